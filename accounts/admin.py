@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+@admin.register(User)
+class KoersUserAdmin(UserAdmin):
+    list_display = ("username", "first_name", "last_name", "rol", "is_active")
+    list_filter = ("rol", "is_active", "gemeenten")
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        (_("Koers"), {"fields": ("rol", "gemeenten")}),
+    )
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        (_("Koers"), {"fields": ("first_name", "last_name", "email", "rol", "gemeenten")}),
+    )
+    filter_horizontal = ("gemeenten", "groups", "user_permissions")

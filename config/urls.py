@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("personen/", include("statushouders.urls")),
+    path("beheer/admin/", admin.site.urls),
+]

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Toegangslog(models.Model):
+    """One row per time a user opened a dossier page: who looked at whom, when, where."""
+
+    moment = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    persoon = models.ForeignKey(
+        "statushouders.Persoon",
+        verbose_name=_("persoon"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # Kept beside the foreign key so the row still says whom it was about after a deletion.
+    persoon_uuid = models.UUIDField(_("persoon-id"))
+    pad = models.CharField(_("pagina"), max_length=300)
+
+    class Meta:
+        verbose_name = _("toegangslogregel")
+        verbose_name_plural = _("toegangslog")
+        ordering = ["-moment", "-id"]
+        indexes = [
+            models.Index(fields=["gebruiker", "-moment"]),
+            models.Index(fields=["persoon_uuid", "-moment"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.moment:%d-%m-%Y %H:%M} {self.gebruiker_id} → {self.persoon_uuid}"

@@ -1,0 +1,141 @@
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from pghistory.models import Events
+
+from core.models import Toegangslog
+
+# Bookkeeping columns that say nothing to a reader of the history.
+_TECHNISCHE_VELDEN = {"id", "uuid", "created_at", "updated_at"}
+_ACTIES = {"insert": _("aangemaakt"), "update": _("gewijzigd"), "delete": _("verwijderd")}
+
+
+@dataclass
+class Wijziging:
+    veld: str
+    oud: str
+    nieuw: str
+
+
+@dataclass
+class HistorieRegel:
+    moment: datetime.datetime
+    door: str
+    actie: str
+    onderwerp: str
+    is_aanmaak: bool = False
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+
+
+def toegangslog_zoeken(
+    *,
+    user,
+    gebruiker=None,
+    persoon_uuid=None,
+    van: datetime.date | None = None,
+    tot: datetime.date | None = None,
+) -> models.QuerySet[Toegangslog]:
+    """The dossier access log, for functioneel beheer only."""
+    if not (user.is_authenticated and user.is_functioneel_beheerder):
+        return Toegangslog.objects.none()
+    rows = Toegangslog.objects.select_related("gebruiker")
+    if gebruiker:
+        rows = rows.filter(gebruiker=gebruiker)
+    if persoon_uuid:
+        rows = rows.filter(persoon_uuid=persoon_uuid)
+    if van:
+        rows = rows.filter(moment__date__gte=van)
+    if tot:
+        rows = rows.filter(moment__date__lte=tot)
+    return rows
+
+
+def historie_events(obj) -> models.QuerySet:
+    """Every history event of `obj` and of the rows that point at it, newest first."""
+    return Events.objects.references(obj).order_by("-pgh_created_at", "-pgh_id")
+
+
+def historie_regels(events, *, verberg: tuple[str, ...] = ()) -> list[HistorieRegel]:
+    """Turn raw history events into lines a regisseur can read: field labels, old → new.
+
+    `verberg` names fields not worth repeating, such as the link back to the dossier itself.
+    """
+    events = list(events)
+    user_ids = {(event.pgh_context or {}).get("user") for event in events if event.pgh_context} - {
+        None
+    }
+    users = {u.pk: str(u) for u in get_user_model().objects.filter(pk__in=user_ids)}
+    lookups = _foreign_key_lookups(events)
+    regels = []
+    for event in events:
+        model = apps.get_model(event.pgh_obj_model)
+        if event.pgh_label == "update":
+            paren = event.pgh_diff or {}
+        else:
+            paren = {k: [None, v] for k, v in (event.pgh_data or {}).items()}
+        wijzigingen = [
+            Wijziging(
+                veld=str(veld.verbose_name),
+                oud=_toon(veld, paren[veld.attname][0], lookups),
+                nieuw=_toon(veld, paren[veld.attname][1], lookups),
+            )
+            for veld in model._meta.concrete_fields  # in the order of the form
+            if veld.attname in paren
+            and veld.attname not in _TECHNISCHE_VELDEN
+            and veld.name not in verberg
+            and (event.pgh_label == "update" or paren[veld.attname][1] not in (None, ""))
+        ]
+        context = event.pgh_context or {}
+        regels.append(
+            HistorieRegel(
+                moment=event.pgh_created_at,
+                door=users.get(context.get("user"), str(_("systeem"))),
+                actie=str(_ACTIES.get(event.pgh_label, event.pgh_label)),
+                onderwerp=str(model._meta.verbose_name),
+                is_aanmaak=event.pgh_label == "insert",
+                wijzigingen=wijzigingen,
+            )
+        )
+    return regels
+
+
+def _foreign_key_lookups(events) -> dict:
+    """Labels for every foreign key value in the events, one query per related model."""
+    wanted: dict[type[models.Model], set] = {}
+    for event in events:
+        model = apps.get_model(event.pgh_obj_model)
+        data, diff = event.pgh_data or {}, event.pgh_diff or {}
+        for f in model._meta.concrete_fields:
+            if f.is_relation:
+                values = {data.get(f.attname), *diff.get(f.attname, ())} - {None}
+                wanted.setdefault(f.related_model, set()).update(values)
+    return {
+        related: {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=pks)}
+        for related, pks in wanted.items()
+        if pks
+    }
+
+
+def _toon(veld, waarde, lookups) -> str:
+    if waarde in (None, ""):
+        return "—"
+    if veld.is_relation:
+        return lookups.get(veld.related_model, {}).get(waarde, str(_("(verwijderd)")))
+    if veld.choices:
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(veld, models.DateTimeField):
+        moment = parse_datetime(str(waarde))
+        return date_format(localtime(moment), "DATETIME_FORMAT") if moment else str(waarde)
+    if isinstance(veld, models.DateField):
+        datum = parse_date(str(waarde))
+        return date_format(datum, "DATE_FORMAT") if datum else str(waarde)
+    if isinstance(waarde, bool):
+        return str(_("ja") if waarde else _("nee"))
+    return str(waarde)

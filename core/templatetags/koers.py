@@ -1,0 +1,67 @@
+from decimal import Decimal
+
+from django import forms, template
+from django.utils.formats import number_format
+from django.utils.html import format_html
+
+register = template.Library()
+
+_WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+}
+
+
+@register.simple_tag
+def nlds_widget(field):
+    """Render a form field's widget with NL Design System classes and ARIA wiring."""
+    widget = field.field.widget
+    css = next(
+        (cls for kind, cls in _WIDGET_CLASSES.items() if isinstance(widget, kind)),
+        "utrecht-textbox utrecht-textbox--html-input",
+    )
+    attrs = {"class": css}
+    beschreven = []
+    if field.help_text:
+        beschreven.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        beschreven.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+        attrs["class"] += " utrecht-textbox--invalid" if "textbox" in css else ""
+    if beschreven:
+        attrs["aria-describedby"] = " ".join(beschreven)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def euro(bedrag) -> str:
+    """€ 1.234,56"""
+    if bedrag in (None, ""):
+        return ""
+    return "€ " + number_format(Decimal(bedrag), decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def is_checkbox(field) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.simple_tag(takes_context=True)
+def sorteer_kop(context, sleutel: str, label: str):
+    """A column header that sorts the list by `sleutel`; a second click reverses the order."""
+    params = context["request"].GET.copy()
+    params.pop("pagina", None)
+    huidig = params.get("sorteer", "")
+    richting = {sleutel: "ascending", f"-{sleutel}": "descending"}.get(huidig)
+    params["sorteer"] = f"-{sleutel}" if huidig == sleutel else sleutel
+    pijl = {"ascending": " ▲", "descending": " ▼"}.get(richting, "")
+    return format_html(
+        '<th class="utrecht-table__header-cell" scope="col"{}><a class="utrecht-link" '
+        'href="?{}">{}<span aria-hidden="true">{}</span></a></th>',
+        format_html(' aria-sort="{}"', richting) if richting else "",
+        params.urlencode(),
+        label,
+        pijl,
+    )

@@ -1,0 +1,65 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from .forms import ToegangslogFilterForm
+from .selectors import toegangslog_zoeken
+
+
+def dossier_medewerker_vereist(view):
+    """Dossier pages are for regisseurs and teamleiders; others get 403, never content."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.werkt_in_dossiers:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def fouten_naar_formulier(form, error: ValidationError) -> None:
+    """Show a service's ValidationError beside the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for veld, fouten in error.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, error)
+
+
+def home(request):
+    if request.user.werkt_in_dossiers:
+        return redirect("statushouders:persoon-list")
+    if request.user.is_functioneel_beheerder:
+        return redirect("core:toegangslog")
+    return render(request, "core/home.html")
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def toegangslog(request):
+    if not request.user.is_functioneel_beheerder:
+        raise PermissionDenied
+    form = ToegangslogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rijen = toegangslog_zoeken(user=request.user, **filters)
+    pagina = Paginator(rijen, 50).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "core/toegangslog.html",
+        {"form": form, "pagina": pagina, "querystring": querystring.urlencode()},
+    )

@@ -1,0 +1,406 @@
+"""Realistic, deterministic demo data: gemeenten, one user per role, households of persons."""
+
+import datetime
+import random
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Permission
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.constants import Rol
+from accounts.models import User
+from core.validators import bsn_aanvullen
+
+from .constants import Bestandsgroep, ContactSoort, Doelgroep, Geslacht
+from .models import Contactmoment, Gemeente, Huishouden, Persoon
+
+DEMO_WACHTWOORD = "koers-demo"
+BATCH = 5000
+
+GEMEENTEN = [
+    # naam, CBS-code, postcode range, streets
+    (
+        "Weert",
+        "GM0988",
+        (6001, 6006),
+        [
+            "Maaspoort",
+            "Beekstraat",
+            "Molenakker",
+            "Graafschap Hornelaan",
+            "Boshoverweg",
+            "Laarderweg",
+        ],
+    ),
+    (
+        "Cranendonck",
+        "GM1706",
+        (6021, 6029),
+        ["Markt", "Dorpstraat", "Maarheezerweg", "Kapelstraat"],
+    ),
+    (
+        "Nederweert",
+        "GM0946",
+        (6031, 6034),
+        ["Brugstraat", "Kerkstraat", "Pastoor Vullinghsstraat", "Ospelseweg"],
+    ),
+]
+
+DEMO_GEBRUIKERS = [
+    # gebruikersnaam, voornaam, achternaam, rol, gemeenten
+    ("regisseur", "Ingrid", "Janssen", Rol.REGISSEUR, ["Weert", "Nederweert"]),
+    ("regisseur2", "Bram", "Hendrikx", Rol.REGISSEUR, ["Cranendonck"]),
+    ("teamleider", "Marloes", "Verheijen", Rol.TEAMLEIDER, ["Weert", "Cranendonck", "Nederweert"]),
+    ("partner", "Fatima", "El Amrani", Rol.PARTNER_MEDEWERKER, []),
+    ("beheer", "Koen", "Peeters", Rol.FUNCTIONEEL_BEHEERDER, []),
+]
+
+# Nationalities weighted like a caseload of recent years, with names as they are written here.
+HERKOMST = [
+    # nationaliteit, gewicht, talen, voornamen (v), voornamen (m), achternamen
+    (
+        "Syrisch",
+        34,
+        "Arabisch",
+        ["Fatima", "Aya", "Rania", "Noor", "Lina", "Hala", "Reem", "Sara"],
+        ["Mohammed", "Ahmad", "Omar", "Khaled", "Yousef", "Hassan", "Ali", "Bilal"],
+        ["Al-Hassan", "Haddad", "Khalil", "Al-Ahmad", "Darwish", "Sabbagh", "Najjar", "Aziz"],
+    ),
+    (
+        "Eritrees",
+        15,
+        "Tigrinya",
+        ["Senait", "Helen", "Selam", "Mebrat", "Rahel", "Saba"],
+        ["Yonas", "Tesfay", "Filmon", "Dawit", "Robel", "Mussie"],
+        ["Tesfamariam", "Ghebremedhin", "Habte", "Kidane", "Berhane", "Woldu"],
+    ),
+    (
+        "Turks",
+        12,
+        "Turks, Koerdisch",
+        ["Elif", "Zeynep", "Ayşe", "Merve", "Derya"],
+        ["Mehmet", "Mustafa", "Emre", "Hüseyin", "Murat"],
+        ["Yılmaz", "Kaya", "Demir", "Çelik", "Şahin", "Aydın"],
+    ),
+    (
+        "Afghaans",
+        10,
+        "Dari, Pasjtoe",
+        ["Mariam", "Zahra", "Parwana", "Shabnam", "Farishta"],
+        ["Ahmad", "Mohammad", "Farid", "Jawad", "Naveed"],
+        ["Rahimi", "Ahmadi", "Hakimi", "Karimi", "Sultani", "Noori"],
+    ),
+    (
+        "Iraaks",
+        7,
+        "Arabisch, Koerdisch",
+        ["Zainab", "Huda", "Shilan", "Rozhin"],
+        ["Haidar", "Mustafa", "Karwan", "Sarhad"],
+        ["Al-Jubouri", "Hussein", "Barzani", "Mahmoud", "Abdullah"],
+    ),
+    (
+        "Jemenitisch",
+        6,
+        "Arabisch",
+        ["Amal", "Asma", "Bushra"],
+        ["Abdulrahman", "Saleh", "Nabil"],
+        ["Al-Hakimi", "Saeed", "Al-Sharabi", "Qasem"],
+    ),
+    (
+        "Iraans",
+        5,
+        "Perzisch",
+        ["Shirin", "Parisa", "Nasrin"],
+        ["Reza", "Amir", "Hamid"],
+        ["Hosseini", "Mohammadi", "Rezaei", "Moradi"],
+    ),
+    (
+        "Somalisch",
+        4,
+        "Somalisch",
+        ["Hodan", "Ayaan", "Faadumo"],
+        ["Abdi", "Mahad", "Liban"],
+        ["Warsame", "Farah", "Jama", "Hirsi"],
+    ),
+    (
+        "Soedanees",
+        3,
+        "Arabisch",
+        ["Amna", "Sumaya"],
+        ["Osman", "Elfatih"],
+        ["Idris", "Babiker", "Osman"],
+    ),
+    (
+        "Staatloos",
+        4,
+        "Arabisch",
+        ["Dima", "Yasmin"],
+        ["Tareq", "Samer"],
+        ["Abu Ali", "Masri", "Awad"],
+    ),
+]
+HUISHOUDGROOTTE = [(1, 44), (2, 15), (3, 12), (4, 12), (5, 10), (6, 7)]
+
+
+@dataclass
+class SeedResultaat:
+    gemeenten: int
+    gebruikers: int
+    huishoudens: int
+    personen: int
+
+
+def _bsn_reeks(rng: random.Random, aantal: int, bezet: set[str]):
+    """Unique BSNs that pass the elfproef: eight random digits and the check digit that fits."""
+    gegeven = 0
+    for prefix in rng.sample(range(10_000_000, 99_999_999), int(aantal * 1.2) + 100):
+        bsn = bsn_aanvullen(f"{prefix:08d}")
+        if bsn is None or bsn in bezet:
+            continue
+        yield bsn
+        gegeven += 1
+        if gegeven == aantal:
+            return
+
+
+def _datum(rng: random.Random, van: datetime.date, tot: datetime.date) -> datetime.date:
+    return van + datetime.timedelta(days=rng.randint(0, max(0, (tot - van).days)))
+
+
+@transaction.atomic
+def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
+    gemeenten = {}
+    for naam, code, _, _ in GEMEENTEN:
+        gemeenten[naam], _created = Gemeente.objects.get_or_create(
+            naam=naam, defaults={"cbs_code": code}
+        )
+    gebruikers = {}
+    for username, voornaam, achternaam, rol, gemeente_namen in DEMO_GEBRUIKERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": voornaam,
+                "last_name": achternaam,
+                "rol": rol,
+                "email": f"{username}@koers.example",
+            },
+        )
+        if created:
+            user.set_password(DEMO_WACHTWOORD)
+            if rol == Rol.FUNCTIONEEL_BEHEERDER:
+                # Functioneel beheer manages users and gemeenten in the beheer screens.
+                user.is_staff = True
+            user.save()
+            user.gemeenten.set([gemeenten[n] for n in gemeente_namen])
+            if rol == Rol.FUNCTIONEEL_BEHEERDER:
+                user.user_permissions.set(
+                    Permission.objects.filter(
+                        content_type__app_label__in=["accounts", "statushouders"],
+                        content_type__model__in=["user", "gemeente"],
+                    )
+                )
+        gebruikers[username] = user
+    return gemeenten, gebruikers
+
+
+def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) -> SeedResultaat:
+    """Create demo gemeenten, users and `personen` persons in households; same seed, same data."""
+    rng = random.Random(seed)
+    peildatum = peildatum or timezone.localdate()
+    gemeenten, gebruikers = gemeenten_en_gebruikers()
+    regisseur_per_gemeente = {
+        "Weert": gebruikers["regisseur"],
+        "Nederweert": gebruikers["regisseur"],
+        "Cranendonck": gebruikers["regisseur2"],
+    }
+    bezet = set(Persoon.objects.exclude(bsn=None).values_list("bsn", flat=True))
+    bsns = _bsn_reeks(rng, personen, bezet)
+    v_start = 2_000_000_000 + rng.randint(0, 5_000_000_000)
+    while Persoon.objects.filter(
+        v_nummer__gte=str(v_start), v_nummer__lt=str(v_start + personen)
+    ).exists():
+        v_start += personen
+
+    gemaakt_huishoudens = gemaakt_personen = 0
+    nog = personen
+    while nog > 0:
+        huishoudens, leden = [], []
+        while nog > 0 and len(leden) < BATCH:
+            grootte = min(nog, rng.choices(*zip(*HUISHOUDGROOTTE, strict=True))[0])
+            gemeente_naam, _, postcodes, straten = rng.choices(GEMEENTEN, weights=[60, 20, 20])[0]
+            herkomst = rng.choices(HERKOMST, weights=[h[1] for h in HERKOMST])[0]
+            achternaam = rng.choice(herkomst[5])
+            huishouden = Huishouden(
+                uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                gemeente=gemeenten[gemeente_naam],
+                naam=f"Huishouden {achternaam}",
+            )
+            huishoudens.append(huishouden)
+            leden.append(
+                (
+                    huishouden,
+                    _gezin(
+                        rng,
+                        grootte,
+                        herkomst,
+                        achternaam,
+                        peildatum,
+                        postcodes,
+                        straten,
+                        gemeente_naam,
+                    ),
+                )
+            )
+            nog -= grootte
+        with transaction.atomic():
+            Huishouden.objects.bulk_create(huishoudens)
+            rijen = []
+            for huishouden, gezin in leden:
+                for gegevens in gezin:
+                    rijen.append(
+                        Persoon(
+                            uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                            gemeente=huishouden.gemeente,
+                            huishouden=huishouden if len(gezin) > 1 else None,
+                            regisseur=regisseur_per_gemeente[huishouden.gemeente.naam],
+                            bsn=next(bsns) if gegevens.pop("heeft_bsn") else None,
+                            v_nummer=str(v_start + gemaakt_personen + len(rijen)),
+                            **gegevens,
+                        )
+                    )
+            Persoon.objects.bulk_create(rijen, batch_size=1000)
+            if gemaakt_personen < 2000:
+                _contactmomenten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
+        gemaakt_huishoudens += len(huishoudens)
+        gemaakt_personen += len(rijen)
+    return SeedResultaat(len(gemeenten), len(gebruikers), gemaakt_huishoudens, gemaakt_personen)
+
+
+def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, woonplaats):
+    nationaliteit, _, talen, vrouwen, mannen, _ = herkomst
+    vergunning = _datum(
+        rng, peildatum - datetime.timedelta(days=3 * 365), peildatum - datetime.timedelta(days=30)
+    )
+    koppeling = min(peildatum, vergunning + datetime.timedelta(days=rng.randint(7, 120)))
+    gehuisvest = (peildatum - koppeling).days > 100 or rng.random() < 0.3
+    huisvesting = (
+        min(peildatum, koppeling + datetime.timedelta(days=rng.randint(30, 150)))
+        if gehuisvest
+        else None
+    )
+    adres = {}
+    if huisvesting:
+        cijfers = rng.randint(*postcodes)
+        letters = "".join(rng.choice("ABCDEGHJKLMNPRSTVWXZ") for _ in range(2))
+        adres = {
+            "straat": rng.choice(straten),
+            "huisnummer": str(rng.randint(1, 180)),
+            "postcode": f"{cijfers} {letters}",
+            "woonplaats": woonplaats,
+        }
+    if (peildatum - koppeling).days < 70:
+        bestandsgroep = Bestandsgroep.INTAKE
+    else:
+        bestandsgroep = (
+            Bestandsgroep.ZORG_EN_RUST if rng.random() < 0.08 else Bestandsgroep.ACTIEF_TRAJECT
+        )
+
+    # A head of household, perhaps a partner, the rest children; one in five families has
+    # members who followed later through family reunification (nareizigers).
+    leden = []
+    hoofd_leeftijd = rng.randint(19, 58)
+    for positie in range(grootte):
+        if positie == 0:
+            geslacht = Geslacht.MAN if rng.random() < 0.62 else Geslacht.VROUW
+            leeftijd = hoofd_leeftijd
+        elif positie == 1:
+            geslacht = Geslacht.VROUW if leden[0]["geslacht"] == Geslacht.MAN else Geslacht.MAN
+            leeftijd = max(18, hoofd_leeftijd + rng.randint(-6, 4))
+        else:
+            geslacht = rng.choice([Geslacht.MAN, Geslacht.VROUW])
+            # Children in the dossier were born before the permit; those born here are not
+            # statushouders themselves.
+            jongste = (peildatum - vergunning).days // 365 + 1
+            leeftijd = max(jongste, rng.randint(0, min(17, max(0, hoofd_leeftijd - 18))))
+        geboortedatum = min(
+            vergunning,
+            _datum(
+                rng,
+                peildatum - datetime.timedelta(days=(leeftijd + 1) * 365 - 1),
+                peildatum - datetime.timedelta(days=leeftijd * 365),
+            ),
+        )
+        nareiziger = positie > 0 and rng.random() < 0.2
+        eigen_koppeling = (
+            min(peildatum, koppeling + datetime.timedelta(days=rng.randint(60, 300)))
+            if nareiziger
+            else koppeling
+        )
+        eigen_huisvesting = huisvesting
+        if huisvesting and eigen_koppeling > huisvesting:
+            eigen_huisvesting = eigen_koppeling  # joins the family in its home on arrival
+        voornamen = rng.choice(vrouwen if geslacht == Geslacht.VROUW else mannen)
+        volwassen = leeftijd >= 18
+        leden.append(
+            {
+                "voornamen": voornamen,
+                "achternaam": achternaam,
+                "geboortedatum": geboortedatum,
+                "geslacht": geslacht,
+                "nationaliteit": nationaliteit,
+                "talen": talen,
+                "voorkeurstaal": talen.split(",")[0],
+                "doelgroep": Doelgroep.NAREIZIGER if nareiziger else Doelgroep.ASIEL,
+                "azc": ""
+                if eigen_huisvesting
+                else rng.choice(
+                    ["AZC Budel-Cranendonck", "AZC Weert", "AZC Venlo", "AZC Ter Apel"]
+                ),
+                "verblijfsvergunning_datum": vergunning
+                if not nareiziger
+                else max(
+                    geboortedatum, eigen_koppeling - datetime.timedelta(days=rng.randint(7, 40))
+                ),
+                "koppeling_datum": eigen_koppeling,
+                "huisvesting_datum": eigen_huisvesting,
+                "bestandsgroep": bestandsgroep,
+                "telefoon": f"+31 6 {rng.randint(10_000_000, 69_999_999)}" if volwassen else "",
+                "heeft_bsn": eigen_huisvesting is not None or rng.random() < 0.5,
+                **adres,
+            }
+        )
+    return leden
+
+
+def _contactmomenten(rng, personen, peildatum):
+    regels = []
+    onderwerpen = [
+        "Kennismaking",
+        "Woning bezichtigd",
+        "Afspraak taalschool",
+        "Uitleg post en rekeningen",
+        "Aanmelding huisarts",
+        "Voortgang",
+        "Vragen over toeslagen",
+    ]
+    for persoon in personen:
+        for _ in range(rng.randint(0, 3)):
+            dag = _datum(rng, persoon.koppeling_datum or peildatum, peildatum)
+            regels.append(
+                Contactmoment(
+                    uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                    persoon=persoon,
+                    door=persoon.regisseur,
+                    moment=timezone.make_aware(
+                        datetime.datetime.combine(
+                            dag, datetime.time(rng.randint(8, 16), rng.choice([0, 15, 30, 45]))
+                        )
+                    ),
+                    soort=rng.choice(ContactSoort.values),
+                    onderwerp=rng.choice(onderwerpen),
+                    notitie="",
+                )
+            )
+    Contactmoment.objects.bulk_create(regels, batch_size=1000)

@@ -1,0 +1,197 @@
+import datetime
+import re
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import DatumTijdVeld, DatumVeld
+from core.validators import telefoon_normaliseren
+
+from .constants import ContactSoort
+from .models import Contactmoment, Persoon
+from .selectors import gemeenten_van, huishoudens_voor, regisseurs_voor
+from .services import PERSOON_VELDEN
+
+NATIONALITEITEN = [
+    "Syrisch",
+    "Eritrees",
+    "Iraaks",
+    "Afghaans",
+    "Turks",
+    "Jemenitisch",
+    "Iraans",
+    "Somalisch",
+    "Soedanees",
+    "Ethiopisch",
+    "Palestijns",
+    "Libisch",
+    "Oekraïens",
+    "Russisch",
+    "Georgisch",
+    "Nigeriaans",
+    "Congolees",
+    "Guinees",
+    "Marokkaans",
+    "Algerijns",
+    "Pakistaans",
+    "Sri Lankaans",
+    "Staatloos",
+    "Onbekend",
+]
+
+
+class PersoonForm(forms.ModelForm):
+    """The person form; gemeente choices are limited to the user's own gemeenten."""
+
+    huishouden = forms.ModelChoiceField(
+        label=_("Huishouden"),
+        queryset=None,
+        required=False,
+        help_text=_("Kies het huishouden waarin de persoon woont of met wie hij/zij kwam."),
+    )
+    nieuw_huishouden = forms.CharField(
+        label=_("Of: nieuw huishouden"),
+        required=False,
+        max_length=120,
+        help_text=_("Naam van een nieuw huishouden, bijvoorbeeld ‘Huishouden Al-Hassan’."),
+    )
+    regisseur = forms.ModelChoiceField(
+        label=_("Regisseur"),
+        queryset=None,
+        required=False,
+        help_text=_("Leeg laten: u wordt zelf de regisseur."),
+    )
+
+    class Meta:
+        model = Persoon
+        fields = PERSOON_VELDEN
+        field_classes = {
+            "geboortedatum": DatumVeld,
+            "verblijfsvergunning_datum": DatumVeld,
+            "koppeling_datum": DatumVeld,
+            "huisvesting_datum": DatumVeld,
+        }
+        widgets = {
+            "nationaliteit": forms.Select(
+                choices=[("", "---------")] + [(n, n) for n in NATIONALITEITEN]
+            ),
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "bsn": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "v_nummer": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, user, nieuw: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in ("bsn", "v_nummer"):
+            # Room for dots and spaces as people type them; clean_<naam> strips them.
+            veld = self.fields[naam]
+            veld.max_length = 15
+            veld.widget.attrs["maxlength"] = "15"
+            veld.validators = [v for v in veld.validators if not isinstance(v, MaxLengthValidator)]
+        self.fields["gemeente"].queryset = gemeenten_van(user=user)
+        if len(self.fields["gemeente"].queryset) == 1:
+            self.fields["gemeente"].initial = self.fields["gemeente"].queryset[0]
+        if nieuw:
+            self.fields["huishouden"].queryset = huishoudens_voor(user=user)
+            self.fields["regisseur"].queryset = regisseurs_voor(user=user)
+        else:
+            # Household and regisseur have their own pages on an existing dossier.
+            for naam in ("huishouden", "nieuw_huishouden", "regisseur"):
+                del self.fields[naam]
+
+    def clean_bsn(self):
+        bsn = self.cleaned_data.get("bsn")
+        # Accept how people write it (123.456.782 or 123 456 782); store the nine digits.
+        return re.sub(r"[\s.\-]", "", bsn) if bsn else None
+
+    def clean_v_nummer(self):
+        v_nummer = self.cleaned_data.get("v_nummer")
+        return re.sub(r"[\s.\-]", "", v_nummer) if v_nummer else None
+
+    def clean_postcode(self):
+        postcode = re.sub(r"\s", "", self.cleaned_data.get("postcode", "")).upper()
+        return f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
+
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data.get("telefoon", "")
+        try:
+            return telefoon_normaliseren(telefoon) if telefoon else ""
+        except Exception:  # the model validator explains what is wrong
+            return telefoon
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("huishouden") and cleaned.get("nieuw_huishouden"):
+            self.add_error(
+                "nieuw_huishouden",
+                _("Kies een bestaand huishouden óf geef een nieuw huishouden op, niet allebei."),
+            )
+        return cleaned
+
+
+class RegisseurForm(forms.Form):
+    regisseur = forms.ModelChoiceField(
+        label=_("Regisseur"),
+        queryset=None,
+        required=False,
+        empty_label=_("(nog geen regisseur)"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].queryset = regisseurs_voor(user=user)
+
+
+class HuishoudenForm(forms.Form):
+    huishouden = forms.ModelChoiceField(
+        label=_("Huishouden"),
+        queryset=None,
+        required=False,
+        empty_label=_("(geen huishouden)"),
+    )
+    nieuw_huishouden = forms.CharField(
+        label=_("Of: nieuw huishouden"),
+        required=False,
+        max_length=120,
+        help_text=_("Naam van een nieuw huishouden voor deze persoon."),
+    )
+
+    def __init__(self, *args, persoon: Persoon, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["huishouden"].queryset = persoon.gemeente.huishoudens.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("huishouden") and cleaned.get("nieuw_huishouden"):
+            self.add_error(
+                "nieuw_huishouden",
+                _("Kies een bestaand huishouden óf geef een nieuw huishouden op, niet allebei."),
+            )
+        return cleaned
+
+
+class ContactmomentForm(forms.ModelForm):
+    moment = DatumTijdVeld(label=_("Datum en tijd"))
+
+    class Meta:
+        model = Contactmoment
+        fields = ("moment", "soort", "onderwerp", "notitie")
+        widgets = {"notitie": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["moment"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["soort"].initial = ContactSoort.GESPREK
+
+    def clean_moment(self):
+        moment = self.cleaned_data["moment"]
+        if moment > timezone.now() + datetime.timedelta(minutes=5):
+            raise forms.ValidationError(
+                _(
+                    "Een contactmoment legt vast wat er gebeurd is; "
+                    "het kan niet in de toekomst liggen."
+                )
+            )
+        return moment

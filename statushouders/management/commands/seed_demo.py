@@ -1,0 +1,47 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import User
+from statushouders import demo
+
+
+class Command(BaseCommand):
+    help = "Vult Koers met demodata: drie gemeenten, één gebruiker per rol en N personen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--personen", type=int, default=250, help="aantal personen (250)")
+        parser.add_argument("--seed", type=int, default=2026, help="zelfde seed, zelfde data")
+        parser.add_argument("--force", action="store_true", help="ook zonder DEBUG uitvoeren")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="alleen als er nog geen gebruikers zijn"
+        )
+
+    def handle(self, *args, personen, seed: int, force, if_empty, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Demodata met bekende wachtwoorden hoort niet in productie. "
+                "Zet DJANGO_DEBUG=true of gebruik --force."
+            )
+        if if_empty and User.objects.exists():
+            self._logins()
+            return
+        start = time.monotonic()
+        resultaat = demo.seed(personen=personen, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{resultaat.personen} personen in {resultaat.huishoudens} huishoudens, "
+                f"{resultaat.gemeenten} gemeenten, {resultaat.gebruikers} gebruikers "
+                f"in {time.monotonic() - start:.1f} s."
+            )
+        )
+        self._logins()
+
+    def _logins(self):
+        self.stdout.write(
+            f"Demo-logins op http://127.0.0.1:8000 (wachtwoord: {demo.DEMO_WACHTWOORD}):"
+        )
+        for username, _voornaam, _achternaam, rol, gemeenten in demo.DEMO_GEBRUIKERS:
+            bereik = ", ".join(gemeenten) if gemeenten else "geen dossiers"
+            self.stdout.write(f"  {username:<11} {rol.label:<22} {bereik}")

@@ -1,0 +1,256 @@
+import uuid
+
+import pghistory
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.validators import (
+    BSNValidator,
+    PostcodeValidator,
+    niet_in_toekomst,
+    telefoon_validator,
+    v_nummer_validator,
+)
+
+from .constants import Bestandsgroep, ContactSoort, Doelgroep, Geslacht
+
+
+# Every change of a dossier row is kept by database triggers, so bulk updates and raw SQL are
+# recorded too; the request's user and URL come along through pghistory's middleware.
+def track_history(model):
+    # Fresh trackers per model: a tracker binds itself to the first model it tracks.
+    return pghistory.track(
+        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent()
+    )(model)
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-gemeentecode"), max_length=6, unique=True, help_text=_("Bijvoorbeeld GM0988.")
+    )
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class PersoonQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PersoonQuerySet":
+        """Persons whose dossier this user may open: those of the user's own gemeenten."""
+        if not (user and user.is_authenticated and user.werkt_in_dossiers):
+            return self.none()
+        return self.filter(gemeente__in=user.gemeenten.all())
+
+
+@track_history
+class Huishouden(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="huishoudens"
+    )
+    naam = models.CharField(
+        _("naam"), max_length=120, help_text=_("Bijvoorbeeld: Huishouden Al-Hassan.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("huishouden")
+        verbose_name_plural = _("huishoudens")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+@track_history
+class Persoon(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="personen"
+    )
+    huishouden = models.ForeignKey(
+        Huishouden,
+        verbose_name=_("huishouden"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leden",
+    )
+
+    # Unique per installation; empty (NULL) while the person is not yet in the BRP.
+    bsn = models.CharField(
+        _("BSN"),
+        max_length=9,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[BSNValidator()],
+        error_messages={"unique": _("Er is al een persoon met dit BSN.")},
+        help_text=_("9 cijfers. Leeg laten zolang de persoon nog niet in de BRP staat."),
+    )
+    v_nummer = models.CharField(
+        _("V-nummer"),
+        max_length=10,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[v_nummer_validator],
+        error_messages={"unique": _("Er is al een persoon met dit V-nummer.")},
+        help_text=_("Vreemdelingennummer van de IND: 10 cijfers."),
+    )
+    voornamen = models.CharField(_("voornamen"), max_length=200)
+    achternaam = models.CharField(_("achternaam"), max_length=200)
+    geboortedatum = models.DateField(_("geboortedatum"), validators=[niet_in_toekomst])
+    geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices)
+    nationaliteit = models.CharField(_("nationaliteit"), max_length=60)
+    talen = models.CharField(
+        _("talen"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: Arabisch, Engels.")
+    )
+    voorkeurstaal = models.CharField(_("voorkeurstaal"), max_length=60, blank=True)
+    doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices)
+
+    azc = models.CharField(_("AZC"), max_length=120, blank=True)
+    verblijfsvergunning_datum = models.DateField(
+        _("datum verblijfsvergunning"), null=True, blank=True
+    )
+    koppeling_datum = models.DateField(_("datum koppeling"), null=True, blank=True)
+    huisvesting_datum = models.DateField(_("datum huisvesting"), null=True, blank=True)
+    straat = models.CharField(_("straat"), max_length=120, blank=True)
+    huisnummer = models.CharField(_("huisnummer"), max_length=12, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[PostcodeValidator()]
+    )
+    woonplaats = models.CharField(_("woonplaats"), max_length=80, blank=True)
+
+    telefoon = models.CharField(
+        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("regisseur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+    )
+    bestandsgroep = models.CharField(
+        _("bestandsgroep"),
+        max_length=20,
+        choices=Bestandsgroep.choices,
+        default=Bestandsgroep.INTAKE,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersoonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["achternaam", "voornamen", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bsn__isnull=True) | Q(bsn__regex=r"^[0-9]{9}$"),
+                name="persoon_bsn_negen_cijfers",
+            ),
+            models.CheckConstraint(
+                condition=Q(v_nummer__isnull=True) | Q(v_nummer__regex=r"^[0-9]{10}$"),
+                name="persoon_v_nummer_tien_cijfers",
+            ),
+            models.CheckConstraint(
+                condition=Q(huisvesting_datum__isnull=True)
+                | Q(koppeling_datum__isnull=True)
+                | Q(huisvesting_datum__gte=F("koppeling_datum")),
+                name="persoon_huisvesting_niet_voor_koppeling",
+                violation_error_message=_("De huisvesting kan niet vóór de koppeling liggen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(koppeling_datum__isnull=True)
+                | Q(koppeling_datum__gte=F("geboortedatum")),
+                name="persoon_koppeling_niet_voor_geboorte",
+                violation_error_message=_("De koppeling kan niet vóór de geboortedatum liggen."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["gemeente", "achternaam", "voornamen"]),
+            models.Index(fields=["regisseur"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("statushouders:persoon-detail", kwargs={"uuid": self.uuid})
+
+    def clean(self) -> None:
+        errors = {}
+        if (
+            self.huisvesting_datum
+            and self.koppeling_datum
+            and self.huisvesting_datum < self.koppeling_datum
+        ):
+            errors["huisvesting_datum"] = _(
+                "De datum huisvesting ligt vóór de datum koppeling (%(koppeling)s). "
+                "Iemand wordt pas gehuisvest na de koppeling."
+            ) % {"koppeling": self.koppeling_datum.strftime("%d-%m-%Y")}
+        if self.geboortedatum:
+            for veld in ("verblijfsvergunning_datum", "koppeling_datum"):
+                datum = getattr(self, veld)
+                if datum and datum < self.geboortedatum:
+                    errors[veld] = _("Deze datum ligt vóór de geboortedatum.")
+        if (
+            self.huishouden_id
+            and self.gemeente_id
+            and self.huishouden.gemeente_id != self.gemeente_id
+        ):
+            errors["huishouden"] = _("Dit huishouden hoort bij een andere gemeente.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def naam(self) -> str:
+        return f"{self.voornamen} {self.achternaam}"
+
+    @property
+    def adres(self) -> str:
+        if not self.straat:
+            return ""
+        return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}".strip()
+
+
+@track_history
+class Contactmoment(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="contactmomenten"
+    )
+    moment = models.DateTimeField(_("datum en tijd"))
+    soort = models.CharField(_("soort"), max_length=20, choices=ContactSoort.choices)
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    notitie = models.TextField(_("notitie"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contactmoment")
+        verbose_name_plural = _("contactmomenten")
+        ordering = ["-moment", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.onderwerp}"

@@ -1,0 +1,148 @@
+"""Every write of a person dossier. History rows are written by database triggers; the
+`pghistory.context` here makes sure they name the user, also outside a web request."""
+
+import datetime
+from typing import Any
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.constants import DOSSIER_ROLLEN
+from accounts.models import User
+
+from .models import Contactmoment, Gemeente, Huishouden, Persoon
+
+# Fields a regisseur edits on the person form; regisseur and huishouden have their own steps.
+PERSOON_VELDEN = (
+    "gemeente",
+    "bsn",
+    "v_nummer",
+    "voornamen",
+    "achternaam",
+    "geboortedatum",
+    "geslacht",
+    "nationaliteit",
+    "talen",
+    "voorkeurstaal",
+    "doelgroep",
+    "azc",
+    "verblijfsvergunning_datum",
+    "koppeling_datum",
+    "huisvesting_datum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+    "bestandsgroep",
+)
+
+
+def _eist_gemeente(door: User, gemeente: Gemeente) -> None:
+    if not (door.werkt_in_dossiers and door.gemeenten.filter(pk=gemeente.pk).exists()):
+        raise ValidationError({"gemeente": _("U werkt niet voor de gemeente %s.") % gemeente})
+
+
+@transaction.atomic
+def persoon_aanmaken(
+    *,
+    door: User,
+    gegevens: dict[str, Any],
+    huishouden: Huishouden | None = None,
+    nieuw_huishouden: str = "",
+    regisseur: User | None = None,
+) -> Persoon:
+    """Create a person; with `nieuw_huishouden` a household of that name is created too."""
+    persoon = Persoon(**{k: v for k, v in gegevens.items() if k in PERSOON_VELDEN})
+    _eist_gemeente(door, persoon.gemeente)
+    with pghistory.context(user=door.pk):
+        if nieuw_huishouden:
+            huishouden = Huishouden.objects.create(gemeente=persoon.gemeente, naam=nieuw_huishouden)
+        persoon.huishouden = huishouden
+        persoon.regisseur = regisseur if regisseur is not None else door
+        _regisseur_controleren(persoon=persoon, regisseur=persoon.regisseur)
+        persoon.full_clean()
+        persoon.save()
+    return persoon
+
+
+@transaction.atomic
+def persoon_bijwerken(*, persoon: Persoon, door: User, gegevens: dict[str, Any]) -> Persoon:
+    for naam, waarde in gegevens.items():
+        if naam in PERSOON_VELDEN:
+            setattr(persoon, naam, waarde)
+    _eist_gemeente(door, persoon.gemeente)
+    if persoon.huishouden and persoon.huishouden.gemeente_id != persoon.gemeente_id:
+        # Moving to another gemeente leaves the household behind.
+        persoon.huishouden = None
+    with pghistory.context(user=door.pk):
+        persoon.full_clean()
+        persoon.save()
+    return persoon
+
+
+def _regisseur_controleren(*, persoon: Persoon, regisseur: User | None) -> None:
+    if regisseur is None:
+        return
+    if not (
+        regisseur.is_active
+        and regisseur.rol in DOSSIER_ROLLEN
+        and regisseur.gemeenten.filter(pk=persoon.gemeente_id).exists()
+    ):
+        raise ValidationError(
+            {"regisseur": _("%s werkt niet als regisseur voor deze gemeente.") % regisseur}
+        )
+
+
+@transaction.atomic
+def regisseur_toewijzen(*, persoon: Persoon, regisseur: User | None, door: User) -> Persoon:
+    _regisseur_controleren(persoon=persoon, regisseur=regisseur)
+    with pghistory.context(user=door.pk):
+        persoon.regisseur = regisseur
+        persoon.save(update_fields=["regisseur", "updated_at"])
+    return persoon
+
+
+@transaction.atomic
+def huishouden_wijzigen(
+    *,
+    persoon: Persoon,
+    door: User,
+    huishouden: Huishouden | None = None,
+    nieuw_huishouden: str = "",
+) -> Persoon:
+    """Move the person into another household, a new one, or none (huishouden=None)."""
+    if huishouden is not None and nieuw_huishouden:
+        raise ValidationError(_("Kies een bestaand huishouden óf geef een nieuw huishouden op."))
+    with pghistory.context(user=door.pk):
+        if nieuw_huishouden:
+            huishouden = Huishouden.objects.create(gemeente=persoon.gemeente, naam=nieuw_huishouden)
+        if huishouden is not None and huishouden.gemeente_id != persoon.gemeente_id:
+            raise ValidationError(
+                {"huishouden": _("Dit huishouden hoort bij een andere gemeente.")}
+            )
+        persoon.huishouden = huishouden
+        persoon.save(update_fields=["huishouden", "updated_at"])
+    return persoon
+
+
+@transaction.atomic
+def contactmoment_toevoegen(
+    *,
+    persoon: Persoon,
+    door: User,
+    moment: datetime.datetime,
+    soort: str,
+    onderwerp: str,
+    notitie: str = "",
+) -> Contactmoment:
+    contactmoment = Contactmoment(
+        persoon=persoon, door=door, moment=moment, soort=soort, onderwerp=onderwerp, notitie=notitie
+    )
+    with pghistory.context(user=door.pk):
+        contactmoment.full_clean()
+        contactmoment.save()
+    return contactmoment

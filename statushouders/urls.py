@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "statushouders"
+
+urlpatterns = [
+    path("", views.persoon_list, name="persoon-list"),
+    path("nieuw/", views.persoon_create, name="persoon-create"),
+    path("<uuid:uuid>/", views.persoon_detail, name="persoon-detail"),
+    path("<uuid:uuid>/bewerken/", views.persoon_update, name="persoon-update"),
+    path("<uuid:uuid>/regisseur/", views.persoon_regisseur, name="persoon-regisseur"),
+    path("<uuid:uuid>/huishouden/", views.persoon_huishouden, name="persoon-huishouden"),
+    path(
+        "<uuid:uuid>/contactmomenten/nieuw/",
+        views.contactmoment_create,
+        name="contactmoment-create",
+    ),
+    path("<uuid:uuid>/historie/", views.persoon_historie, name="persoon-historie"),
+]

@@ -1,0 +1,218 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.selectors import historie_events, historie_regels
+from core.services import toegang_vastleggen
+from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+
+from .filters import PersoonFilter
+from .forms import ContactmomentForm, HuishoudenForm, PersoonForm, RegisseurForm
+from .models import Persoon
+from .selectors import (
+    contactmomenten,
+    dossier_historie,
+    huishoudleden,
+    personen_lijst,
+    persoon_dossier,
+)
+from .services import (
+    contactmoment_toevoegen,
+    huishouden_wijzigen,
+    persoon_aanmaken,
+    persoon_bijwerken,
+    regisseur_toewijzen,
+)
+
+PER_PAGINA = 25
+HISTORIE_OP_DOSSIER = 10
+
+
+def _dossier(request, uuid) -> Persoon:
+    """The person if this user may open the dossier (404 otherwise); every look is logged."""
+    try:
+        persoon = persoon_dossier(user=request.user, uuid=uuid)
+    except Persoon.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
+    return persoon
+
+
+def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
+    return {
+        "persoon": persoon,
+        "huishoudleden": huishoudleden(persoon=persoon),
+        "contactmomenten": contactmomenten(persoon=persoon),
+        "contactmoment_form": contactmoment_form or ContactmomentForm(),
+        "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
+    }
+
+
+@dossier_medewerker_vereist
+def persoon_list(request):
+    filterset = PersoonFilter(
+        request.GET or None, queryset=personen_lijst(user=request.user), user=request.user
+    )
+    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "statushouders/persoon_list.html",
+        {"filter": filterset, "pagina": pagina, "querystring": querystring.urlencode()},
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_create(request):
+    form = PersoonForm(request.POST or None, user=request.user, nieuw=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            persoon = persoon_aanmaken(
+                door=request.user,
+                gegevens=form.cleaned_data,
+                huishouden=form.cleaned_data.get("huishouden"),
+                nieuw_huishouden=form.cleaned_data.get("nieuw_huishouden", ""),
+                regisseur=form.cleaned_data.get("regisseur"),
+            )
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("Het dossier van %s is aangemaakt.") % persoon.naam)
+            return redirect(persoon)
+    return render(request, "statushouders/persoon_form.html", {"form": form, "nieuw": True})
+
+
+@dossier_medewerker_vereist
+def persoon_detail(request, uuid):
+    persoon = _dossier(request, uuid)
+    return render(request, "statushouders/persoon_detail.html", _dossier_context(persoon))
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_update(request, uuid):
+    persoon = _dossier(request, uuid)
+    form = PersoonForm(request.POST or None, instance=persoon, user=request.user, nieuw=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            persoon_bijwerken(persoon=persoon, door=request.user, gegevens=form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("De gegevens zijn opgeslagen."))
+            return redirect(persoon)
+    return render(
+        request,
+        "statushouders/persoon_form.html",
+        {"form": form, "persoon": persoon, "nieuw": False},
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_regisseur(request, uuid):
+    persoon = _dossier(request, uuid)
+    form = RegisseurForm(
+        request.POST or None, user=request.user, initial={"regisseur": persoon.regisseur}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            regisseur_toewijzen(
+                persoon=persoon, regisseur=form.cleaned_data["regisseur"], door=request.user
+            )
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("De regisseur is gewijzigd."))
+            return redirect(persoon)
+    return render(
+        request,
+        "statushouders/persoon_onderdeel_form.html",
+        {"form": form, "persoon": persoon, "titel": _("Regisseur van %s") % persoon.naam},
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_huishouden(request, uuid):
+    persoon = _dossier(request, uuid)
+    form = HuishoudenForm(
+        request.POST or None, persoon=persoon, initial={"huishouden": persoon.huishouden}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            huishouden_wijzigen(
+                persoon=persoon,
+                door=request.user,
+                huishouden=form.cleaned_data["huishouden"],
+                nieuw_huishouden=form.cleaned_data["nieuw_huishouden"],
+            )
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("Het huishouden is gewijzigd."))
+            return redirect(persoon)
+    return render(
+        request,
+        "statushouders/persoon_onderdeel_form.html",
+        {"form": form, "persoon": persoon, "titel": _("Huishouden van %s") % persoon.naam},
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def contactmoment_create(request, uuid):
+    persoon = _dossier(request, uuid)
+    if request.method == "GET":
+        return redirect(persoon.get_absolute_url() + "#contactmomenten")
+    form = ContactmomentForm(request.POST)
+    if form.is_valid():
+        try:
+            contactmoment_toevoegen(persoon=persoon, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            if not request.htmx:
+                messages.success(request, _("Het contactmoment is vastgelegd."))
+                return redirect(persoon)
+            form = ContactmomentForm()
+            form.opgeslagen = True
+    if not request.htmx and form.errors:
+        # Without JavaScript the whole dossier comes back with the errors beside the fields.
+        return render(
+            request,
+            "statushouders/persoon_detail.html",
+            _dossier_context(persoon, contactmoment_form=form),
+            status=422,
+        )
+    # htmx swaps only successful responses, so the partial with errors comes back as 200.
+    return render(
+        request,
+        "statushouders/persoon_detail.html#contactmomenten",
+        {
+            "persoon": persoon,
+            "contactmomenten": contactmomenten(persoon=persoon),
+            "contactmoment_form": form,
+        },
+    )
+
+
+@dossier_medewerker_vereist
+def persoon_historie(request, uuid):
+    persoon = _dossier(request, uuid)
+    pagina = Paginator(historie_events(persoon), 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "statushouders/persoon_historie.html",
+        {
+            "persoon": persoon,
+            "pagina": pagina,
+            "regels": historie_regels(pagina.object_list, verberg=("persoon",)),
+        },
+    )

@@ -1,0 +1,42 @@
+import os
+
+import pytest
+
+from tests.accounts.factories import UserFactory
+from tests.statushouders.factories import GemeenteFactory, PersoonFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def weert(db):
+    return GemeenteFactory(naam="Weert", cbs_code="GM0988")
+
+
+@pytest.fixture
+def cranendonck(db):
+    return GemeenteFactory(naam="Cranendonck", cbs_code="GM1706")
+
+
+@pytest.fixture
+def regisseur(weert):
+    return UserFactory(
+        username="ingrid", first_name="Ingrid", last_name="Janssen", gemeenten=[weert]
+    )
+
+
+@pytest.fixture
+def regisseur_cranendonck(cranendonck):
+    return UserFactory(username="bram", gemeenten=[cranendonck])
+
+
+@pytest.fixture
+def persoon(weert, regisseur):
+    return PersoonFactory(gemeente=weert, regisseur=regisseur)
+
+
+@pytest.fixture
+def regisseur_client(client, regisseur):
+    client.force_login(regisseur)
+    return client

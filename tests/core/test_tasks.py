@@ -1,0 +1,31 @@
+import datetime
+import importlib
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from core.tasks import verlopen_sessies_opschonen
+
+
+@pytest.mark.parametrize("naam", sorted(settings.CELERY_BEAT_SCHEDULE))
+def test_elke_taak_in_het_beat_schema_bestaat(naam):
+    module, _, functie = settings.CELERY_BEAT_SCHEDULE[naam]["task"].rpartition(".")
+    taak = getattr(importlib.import_module(module), functie)
+    assert taak.name == settings.CELERY_BEAT_SCHEDULE[naam]["task"]
+
+
+@pytest.mark.django_db
+def test_verlopen_sessies_worden_opgeruimd_en_geldige_blijven():
+    geldig = SessionStore()
+    geldig.create()
+    verlopen = SessionStore()
+    verlopen.create()
+    Session.objects.filter(session_key=verlopen.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(days=1)
+    )
+    assert verlopen_sessies_opschonen() == 1
+    assert verlopen_sessies_opschonen() == 0
+    assert list(Session.objects.values_list("session_key", flat=True)) == [geldig.session_key]

@@ -1,0 +1,48 @@
+import os
+import shutil
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's own background traffic has nowhere to go on a closed network; keep it quiet.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        kwargs = {"args": CHROMIUM_ARGS}
+        if os.path.exists(CHROMIUM):
+            kwargs["executable_path"] = CHROMIUM
+        browser = playwright.chromium.launch(**kwargs)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def inloggen(page):
+    def _inloggen(gebruiker, wachtwoord):
+        page.goto("/accounts/login/")
+        page.get_by_label("Gebruikersnaam").fill(gebruiker.username)
+        page.get_by_label("Wachtwoord").fill(wachtwoord)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url("**/personen/")
+
+    return _inloggen

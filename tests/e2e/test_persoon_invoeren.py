@@ -1,0 +1,63 @@
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from statushouders.models import Persoon
+from tests.accounts.factories import WACHTWOORD
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_regisseur_voert_een_persoon_in_herstelt_een_fout_bsn_en_landt_op_het_dossier(
+    page, inloggen, regisseur, weert
+):
+    inloggen(regisseur, WACHTWOORD)
+    page.get_by_role("link", name="Persoon toevoegen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Persoon toevoegen")
+
+    page.get_by_label("BSN").fill("123456789")
+    page.get_by_label("Voornamen").fill("Amal")
+    page.get_by_label("Achternaam").fill("Haddad")
+    page.get_by_label("Geboortedatum").fill("03-02-1991")
+    page.get_by_label("Geslacht").select_option("v")
+    page.get_by_label("Nationaliteit").select_option("Syrisch")
+    page.get_by_label("Doelgroep").select_option("asiel")
+    page.get_by_label("Datum koppeling").fill("01-03-2026")
+    page.get_by_role("button", name="Dossier aanmaken").click()
+
+    bsn = page.get_by_label("BSN")
+    expect(page.locator("#id_bsn_error")).to_contain_text("elfproef")
+    expect(bsn).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Achternaam")).to_have_value("Haddad")  # nothing typed is lost
+    expect(page.get_by_label("Datum koppeling")).to_have_value("01-03-2026")
+    expect(page.locator("[data-foutsamenvatting]")).to_be_focused()
+    assert not Persoon.objects.exists()
+
+    bsn.fill("123456782")
+    page.get_by_role("button", name="Dossier aanmaken").click()
+
+    expect(page).to_have_url(re.compile(r"/personen/[0-9a-f-]{36}/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Amal Haddad")
+    expect(page.get_by_text("Het dossier van Amal Haddad is aangemaakt.")).to_be_visible()
+    assert Persoon.objects.get().bsn == "123456782"
+
+
+def test_contactmoment_toevoegen_zonder_de_pagina_te_verlaten(page, inloggen, regisseur, persoon):
+    inloggen(regisseur, WACHTWOORD)
+    page.goto(persoon.get_absolute_url())
+    page.get_by_text("Contactmoment toevoegen").click()
+    page.get_by_label("Onderwerp").fill("Uitleg post en rekeningen")
+    page.get_by_role("button", name="Contactmoment opslaan").click()
+    expect(page.locator("#contactmomenten")).to_contain_text("Het contactmoment is vastgelegd.")
+    expect(page.locator(".koers-tijdlijn").first).to_contain_text("Uitleg post en rekeningen")
+    assert persoon.contactmomenten.count() == 1
+
+
+@pytest.mark.parametrize("pad", ["/personen/", "/personen/nieuw/", "dossier"])
+def test_paginas_voldoen_aan_wcag_aa(page, inloggen, regisseur, persoon, pad):
+    inloggen(regisseur, WACHTWOORD)
+    page.goto(persoon.get_absolute_url() if pad == "dossier" else pad)
+    resultaat = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    assert resultaat.violations_count == 0, resultaat.generate_report()

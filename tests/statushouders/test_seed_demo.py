@@ -1,0 +1,73 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from core.validators import BSNValidator
+from statushouders import demo
+from statushouders.models import Huishouden, Persoon
+
+pytestmark = pytest.mark.django_db
+
+
+def _samenvatting():
+    return list(
+        Persoon.objects.order_by("v_nummer").values_list(
+            "uuid",
+            "bsn",
+            "voornamen",
+            "achternaam",
+            "geboortedatum",
+            "gemeente__naam",
+            "huishouden__naam",
+            "koppeling_datum",
+            "huisvesting_datum",
+        )
+    )
+
+
+def test_demodata_is_realistisch_en_geldig():
+    resultaat = demo.seed(personen=300, seed=7)
+    assert resultaat.personen == Persoon.objects.count() == 300
+    assert set(User.objects.values_list("username", flat=True)) == {
+        "regisseur",
+        "regisseur2",
+        "teamleider",
+        "partner",
+        "beheer",
+    }
+    assert User.objects.get(username="regisseur").check_password(demo.DEMO_WACHTWOORD)
+    bsns = list(Persoon.objects.exclude(bsn=None).values_list("bsn", flat=True))
+    assert len(bsns) == len(set(bsns)) > 100
+    for bsn in bsns:
+        BSNValidator()(bsn)
+    for persoon in Persoon.objects.all():
+        persoon.full_clean()  # every model rule holds for demo data too
+    nationaliteiten = Persoon.objects.values_list("nationaliteit", flat=True)
+    assert max(set(nationaliteiten), key=list(nationaliteiten).count) == "Syrisch"
+    assert Persoon.objects.filter(huishouden__isnull=False).count() > 100
+    assert Persoon.objects.filter(doelgroep="nareiziger").exists()
+
+
+def test_zelfde_seed_geeft_dezelfde_data():
+    demo.seed(personen=120, seed=42)
+    eerste = _samenvatting()
+    Persoon.objects.all().delete()
+    Huishouden.objects.all().delete()
+    demo.seed(personen=120, seed=42)
+    assert _samenvatting() == eerste
+
+
+def test_weigert_zonder_debug_tenzij_force(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="productie"):
+        call_command("seed_demo", "--personen", "5")
+    call_command("seed_demo", "--personen", "5", "--force")
+    assert Persoon.objects.count() == 5
+
+
+def test_if_empty_vult_alleen_een_lege_database(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo", "--personen", "5", "--if-empty")
+    call_command("seed_demo", "--personen", "5", "--if-empty")
+    assert Persoon.objects.count() == 5
+    assert "koers-demo" in capsys.readouterr().out

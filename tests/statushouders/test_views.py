@@ -1,0 +1,332 @@
+import datetime
+import logging
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, reverse
+
+from core.models import Toegangslog
+from statushouders import urls as statushouders_urls
+from statushouders.models import Persoon
+from tests.accounts.factories import UserFactory
+from tests.statushouders.factories import ContactmomentFactory, HuishoudenFactory, PersoonFactory
+
+pytestmark = pytest.mark.django_db
+
+DOSSIER_URLS = [
+    f"statushouders:{p.name}"
+    for p in statushouders_urls.urlpatterns
+    if isinstance(p, URLPattern) and "<uuid:uuid>" in str(p.pattern)
+]
+
+
+def _formulier(**extra):
+    gegevens = {
+        "bsn": "123456782",
+        "v_nummer": "1234567890",
+        "voornamen": "Amal",
+        "achternaam": "Haddad",
+        "geboortedatum": "03-02-1991",
+        "geslacht": "v",
+        "nationaliteit": "Syrisch",
+        "doelgroep": "asiel",
+        "bestandsgroep": "intake",
+        "koppeling_datum": "01-03-2026",
+    }
+    gegevens.update(extra)
+    return gegevens
+
+
+def test_alle_dossier_urls_worden_getest():
+    assert len(DOSSIER_URLS) >= 6
+
+
+@pytest.mark.parametrize("naam", DOSSIER_URLS)
+@pytest.mark.parametrize("methode", ["get", "post"])
+def test_dossier_van_een_andere_gemeente_geeft_404_op_elke_url(
+    client, regisseur_cranendonck, persoon, naam, methode
+):
+    client.force_login(regisseur_cranendonck)
+    response = getattr(client, methode)(reverse(naam, kwargs={"uuid": persoon.uuid}))
+    assert response.status_code == 404
+    assert persoon.achternaam not in response.content.decode()
+
+
+@pytest.mark.parametrize("naam", DOSSIER_URLS)
+def test_onbekend_dossier_geeft_404(regisseur_client, naam):
+    response = regisseur_client.get(
+        reverse(naam, kwargs={"uuid": "00000000-0000-4000-8000-000000000000"})
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("trait", ["partner", "beheerder"])
+def test_partner_en_beheer_komen_niet_in_dossiers(client, persoon, weert, trait):
+    client.force_login(UserFactory(gemeenten=[weert], **{trait: True}))
+    assert client.get(reverse("statushouders:persoon-list")).status_code == 403
+    assert client.get(persoon.get_absolute_url()).status_code == 403
+
+
+def test_zonder_inloggen_naar_de_inlogpagina(client, persoon):
+    response = client.get(persoon.get_absolute_url())
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_healthz_werkt_zonder_inloggen(client, db):
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_dossier_toont_gegevens_huishouden_en_contactmomenten(regisseur_client, regisseur, weert):
+    huishouden = HuishoudenFactory(gemeente=weert, naam="Huishouden Haddad")
+    persoon = PersoonFactory(
+        gemeente=weert,
+        huishouden=huishouden,
+        regisseur=regisseur,
+        voornamen="Amal",
+        achternaam="Haddad",
+    )
+    kind = PersoonFactory(
+        gemeente=weert,
+        huishouden=huishouden,
+        voornamen="Lina",
+        achternaam="Haddad",
+        geboortedatum=datetime.date(2015, 6, 1),
+    )
+    ContactmomentFactory(persoon=persoon, door=regisseur, onderwerp="Woning bezichtigd")
+    html = regisseur_client.get(persoon.get_absolute_url()).content.decode()
+    assert '<h1 class="utrecht-heading-1">Amal Haddad</h1>' in html
+    assert kind.get_absolute_url() in html
+    assert "Woning bezichtigd" in html
+    assert persoon.bsn in html
+    assert "02-03-2026" in html  # koppeling as dd-mm-jjjj
+
+
+def test_elke_blik_in_een_dossier_komt_in_het_toegangslog(regisseur_client, regisseur, persoon):
+    regisseur_client.get(persoon.get_absolute_url())
+    regisseur_client.get(reverse("statushouders:persoon-historie", kwargs={"uuid": persoon.uuid}))
+    rijen = Toegangslog.objects.filter(persoon=persoon, gebruiker=regisseur)
+    assert rijen.count() == 2
+
+
+def test_aanmaken_met_fouten_legt_elke_fout_uit_naast_het_veld_en_houdt_de_invoer(
+    regisseur_client, weert
+):
+    morgen = (datetime.date.today() + datetime.timedelta(days=1)).strftime("%d-%m-%Y")
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"),
+        _formulier(
+            gemeente=weert.pk,
+            bsn="123456789",
+            v_nummer="12345",
+            geboortedatum=morgen,
+            huisvesting_datum="01-02-2026",
+            telefoon="12345",
+            email="geen-email",
+            voornamen="Amal Noor",
+        ),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "elfproef" in form.errors["bsn"][0]
+    assert form.errors["v_nummer"] == ["Een V-nummer bestaat uit precies 10 cijfers."]
+    assert form.errors["geboortedatum"] == ["Deze datum ligt in de toekomst."]
+    assert "telefoonnummer" in form.errors["telefoon"][0]
+    assert form.errors["email"]
+    html = response.content.decode()
+    assert 'value="123456789"' in html and 'value="Amal Noor"' in html
+    assert f'value="{morgen}"' in html
+    assert 'aria-invalid="true"' in html
+    assert "Controleer de volgende gegevens" in html  # error summary above the form
+    assert not Persoon.objects.exists()
+
+
+def test_huisvesting_voor_koppeling_wordt_uitgelegd_naast_het_veld(regisseur_client, weert):
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"),
+        _formulier(gemeente=weert.pk, huisvesting_datum="01-02-2026"),
+    )
+    errors = response.context["form"].errors
+    assert "vóór de datum koppeling (01-03-2026)" in errors["huisvesting_datum"][0]
+
+
+def test_verkeerde_datumnotatie_krijgt_een_voorbeeld(regisseur_client, weert):
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"),
+        _formulier(gemeente=weert.pk, geboortedatum="1991/31/02"),
+    )
+    assert "dd-mm-jjjj" in response.context["form"].errors["geboortedatum"][0]
+
+
+def test_dubbel_bsn_wordt_geweigerd_naast_het_veld(regisseur_client, persoon, weert):
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"), _formulier(gemeente=weert.pk, bsn=persoon.bsn)
+    )
+    assert response.context["form"].errors["bsn"] == ["Er is al een persoon met dit BSN."]
+
+
+def test_aanmaken_leidt_naar_het_nieuwe_dossier(regisseur_client, regisseur, weert):
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"),
+        _formulier(
+            gemeente=weert.pk,
+            bsn="123.456.782",
+            postcode="6001ab",
+            straat="Markt",
+            telefoon="0612345678",
+            nieuw_huishouden="Huishouden Haddad",
+        ),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    persoon = Persoon.objects.get()
+    assert response.url == persoon.get_absolute_url()
+    assert persoon.bsn == "123456782"
+    assert persoon.postcode == "6001 AB"
+    assert persoon.telefoon == "+31 6 12345678"
+    assert persoon.regisseur == regisseur
+    assert persoon.huishouden.naam == "Huishouden Haddad"
+
+
+def test_gemeente_buiten_eigen_bereik_kan_niet_gekozen_worden(regisseur_client, cranendonck):
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"), _formulier(gemeente=cranendonck.pk)
+    )
+    assert "gemeente" in response.context["form"].errors
+    assert not Persoon.objects.exists()
+
+
+def test_bewerken_schrijft_historie_met_oud_en_nieuw(regisseur_client, persoon):
+    url = reverse("statushouders:persoon-update", kwargs={"uuid": persoon.uuid})
+    gegevens = _formulier(
+        gemeente=persoon.gemeente.pk,
+        bsn=persoon.bsn,
+        v_nummer=persoon.v_nummer,
+        voornamen=persoon.voornamen,
+        achternaam="Haddad-Nasser",
+    )
+    response = regisseur_client.post(url, gegevens)
+    assert response.status_code == 302
+    html = regisseur_client.get(persoon.get_absolute_url()).content.decode()
+    assert "Persoon gewijzigd" in html
+    assert f'<td class="utrecht-table__cell">{persoon.achternaam}</td>' in html
+    assert '<td class="utrecht-table__cell">Haddad-Nasser</td>' in html
+    assert "Ingrid Janssen" in html
+
+
+def test_regisseur_toewijzen_via_het_dossier(regisseur_client, persoon, weert):
+    collega = UserFactory(gemeenten=[weert], first_name="Piet", last_name="Smeets")
+    url = reverse("statushouders:persoon-regisseur", kwargs={"uuid": persoon.uuid})
+    assert regisseur_client.post(url, {"regisseur": collega.pk}).status_code == 302
+    persoon.refresh_from_db()
+    assert persoon.regisseur == collega
+
+
+def test_regisseur_van_een_andere_gemeente_staat_niet_in_de_keuze(
+    regisseur_client, persoon, regisseur_cranendonck
+):
+    url = reverse("statushouders:persoon-regisseur", kwargs={"uuid": persoon.uuid})
+    response = regisseur_client.post(url, {"regisseur": regisseur_cranendonck.pk})
+    assert response.status_code == 200
+    assert "regisseur" in response.context["form"].errors
+
+
+def test_huishouden_wijzigen_via_het_dossier(regisseur_client, persoon, weert, cranendonck):
+    url = reverse("statushouders:persoon-huishouden", kwargs={"uuid": persoon.uuid})
+    elders = HuishoudenFactory(gemeente=cranendonck)
+    response = regisseur_client.post(url, {"huishouden": elders.pk})
+    assert "huishouden" in response.context["form"].errors
+    response = regisseur_client.post(url, {"nieuw_huishouden": "Huishouden Haddad"})
+    assert response.status_code == 302
+    persoon.refresh_from_db()
+    assert persoon.huishouden.naam == "Huishouden Haddad"
+
+
+def test_contactmoment_toevoegen_met_htmx_geeft_de_bijgewerkte_tijdlijn(regisseur_client, persoon):
+    url = reverse("statushouders:contactmoment-create", kwargs={"uuid": persoon.uuid})
+    response = regisseur_client.post(
+        url,
+        {"moment": "02-04-2026 09:30", "soort": "telefoon", "onderwerp": "Afspraak taalschool"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html  # only the timeline fragment
+    assert "Afspraak taalschool" in html and "02-04-2026 09:30" in html
+    assert persoon.contactmomenten.count() == 1
+
+
+def test_contactmoment_met_fout_houdt_de_invoer(regisseur_client, persoon):
+    url = reverse("statushouders:contactmoment-create", kwargs={"uuid": persoon.uuid})
+    response = regisseur_client.post(
+        url,
+        {"moment": "gisteren", "soort": "telefoon", "onderwerp": "Bellen over huur"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert "dd-mm-jjjj uu:mm" in html and 'value="Bellen over huur"' in html
+    assert not persoon.contactmomenten.exists()
+
+
+def _lijst_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_lijst_heeft_evenveel_queries_bij_25_als_bij_2500_personen(
+    regisseur_client, regisseur, weert, django_assert_max_num_queries
+):
+    url = reverse("statushouders:persoon-list") + "?sorteer=regisseur"
+    PersoonFactory.create_batch(25, gemeente=weert, regisseur=regisseur)
+    weinig = _lijst_queries(regisseur_client, url)
+    Persoon.objects.bulk_create(
+        PersoonFactory.build_batch(2475, gemeente=weert, regisseur=regisseur)
+    )
+    with django_assert_max_num_queries(weinig):
+        response = regisseur_client.get(url)
+    assert response.context["pagina"].paginator.count == 2500
+    assert len(response.context["pagina"].object_list) == 25
+
+
+def test_lijst_zoekt_op_naam_bsn_en_v_nummer(regisseur_client, regisseur, weert):
+    amal = PersoonFactory(gemeente=weert, voornamen="Amal", achternaam="Haddad")
+    yonas = PersoonFactory(gemeente=weert, voornamen="Yonas", achternaam="Tesfay")
+    url = reverse("statushouders:persoon-list")
+
+    def gevonden(**params):
+        return list(regisseur_client.get(url, params).context["pagina"].object_list)
+
+    assert gevonden(q="amal hadd") == [amal]
+    assert gevonden(q=yonas.bsn) == [yonas]
+    assert gevonden(q=amal.v_nummer) == [amal]
+    assert gevonden(bestandsgroep="zorg_en_rust") == []
+
+
+def test_lijst_sorteert_op_kolom(regisseur_client, weert):
+    oud = PersoonFactory(gemeente=weert, geboortedatum=datetime.date(1960, 1, 1))
+    jong = PersoonFactory(gemeente=weert, geboortedatum=datetime.date(2001, 1, 1))
+    url = reverse("statushouders:persoon-list")
+    response = regisseur_client.get(url, {"sorteer": "-geboortedatum"})
+    assert list(response.context["pagina"].object_list) == [jong, oud]
+    assert 'aria-sort="descending"' in response.content.decode()
+
+
+def test_dossier_heeft_een_vast_aantal_queries(
+    regisseur_client, regisseur, persoon, django_assert_max_num_queries
+):
+    for _ in range(30):
+        ContactmomentFactory(persoon=persoon, door=regisseur)
+    with django_assert_max_num_queries(20):
+        regisseur_client.get(persoon.get_absolute_url())
+
+
+def test_geen_bsn_of_naam_in_de_applicatielog(regisseur_client, weert, caplog):
+    caplog.set_level(logging.DEBUG)
+    regisseur_client.post(
+        reverse("statushouders:persoon-create"),
+        _formulier(gemeente=weert.pk, voornamen="Zaynab", achternaam="Qassemi"),
+    )
+    regisseur_client.get(Persoon.objects.get().get_absolute_url())
+    logtekst = "\n".join(r.getMessage() for r in caplog.records if r.name != "django.db.backends")
+    assert "123456782" not in logtekst and "Qassemi" not in logtekst
