@@ -8,6 +8,7 @@ already running (say, `make run` in another terminal) are left alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -188,12 +189,13 @@ def run(env: dict[str, str]) -> int:
             str(RUN_DIR / "celerybeat-schedule"),
         ],
     }
+    # Each process gets its own process group, so stopping one also stops what it started
+    # (runserver's autoreloader runs the server in a child process).
     processes = {
-        name: subprocess.Popen(command, env=env, cwd=BASE_DIR) for name, command in commands.items()
+        name: subprocess.Popen(command, env=env, cwd=BASE_DIR, start_new_session=True)
+        for name, command in commands.items()
     }
     _log("Koers draait op http://127.0.0.1:8000 — Ctrl-C stopt alles.")
-
-    stopping = False
 
     def _terminate(signum, frame):
         raise KeyboardInterrupt
@@ -209,21 +211,28 @@ def run(env: dict[str, str]) -> int:
                     raise KeyboardInterrupt
             time.sleep(0.5)
     except KeyboardInterrupt:
-        stopping = True
+        _log("stoppen…")
     finally:
-        if stopping:
-            _log("stoppen…")
-        for process in processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGINT)
-        deadline = time.monotonic() + 15
-        for process in processes.values():
-            try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        _stop_all(processes.values())
     return exit_code
+
+
+def _stop_all(processes) -> None:
+    """Ask politely (SIGINT, then SIGTERM), and insist (SIGKILL) only when that does not work."""
+    for sig, grace in ((signal.SIGINT, 10), (signal.SIGTERM, 5), (signal.SIGKILL, 5)):
+        alive = [p for p in processes if p.poll() is None]
+        for process in alive:
+            _signal_group(process, sig)
+        deadline = time.monotonic() + grace
+        while any(p.poll() is None for p in alive) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    for process in processes:
+        _signal_group(process, signal.SIGKILL)  # leftovers in the group, if any
+
+
+def _signal_group(process: subprocess.Popen, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, sig)
 
 
 def test(env: dict[str, str], args: list[str]) -> int:
