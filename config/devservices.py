@@ -157,7 +157,6 @@ def _manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.C
 
 
 def run(env: dict[str, str]) -> int:
-    env.setdefault("DJANGO_DEBUG", "true")
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo", "--if-empty")
     commands = {
@@ -236,7 +235,6 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
 
 
 def test(env: dict[str, str], args: list[str]) -> int:
-    env.setdefault("DJANGO_DEBUG", "true")  # settings at import; pytest-django turns DEBUG off
     env.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
     return subprocess.run([PYTHON, "-m", "pytest", *args], env=env, cwd=BASE_DIR).returncode
 
@@ -257,6 +255,8 @@ def main(argv: list[str]) -> int:
         return 2
     command, args = argv[0], argv[1:]
     with Services() as env:
+        # These are development commands; production runs gunicorn and celery directly.
+        env.setdefault("DJANGO_DEBUG", "true")
         if command == "run":
             return run(env)
         if command == "test":
