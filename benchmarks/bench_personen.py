@@ -27,7 +27,7 @@ PERSONEN = int(os.environ.get("BENCH_PERSONEN", "100000"))
 
 def main() -> None:
     setup_test_environment()
-    settings.DATABASES["default"]["TEST"] = {"NAME": "koers_bench"}
+    settings.DATABASES["default"]["TEST"]["NAME"] = "koers_bench"
     creation = connection.creation
     creation.create_test_db(verbosity=0, autoclobber=True)
     try:
