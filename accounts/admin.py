@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import GemeenteLidmaatschap, User
+
+
+class GemeenteLidmaatschapInline(admin.TabularInline):
+    model = GemeenteLidmaatschap
+    extra = 1
+    verbose_name = _("gemeente")
+    verbose_name_plural = _("gemeenten waarvan deze gebruiker de dossiers ziet")
 
 
 @admin.register(User)
@@ -11,10 +18,10 @@ class KoersUserAdmin(UserAdmin):
     list_filter = ("rol", "is_active", "gemeenten")
     fieldsets = (
         *UserAdmin.fieldsets,
-        (_("Koers"), {"fields": ("rol", "gemeenten")}),
+        (_("Koers"), {"fields": ("rol",)}),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
-        (_("Koers"), {"fields": ("first_name", "last_name", "email", "rol", "gemeenten")}),
+        (_("Koers"), {"fields": ("first_name", "last_name", "email", "rol")}),
     )
-    filter_horizontal = ("gemeenten", "groups", "user_permissions")
+    inlines = [GemeenteLidmaatschapInline]

@@ -12,6 +12,7 @@ class User(AbstractUser):
         "statushouders.Gemeente",
         verbose_name=_("gemeenten"),
         related_name="medewerkers",
+        through="GemeenteLidmaatschap",
         blank=True,
         help_text=_("De gemeenten waarvan deze gebruiker de dossiers ziet."),
     )
@@ -40,3 +41,24 @@ pghistory.track(
     pghistory.DeleteEvent(),
     exclude=["password", "last_login"],
 )(User)
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+class GemeenteLidmaatschap(models.Model):
+    """A user works for a gemeente. This decides whose dossiers they see, so every change is
+    audited like a dossier change."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    gemeente = models.ForeignKey(
+        "statushouders.Gemeente", verbose_name=_("gemeente"), on_delete=models.CASCADE
+    )
+
+    class Meta:
+        verbose_name = _("gemeente van een gebruiker")
+        verbose_name_plural = _("gemeenten van gebruikers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "gemeente"], name="lidmaatschap_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.gemeente}"

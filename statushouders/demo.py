@@ -198,7 +198,7 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
                 user.user_permissions.set(
                     Permission.objects.filter(
                         content_type__app_label__in=["accounts", "statushouders"],
-                        content_type__model__in=["user", "gemeente"],
+                        content_type__model__in=["user", "gemeente", "gemeentelidmaatschap"],
                     )
                 )
         gebruikers[username] = user
