@@ -82,6 +82,48 @@ class PersoonForm(forms.ModelForm):
             "v_nummer": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
 
+    # Groups of fields as the regisseur thinks of them; rendered as <fieldset>s.
+    fieldsets = (
+        (
+            _("Persoon"),
+            (
+                "voornamen",
+                "achternaam",
+                "geboortedatum",
+                "geslacht",
+                "nationaliteit",
+                "talen",
+                "voorkeurstaal",
+            ),
+        ),
+        (_("Identificatie"), ("bsn", "v_nummer")),
+        (
+            _("Gemeente en regie"),
+            (
+                "gemeente",
+                "doelgroep",
+                "bestandsgroep",
+                "regisseur",
+                "huishouden",
+                "nieuw_huishouden",
+            ),
+        ),
+        (
+            _("Koppeling en huisvesting"),
+            (
+                "azc",
+                "verblijfsvergunning_datum",
+                "koppeling_datum",
+                "huisvesting_datum",
+                "straat",
+                "huisnummer",
+                "postcode",
+                "woonplaats",
+            ),
+        ),
+        (_("Contact"), ("telefoon", "email")),
+    )
+
     def __init__(self, *args, user, nieuw: bool, **kwargs):
         super().__init__(*args, **kwargs)
         for naam in ("bsn", "v_nummer"):

@@ -65,3 +65,12 @@ def sorteer_kop(context, sleutel: str, label: str):
         label,
         pijl,
     )
+
+
+@register.filter
+def fieldsets(form):
+    """(legend, bound fields) for each group in `form.fieldsets`, skipping absent fields."""
+    return [
+        (legend, [form[naam] for naam in namen if naam in form.fields])
+        for legend, namen in form.fieldsets
+    ]
