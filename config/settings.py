@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "django_filters",
     "django_htmx",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "accounts",
     "core",
     "statushouders",
+    "intake",
 ]
 
 MIDDLEWARE = [

@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
     path("personen/", include("statushouders.urls")),
+    path("personen/<uuid:uuid>/intake/", include("intake.urls")),
     path("beheer/admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -13,12 +13,13 @@ from .selectors import toegangslog_zoeken
 
 
 def dossier_medewerker_vereist(view):
-    """Dossier pages are for regisseurs and teamleiders; others get 403, never content."""
+    """Dossier pages are for regisseurs and teamleiders. For anyone else they do not exist
+    (404), as for a person outside the user's gemeenten."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.werkt_in_dossiers:
-            raise PermissionDenied
+            raise Http404
         return view(request, *args, **kwargs)
 
     return wrapper

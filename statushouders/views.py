@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from core.selectors import historie_events, historie_regels
 from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from intake.selectors import laatste_intake
 
 from .filters import PersoonFilter
 from .forms import ContactmomentForm, HuishoudenForm, PersoonForm, RegisseurForm
@@ -49,6 +50,7 @@ def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
         "contactmomenten": contactmomenten(persoon=persoon),
         "contactmoment_form": contactmoment_form or ContactmomentForm(),
         "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
+        "intake": laatste_intake(persoon=persoon),
     }
 
 

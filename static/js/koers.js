@@ -5,3 +5,33 @@ function koersFocusFouten(root) {
 }
 document.addEventListener("DOMContentLoaded", () => koersFocusFouten(document));
 document.addEventListener("htmx:afterSwap", (event) => koersFocusFouten(event.detail.target));
+
+// Forms marked data-bewaak warn before a page is left with changes that are not saved yet.
+let koersOnopgeslagen = new Set();
+function koersMarkeer(form, gewijzigd) {
+  const status = form.querySelector("[data-opslagstatus]");
+  if (gewijzigd) {
+    koersOnopgeslagen.add(form.id);
+    if (status) { status.textContent = "Niet opgeslagen wijzigingen"; status.dataset.gewijzigd = "true"; }
+  } else {
+    koersOnopgeslagen.delete(form.id);
+  }
+}
+document.addEventListener("input", (event) => {
+  const form = event.target.closest("form[data-bewaak]");
+  if (form) koersMarkeer(form, true);
+});
+document.addEventListener("submit", (event) => {
+  if (event.target.matches("form[data-bewaak]")) koersOnopgeslagen.delete(event.target.id);
+});
+document.addEventListener("htmx:afterSwap", (event) => {
+  const form = event.detail.target;
+  if (form && form.matches && form.matches("form[data-bewaak]")) {
+    // The server answers with the form again: saved, or with errors that still need saving.
+    const nieuw = document.getElementById(form.id) || form;
+    koersMarkeer(nieuw, Boolean(nieuw.querySelector("[aria-invalid='true']")));
+  }
+});
+window.addEventListener("beforeunload", (event) => {
+  if (koersOnopgeslagen.size) { event.preventDefault(); event.returnValue = ""; }
+});

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from statushouders.models import Persoon
 from tests.accounts.factories import WACHTWOORD
+from tests.intake.factories import BredeIntakeFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -55,9 +56,26 @@ def test_contactmoment_toevoegen_zonder_de_pagina_te_verlaten(page, inloggen, re
     assert persoon.contactmomenten.count() == 1
 
 
-@pytest.mark.parametrize("pad", ["/personen/", "/personen/nieuw/", "dossier"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/personen/",
+        "/personen/nieuw/",
+        "{dossier}",
+        "{intake}",
+        "{intake}sectie/werkervaring/",
+        "{intake}sectie/zrm/",
+        "{intake}samenvatting/",
+    ],
+)
 def test_paginas_voldoen_aan_wcag_aa(page, inloggen, regisseur, persoon, pad):
+    intake = BredeIntakeFactory(persoon=persoon, compleet=True, pg_meedoen=6)
     inloggen(regisseur, WACHTWOORD)
-    page.goto(persoon.get_absolute_url() if pad == "dossier" else pad)
+    page.goto(
+        pad.format(
+            dossier=persoon.get_absolute_url(),
+            intake=f"{persoon.get_absolute_url()}intake/{intake.uuid}/",
+        )
+    )
     resultaat = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert resultaat.violations_count == 0, resultaat.generate_report()

@@ -1,0 +1,236 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
+
+from core.selectors import historie_events, historie_regels
+from core.services import toegang_vastleggen
+from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from statushouders.models import Persoon
+from statushouders.selectors import persoon_dossier
+
+from . import services
+from .charts import spinnenweb_svg
+from .constants import Leefgebied
+from .forms import AfrondenForm, GesprekForm, HeropenenForm, StartForm
+from .models import BredeIntake
+from .secties import SECTIES, SECTIES_PER_CODE, volgende
+from .selectors import (
+    intake_ophalen,
+    ontbrekende_onderdelen,
+    positieve_gezondheid,
+    zrm_van,
+    zrm_verloop,
+)
+
+HISTORIE_OP_INTAKE = 20
+
+
+def _intake(request, uuid, intake_uuid) -> BredeIntake:
+    """The intake if the user may open this dossier (404 otherwise); the look is logged."""
+    try:
+        intake = intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid)
+    except BredeIntake.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=intake.persoon, pad=request.path)
+    return intake
+
+
+def _overzicht_context(intake: BredeIntake, **extra) -> dict:
+    gezondheid = positieve_gezondheid(intake)
+    return {
+        "intake": intake,
+        "persoon": intake.persoon,
+        "secties": [(sectie, sectie.ingevuld(intake)) for sectie in SECTIES],
+        "ontbreekt": ontbrekende_onderdelen(intake=intake),
+        "gesprekken": intake.gesprekken.select_related("door"),
+        "zrm": zrm_verloop(persoon=intake.persoon),
+        "gezondheid": gezondheid,
+        "spinnenweb": spinnenweb_svg(gezondheid)
+        if any(s is not None for _l, s in gezondheid)
+        else "",
+        "heropeningen": intake.heropeningen.select_related("door"),
+        "historie": historie_regels(historie_events(intake)[:HISTORIE_OP_INTAKE]),
+        "gesprek_form": extra.pop("gesprek_form", None)
+        or GesprekForm(initial={"datum": timezone.localdate()}),
+        "afronden_form": extra.pop("afronden_form", None)
+        or AfrondenForm(initial={"afgerond_op": timezone.localdate()}),
+        "heropenen_form": extra.pop("heropenen_form", None) or HeropenenForm(),
+        **extra,
+    }
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def intake_starten(request, uuid):
+    try:
+        persoon = persoon_dossier(user=request.user, uuid=uuid)
+    except Persoon.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
+    lopend = persoon.intakes.filter(status="open").first()
+    if lopend:
+        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=lopend.uuid)
+    form = StartForm(
+        request.POST or None,
+        initial={
+            "gestart_op": timezone.localdate(),
+            "azc_naam": persoon.azc,
+            "tolk_taal": persoon.voorkeurstaal,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            intake = services.intake_starten(
+                persoon=persoon, door=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("De brede intake is gestart."))
+            return redirect(
+                "intake:intake-sectie", uuid=uuid, intake_uuid=intake.uuid, sectie=SECTIES[1].code
+            )
+    return render(request, "intake/intake_starten.html", {"persoon": persoon, "form": form})
+
+
+@dossier_medewerker_vereist
+def intake_detail(request, uuid, intake_uuid):
+    intake = _intake(request, uuid, intake_uuid)
+    return render(request, "intake/intake_detail.html", _overzicht_context(intake))
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def intake_sectie(request, uuid, intake_uuid, sectie):
+    intake = _intake(request, uuid, intake_uuid)
+    huidige = SECTIES_PER_CODE.get(sectie)
+    if huidige is None:
+        raise Http404
+    form = huidige.maak_formulier(request.POST if request.method == "POST" else None, intake)
+    opgeslagen_om = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            huidige.opslaan(intake, request.user, form)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            verder = volgende(huidige)
+            if verder and "opslaan_en_verder" in request.POST:
+                url = reverse(
+                    "intake:intake-sectie",
+                    kwargs={"uuid": uuid, "intake_uuid": intake_uuid, "sectie": verder.code},
+                )
+                messages.success(request, _("%s is opgeslagen.") % huidige.label)
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+            if not request.htmx:
+                messages.success(request, _("%s is opgeslagen.") % huidige.label)
+                return redirect(request.path)
+            opgeslagen_om = timezone.localtime()
+            intake = intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid)
+            form = huidige.maak_formulier(None, intake)
+    context = {
+        "intake": intake,
+        "persoon": intake.persoon,
+        "sectie": huidige,
+        "volgende": volgende(huidige),
+        "secties": [(s, s.ingevuld(intake)) for s in SECTIES],
+        "form": form,
+        "opgeslagen_om": opgeslagen_om,
+    }
+    template = "intake/intake_sectie.html"
+    # htmx swaps only successful responses, so a form with errors comes back as 200 too.
+    return render(request, f"{template}#formulier" if request.htmx else template, context)
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def gesprek_create(request, uuid, intake_uuid):
+    intake = _intake(request, uuid, intake_uuid)
+    if request.method == "GET":
+        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+    form = GesprekForm(request.POST)
+    if form.is_valid():
+        try:
+            services.gesprek_toevoegen(intake=intake, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("Het gesprek is vastgelegd."))
+            return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+    return render(
+        request,
+        "intake/intake_detail.html",
+        _overzicht_context(intake, gesprek_form=form),
+        status=422,
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def intake_afronden(request, uuid, intake_uuid):
+    intake = _intake(request, uuid, intake_uuid)
+    if request.method == "GET":
+        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+    form = AfrondenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.intake_afronden(intake=intake, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("De brede intake is afgerond."))
+            return redirect(intake.persoon)
+    return render(
+        request,
+        "intake/intake_detail.html",
+        _overzicht_context(intake, afronden_form=form),
+        status=422,
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def intake_heropenen(request, uuid, intake_uuid):
+    intake = _intake(request, uuid, intake_uuid)
+    if request.method == "GET":
+        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+    form = HeropenenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.intake_heropenen(intake=intake, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("De intake is heropend; u kunt haar weer wijzigen."))
+            return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+    return render(
+        request,
+        "intake/intake_detail.html",
+        _overzicht_context(intake, heropenen_form=form),
+        status=422,
+    )
+
+
+@dossier_medewerker_vereist
+def intake_samenvatting(request, uuid, intake_uuid):
+    intake = _intake(request, uuid, intake_uuid)
+    bevindingen = {b.leefgebied: b for b in intake.leefgebieden.all()}
+    return render(
+        request,
+        "intake/intake_samenvatting.html",
+        {
+            **_overzicht_context(intake),
+            "leefgebieden": [
+                (sectie, bevindingen.get(sectie.code))
+                for sectie in SECTIES
+                if sectie.code in Leefgebied.values
+            ],
+            "zrm_meting": zrm_van(intake),
+        },
+    )

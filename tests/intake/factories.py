@@ -1,0 +1,48 @@
+import datetime
+
+import factory
+
+from intake.constants import ZRM_DOMEINEN
+from intake.models import BredeIntake, ZrmMeting
+from tests.statushouders.factories import PersoonFactory
+
+
+class BredeIntakeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BredeIntake
+        skip_postgeneration_save = True
+
+    persoon = factory.SubFactory(PersoonFactory)
+    gestart_op = datetime.date(2026, 3, 10)
+    locatie = "azc"
+    azc_naam = "AZC Budel-Cranendonck"
+    tolk_taal = "Arabisch"
+
+    class Params:
+        compleet = factory.Trait(
+            leerbaarheidstoets_datum=datetime.date(2026, 3, 12),
+            leerbaarheidstoets_uitkomst="Gemiddeld leerbaar",
+            advies_leerroute="b1",
+            advies_motivatie="Heeft middelbare school afgerond en leert snel.",
+            zrm=factory.RelatedFactory(
+                "tests.intake.factories.ZrmMetingFactory",
+                factory_related_name="intake",
+                persoon=factory.SelfAttribute("..persoon"),
+            ),
+        )
+
+
+class ZrmMetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ZrmMeting
+        skip_postgeneration_save = True
+
+    persoon = factory.SubFactory(PersoonFactory)
+    datum = datetime.date(2026, 3, 12)
+
+    @factory.post_generation
+    def scores(self, create, extracted, **kwargs):
+        for code, _label in ZRM_DOMEINEN:
+            setattr(self, code, (extracted or {}).get(code, 3))
+        if create:
+            self.save()

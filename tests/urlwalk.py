@@ -1,0 +1,29 @@
+"""Every URL pattern of the project, so access tests cover pages added later without edits."""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+
+def alle_patronen(patronen=None, prefix="", namespace=""):
+    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
+        if isinstance(patroon, URLResolver):
+            ns = namespace
+            if patroon.namespace:
+                ns = f"{namespace}{patroon.namespace}:"
+            yield from alle_patronen(patroon.url_patterns, prefix + str(patroon.pattern), ns)
+        elif isinstance(patroon, URLPattern):
+            yield prefix + str(patroon.pattern), f"{namespace}{patroon.name}"
+
+
+def dossier_urls(**waarden) -> list[tuple[str, str]]:
+    """(name, url) of every page under /personen/<uuid>/, filled in with `waarden`."""
+    urls = []
+    for route, naam in alle_patronen():
+        if not route.startswith("personen/<uuid:uuid>/"):
+            continue
+        url = "/" + route
+        for sleutel, waarde in waarden.items():
+            for soort in ("uuid", "slug", "str", "int"):
+                url = url.replace(f"<{soort}:{sleutel}>", str(waarde))
+        assert "<" not in url, f"geen waarde voor {route}"
+        urls.append((naam, url))
+    return urls
