@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import forms, template
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -74,3 +74,33 @@ def fieldsets(form):
         (legend, [form[naam] for naam in namen if naam in form.fields])
         for legend, namen in form.fieldsets
     ]
+
+
+@register.filter
+def is_keuzegroep(field) -> bool:
+    """Radio buttons and checkbox lists: a group of options under one legend."""
+    return isinstance(field.field.widget, forms.RadioSelect)  # CheckboxSelectMultiple too
+
+
+@register.simple_tag
+def nlds_opties(field):
+    """The options of a radio or checkbox group in NL Design System markup."""
+    soort = "checkbox" if isinstance(field.field.widget, forms.CheckboxSelectMultiple) else "radio"
+    klasse = {
+        "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+        "radio": "utrecht-radio-button utrecht-radio-button--html-input",
+    }[soort]
+    regels = []
+    for optie in field.subwidgets:
+        optie.data["attrs"]["class"] = klasse
+        if field.errors:
+            optie.data["attrs"]["aria-invalid"] = "true"
+        regels.append(
+            (soort, optie.tag(wrap_label=False), soort, optie.id_for_label, optie.choice_label)
+        )
+    return format_html_join(
+        "",
+        '<div class="utrecht-form-field utrecht-form-field--{} koers-optie">{}'
+        '<label class="utrecht-form-label utrecht-form-label--{}" for="{}">{}</label></div>',
+        regels,
+    )
