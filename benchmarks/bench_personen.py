@@ -6,31 +6,18 @@ seconds for the seed, and per list request its median milliseconds and query cou
 
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from _bench import bench_database
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 PERSONEN = int(os.environ.get("BENCH_PERSONEN", "100000"))
 
 
 def main() -> None:
-    setup_test_environment()
-    settings.DATABASES["default"]["TEST"]["NAME"] = "koers_bench"
-    creation = connection.creation
-    creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with bench_database():
         from accounts.models import User
         from statushouders import demo
 
@@ -58,8 +45,6 @@ def main() -> None:
                 f"lijst {label:<24} {statistics.median(tijden) * 1000:7.1f} ms  "
                 f"{len(queries)} queries"
             )
-    finally:
-        creation.destroy_test_db("koers_bench", verbosity=0)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "core",
     "statushouders",
     "intake",
+    "pip_plans",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +146,8 @@ PRIVATE_MEDIA_ROOT = Path(env("KOERS_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR /
 KOERS_THEME_CLASS = env("KOERS_THEME_CLASS", default="")
 KOERS_THEME_STYLESHEET = env("KOERS_THEME_STYLESHEET", default="")
 KOERS_ORGANISATIE = env("KOERS_ORGANISATIE", default="Koers")
+# Logo on printed documents: a path among the static files, e.g. "gemeente/logo.png".
+KOERS_PDF_LOGO = env("KOERS_PDF_LOGO", default="")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["nlds"]
 CRISPY_TEMPLATE_PACK = "nlds"
@@ -199,5 +202,8 @@ LOGGING = {
         # Request lines (runserver, 404 warnings) carry URLs; the filter strips their queries.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # PDF rendering reports every step at INFO; only problems are worth a log line.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -6,5 +6,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("personen/", include("statushouders.urls")),
     path("personen/<uuid:uuid>/intake/", include("intake.urls")),
+    path("personen/<uuid:uuid>/pip/", include("pip_plans.urls")),
     path("beheer/admin/", admin.site.urls),
 ]

@@ -83,8 +83,8 @@ def historie_regels(events, *, verberg: tuple[str, ...] = ()) -> list[HistorieRe
         wijzigingen = [
             Wijziging(
                 veld=str(veld.verbose_name),
-                oud=_toon(veld, paren[veld.attname][0], lookups),
-                nieuw=_toon(veld, paren[veld.attname][1], lookups),
+                oud=waarde_tonen(veld, paren[veld.attname][0], lookups),
+                nieuw=waarde_tonen(veld, paren[veld.attname][1], lookups),
             )
             for veld in model._meta.concrete_fields  # in the order of the form
             if veld.attname in paren
@@ -123,11 +123,12 @@ def _foreign_key_lookups(events) -> dict:
     }
 
 
-def _toon(veld, waarde, lookups) -> str:
+def waarde_tonen(veld, waarde, lookups=None) -> str:
+    """A stored value as a reader sees it: choice labels, dd-mm-jjjj, related names."""
     if waarde in (None, ""):
         return "—"
     if veld.is_relation:
-        return lookups.get(veld.related_model, {}).get(waarde, str(_("(verwijderd)")))
+        return (lookups or {}).get(veld.related_model, {}).get(waarde, str(_("(verwijderd)")))
     if veld.choices:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(veld, models.DateTimeField):

@@ -2,11 +2,22 @@ import os
 
 import pytest
 
+from config.celery import app as celery_app
 from tests.accounts.factories import UserFactory
 from tests.statushouders.factories import GemeenteFactory, PersoonFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Tasks run inside the test (and the live server) instead of through a broker.
+celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture(autouse=True)
+def private_bestanden(settings, tmp_path):
+    """Generated dossier files go to a directory of each test's own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
 
 
 @pytest.fixture

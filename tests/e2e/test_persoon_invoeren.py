@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from statushouders.models import Persoon
 from tests.accounts.factories import WACHTWOORD
-from tests.intake.factories import BredeIntakeFactory
+from tests.pip_plans.factories import PlanFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -66,10 +66,13 @@ def test_contactmoment_toevoegen_zonder_de_pagina_te_verlaten(page, inloggen, re
         "{intake}sectie/werkervaring/",
         "{intake}sectie/zrm/",
         "{intake}samenvatting/",
+        "{dossier}pip/",
+        "{dossier}pip/bewerken/",
+        "{dossier}pip/voortgang/nieuw/",
     ],
 )
 def test_paginas_voldoen_aan_wcag_aa(page, inloggen, regisseur, persoon, pad):
-    intake = BredeIntakeFactory(persoon=persoon, compleet=True, pg_meedoen=6)
+    intake = PlanFactory(intake__persoon=persoon, intake__pg_meedoen=6).intake
     inloggen(regisseur, WACHTWOORD)
     page.goto(
         pad.format(

@@ -33,7 +33,13 @@ def test_partner_kan_geen_enkele_intake_url_openen(client, persoon, weert, intak
     client.force_login(UserFactory(gemeenten=[weert], partner=True))
     intake_urls = [
         (naam, url)
-        for naam, url in dossier_urls(uuid=persoon.uuid, intake_uuid=intake.uuid, sectie="zrm")
+        for naam, url in dossier_urls(
+            uuid=persoon.uuid,
+            intake_uuid=intake.uuid,
+            sectie="zrm",
+            nummer=1,
+            doel_uuid=intake.uuid,
+        )
         if naam.startswith("intake:")
     ]
     assert len(intake_urls) == 7

@@ -47,12 +47,18 @@ def test_alle_dossier_urls_worden_getest():
 def test_dossier_van_een_andere_gemeente_geeft_404_op_elke_url(
     client, regisseur_cranendonck, persoon, methode
 ):
-    from tests.intake.factories import BredeIntakeFactory
+    from tests.pip_plans.factories import PlanDoelFactory
 
-    intake = BredeIntakeFactory(persoon=persoon)
+    doel = PlanDoelFactory(plan__intake__persoon=persoon)
     client.force_login(regisseur_cranendonck)
-    urls = dossier_urls(uuid=persoon.uuid, intake_uuid=intake.uuid, sectie="wonen")
-    assert len(urls) >= 13
+    urls = dossier_urls(
+        uuid=persoon.uuid,
+        intake_uuid=doel.plan.intake.uuid,
+        sectie="wonen",
+        nummer=1,
+        doel_uuid=doel.uuid,
+    )
+    assert len(urls) >= 27
     for naam, url in urls:
         response = getattr(client, methode)(url)
         assert response.status_code == 404, naam

@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from intake.constants import Leerroute  # noqa: F401  (the PIP fixes what the intake advised)
+
+# Legal terms (Wi, Bi, Awb). The Termijnen configuration will make them adjustable per
+# installation; until then these are the defaults from the law.
+BEZWAAR_WEKEN = 6  # Awb art. 6:7
+INBURGERINGSTERMIJN_JAREN = 3  # Wi art. 11
+LEERROUTE_WISSEL_MAANDEN = 18
+
+# Route norms (Bi): shown as warnings, never a hard stop.
+PVT_MINIMUM_UREN = 12
+MAP_MINIMUM_UREN = 40
+Z_ROUTE_MINIMUM_TAALUREN = 800
+Z_ROUTE_MINIMUM_PARTICIPATIEUREN = 800
+ONDERWIJSROUTE_MAXIMUM_LEEFTIJD = 28
+
+
+class PlanStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    VASTGESTELD = "vastgesteld", _("Vastgesteld")
+    GEWIJZIGD = "gewijzigd", _("Wijziging in concept")
+    AFGESLOTEN = "afgesloten", _("Afgesloten")
+
+
+BEWERKBAAR = (PlanStatus.CONCEPT, PlanStatus.GEWIJZIGD)
+
+
+class DoelStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    LOOPT = "loopt", _("Loopt")
+    BEHAALD = "behaald", _("Behaald")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+class Verantwoordelijke(models.TextChoices):
+    PERSOON = "persoon", _("De persoon zelf")
+    GEMEENTE = "gemeente", _("Gemeente")
+    PARTNER = "partner", _("Partner")
+
+
+class PdfStatus(models.TextChoices):
+    WACHT = "wacht", _("Wacht op verwerking")
+    BEZIG = "bezig", _("Wordt gemaakt")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")

@@ -1,0 +1,248 @@
+import uuid
+
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from core.storage import private_storage
+from intake.constants import Leefgebied, Leerroute, Taalniveau
+from intake.models import BredeIntake, ZrmMeting
+from statushouders.models import Persoon, track_history
+
+from .constants import DoelStatus, PdfStatus, PlanStatus, Verantwoordelijke
+
+VAARDIGHEDEN = ("lezen", "luisteren", "spreken", "schrijven")
+
+
+def _niveau(label):
+    return models.CharField(label, max_length=2, choices=Taalniveau.choices, blank=True)
+
+
+def _uren(label):
+    return models.PositiveIntegerField(label, null=True, blank=True)
+
+
+@track_history
+class Plan(models.Model):
+    """The PIP as it is being worked on. Each vaststelling freezes it into a PlanVersie."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    persoon = models.OneToOneField(
+        Persoon, on_delete=models.PROTECT, related_name="plan", verbose_name=_("persoon")
+    )
+    intake = models.ForeignKey(
+        BredeIntake, on_delete=models.PROTECT, related_name="+", verbose_name=_("brede intake")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.CONCEPT
+    )
+
+    leerroute = models.CharField(_("leerroute"), max_length=10, choices=Leerroute.choices)
+    leerroute_motivatie = models.TextField(_("motivatie leerroute"))
+
+    taal_lezen_huidig = _niveau(_("lezen: huidig niveau"))
+    taal_lezen_doel = _niveau(_("lezen: doelniveau"))
+    taal_luisteren_huidig = _niveau(_("luisteren: huidig niveau"))
+    taal_luisteren_doel = _niveau(_("luisteren: doelniveau"))
+    taal_spreken_huidig = _niveau(_("spreken: huidig niveau"))
+    taal_spreken_doel = _niveau(_("spreken: doelniveau"))
+    taal_schrijven_huidig = _niveau(_("schrijven: huidig niveau"))
+    taal_schrijven_doel = _niveau(_("schrijven: doelniveau"))
+    taalschool = models.CharField(_("taalschool"), max_length=120, blank=True)
+    taal_uren = _uren(_("gecontracteerde uren taal"))
+
+    pvt_aanbieder = models.CharField(_("PVT: aanbieder"), max_length=120, blank=True)
+    pvt_uren = _uren(_("PVT: geplande uren"))
+    pvt_ondertekend_op = models.DateField(
+        _("PVT: participatieverklaring ondertekend op"), null=True, blank=True
+    )
+    map_aanbieder = models.CharField(_("MAP: aanbieder"), max_length=120, blank=True)
+    map_uren = _uren(_("MAP: geplande uren praktijk"))
+    map_afgerond_op = models.DateField(_("MAP: afgerond op"), null=True, blank=True)
+    knm_aanbieder = models.CharField(_("KNM: aanbieder"), max_length=120, blank=True)
+    knm_afgerond_op = models.DateField(_("KNM: afgerond op"), null=True, blank=True)
+    z_taal_uren = _uren(_("Z-route: geplande uren Nederlands"))
+    z_participatie_uren = _uren(_("Z-route: geplande uren participatie"))
+
+    afspraken = models.TextField(_("afspraken"), blank=True)
+    verplichtingen = models.TextField(_("verplichtingen"), blank=True)
+    ontzorgen = models.BooleanField(_("ontzorgen afgesproken"), default=False)
+    ontzorgen_toelichting = models.TextField(_("wat wordt ontzorgd"), blank=True)
+    kinderopvang = models.TextField(_("kinderopvang en VVE"), blank=True)
+
+    # Set by the first vaststelling; later versions never move them.
+    eerste_vaststelling_op = models.DateField(_("eerste PIP vastgesteld op"), null=True, blank=True)
+    inburgeringstermijn_tot = models.DateField(
+        _("einde inburgeringstermijn"), null=True, blank=True
+    )
+    leerroute_wissel_tot = models.DateField(_("leerroute wisselen kan tot"), null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("PIP")
+        verbose_name_plural = _("PIP's")
+
+    def __str__(self) -> str:
+        return f"PIP van {self.persoon}"
+
+    @property
+    def is_bewerkbaar(self) -> bool:
+        return self.status in (PlanStatus.CONCEPT, PlanStatus.GEWIJZIGD)
+
+    @property
+    def heeft_map(self) -> bool:
+        return self.leerroute in (Leerroute.B1, Leerroute.Z)
+
+
+@track_history
+class PlanDoel(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="doelen")
+    leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
+    doel = models.CharField(_("doel"), max_length=300)
+    acties = models.TextField(_("acties"), blank=True)
+    verantwoordelijke = models.CharField(
+        _("wie is verantwoordelijk"), max_length=10, choices=Verantwoordelijke.choices
+    )
+    partner_naam = models.CharField(
+        _("welke partner"), max_length=120, blank=True, help_text=_("Alleen bij een partner.")
+    )
+    streefdatum = models.DateField(_("streefdatum"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DoelStatus.choices, default=DoelStatus.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+        ordering = ["leefgebied", "streefdatum", "id"]
+
+    def __str__(self) -> str:
+        return self.doel
+
+
+@track_history
+class PlanVersie(models.Model):
+    """A vastgesteld version: the decision as it was made. The database refuses any change to
+    its content; only the generated PDF may be (re)attached."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versies")
+    nummer = models.PositiveIntegerField(_("versie"))
+    inhoud = models.JSONField(_("inhoud"))
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("vastgesteld door"),
+    )
+    vastgesteld_op = models.DateTimeField(_("vastgesteld op"))
+    bekendmaking_op = models.DateField(_("datum bekendmaking"))
+    bezwaar_tot = models.DateField(_("bezwaar mogelijk tot en met"))
+
+    pdf = models.FileField(_("PDF"), storage=private_storage, upload_to="plannen/", blank=True)
+    pdf_status = models.CharField(
+        _("status PDF"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.WACHT
+    )
+    pdf_gemaakt_op = models.DateTimeField(_("PDF gemaakt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PIP-versie")
+        verbose_name_plural = _("PIP-versies")
+        ordering = ["plan", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "nummer"], name="versie_nummer_uniek"),
+            models.CheckConstraint(
+                condition=Q(bezwaar_tot__gt=F("bekendmaking_op")),
+                name="versie_bezwaar_na_bekendmaking",
+            ),
+        ]
+        triggers = [
+            pgtrigger.Protect(
+                name="versie_inhoud_onveranderlijk",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.AnyChange(
+                    "plan",
+                    "nummer",
+                    "inhoud",
+                    "vastgesteld_door",
+                    "vastgesteld_op",
+                    "bekendmaking_op",
+                    "bezwaar_tot",
+                ),
+            ),
+            pgtrigger.Protect(name="versie_niet_verwijderen", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"Versie {self.nummer}"
+
+
+@track_history
+class DuoVerlenging(models.Model):
+    """DUO extended the inburgeringstermijn: a new end date with its reason."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="verlengingen")
+    besluit_op = models.DateField(_("datum besluit DUO"))
+    nieuwe_einddatum = models.DateField(_("nieuwe einddatum inburgeringstermijn"))
+    reden = models.TextField(_("reden"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("verlenging door DUO")
+        verbose_name_plural = _("verlengingen door DUO")
+        ordering = ["besluit_op", "id"]
+
+    def __str__(self) -> str:
+        return f"Verlengd tot {self.nieuwe_einddatum:%d-%m-%Y}"
+
+
+@track_history
+class Voortgangsgesprek(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="voortgangsgesprekken")
+    datum = models.DateField(_("datum"))
+    verslag = models.TextField(_("verslag"), blank=True)
+    volgend_gesprek_op = models.DateField(_("volgend gesprek"), null=True, blank=True)
+    zrm = models.OneToOneField(
+        ZrmMeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ZRM-meting"),
+    )
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("voortgangsgesprek")
+        verbose_name_plural = _("voortgangsgesprekken")
+        ordering = ["-datum", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(volgend_gesprek_op__isnull=True) | Q(volgend_gesprek_op__gt=F("datum")),
+                name="voortgang_volgende_na_datum",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Voortgangsgesprek van {self.datum:%d-%m-%Y}"
+
+
+@track_history
+class DoelVoortgang(models.Model):
+    gesprek = models.ForeignKey(
+        Voortgangsgesprek, on_delete=models.CASCADE, related_name="voortgang"
+    )
+    doel = models.ForeignKey(PlanDoel, on_delete=models.CASCADE, related_name="voortgang")
+    status = models.CharField(_("status"), max_length=10, choices=DoelStatus.choices)
+    notitie = models.TextField(_("notitie"), blank=True)
+
+    class Meta:
+        verbose_name = _("voortgang op een doel")
+        verbose_name_plural = _("voortgang op doelen")
+
+    def __str__(self) -> str:
+        return f"{self.doel}: {self.get_status_display()}"

@@ -1,0 +1,216 @@
+"""Reads of PIPs, scoped to the dossiers the user may open, and the rules they are checked on."""
+
+import datetime
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.utils.translation import gettext as _
+
+from core.selectors import waarde_tonen
+from intake.constants import Leerroute
+from statushouders.constants import Doelgroep
+from statushouders.selectors import personen_zichtbaar
+
+from .constants import (
+    MAP_MINIMUM_UREN,
+    ONDERWIJSROUTE_MAXIMUM_LEEFTIJD,
+    PVT_MINIMUM_UREN,
+    Z_ROUTE_MINIMUM_PARTICIPATIEUREN,
+    Z_ROUTE_MINIMUM_TAALUREN,
+)
+from .models import Plan, PlanDoel, PlanVersie
+
+# The plan fields a version freezes, in the order a reader expects them.
+PLAN_VELDEN = [
+    f.name
+    for f in Plan._meta.concrete_fields
+    if f.name
+    not in {
+        "id",
+        "uuid",
+        "persoon",
+        "intake",
+        "status",
+        "created_at",
+        "updated_at",
+        "eerste_vaststelling_op",
+        "inburgeringstermijn_tot",
+        "leerroute_wissel_tot",
+    }
+]
+DOEL_VELDEN = [
+    "leefgebied",
+    "doel",
+    "acties",
+    "verantwoordelijke",
+    "partner_naam",
+    "streefdatum",
+    "status",
+]
+
+
+def plannen_zichtbaar(*, user) -> models.QuerySet[Plan]:
+    return Plan.objects.filter(persoon__in=personen_zichtbaar(user=user))
+
+
+def plan_ophalen(*, user, persoon_uuid) -> Plan:
+    """The person's PIP if the user may open the dossier; DoesNotExist otherwise."""
+    return (
+        plannen_zichtbaar(user=user)
+        .select_related("persoon", "persoon__gemeente")
+        .get(persoon__uuid=persoon_uuid)
+    )
+
+
+def plan_van(*, persoon) -> Plan | None:
+    return Plan.objects.filter(persoon=persoon).first()
+
+
+def asielstatushouder(persoon) -> bool:
+    return persoon.doelgroep in (Doelgroep.ASIEL, Doelgroep.NAREIZIGER)
+
+
+def route_normen(plan: Plan, *, op: datetime.date | None = None) -> list[str]:
+    """The route norms of the Besluit inburgering this plan does not meet (warnings)."""
+    waarschuwingen = []
+    if (plan.pvt_uren or 0) < PVT_MINIMUM_UREN:
+        waarschuwingen.append(
+            _("PVT: minimaal %(min)s uur, gepland %(uren)s.")
+            % {"min": PVT_MINIMUM_UREN, "uren": plan.pvt_uren or 0}
+        )
+    if plan.heeft_map and (plan.map_uren or 0) < MAP_MINIMUM_UREN:
+        waarschuwingen.append(
+            _("MAP: minimaal %(min)s uur praktijk, gepland %(uren)s.")
+            % {"min": MAP_MINIMUM_UREN, "uren": plan.map_uren or 0}
+        )
+    if plan.leerroute == Leerroute.ONDERWIJS and (plan.map_aanbieder or plan.map_uren):
+        waarschuwingen.append(_("MAP hoort niet bij de onderwijsroute."))
+    if plan.leerroute == Leerroute.Z:
+        if (plan.z_taal_uren or 0) < Z_ROUTE_MINIMUM_TAALUREN:
+            waarschuwingen.append(
+                _("Z-route: minimaal %(min)s uur Nederlands, gepland %(uren)s.")
+                % {"min": Z_ROUTE_MINIMUM_TAALUREN, "uren": plan.z_taal_uren or 0}
+            )
+        if asielstatushouder(plan.persoon) and (
+            (plan.z_participatie_uren or 0) < Z_ROUTE_MINIMUM_PARTICIPATIEUREN
+        ):
+            waarschuwingen.append(
+                _(
+                    "Z-route: minimaal %(min)s uur participatie voor asielstatushouders, "
+                    "gepland %(uren)s."
+                )
+                % {"min": Z_ROUTE_MINIMUM_PARTICIPATIEUREN, "uren": plan.z_participatie_uren or 0}
+            )
+    if plan.leerroute == Leerroute.ONDERWIJS:
+        leeftijd = relativedelta(op or datetime.date.today(), plan.persoon.geboortedatum).years
+        if leeftijd > ONDERWIJSROUTE_MAXIMUM_LEEFTIJD:
+            waarschuwingen.append(
+                _(
+                    "De onderwijsroute is bedoeld voor mensen tot %(max)s jaar; deze persoon is "
+                    "%(leeftijd)s."
+                )
+                % {"max": ONDERWIJSROUTE_MAXIMUM_LEEFTIJD, "leeftijd": leeftijd}
+            )
+    return waarschuwingen
+
+
+def plan_snapshot(plan: Plan) -> dict:
+    """Everything a version freezes, as JSON: the plan's fields and its goals."""
+    velden = {}
+    for naam in PLAN_VELDEN:
+        waarde = getattr(plan, naam)
+        velden[naam] = waarde.isoformat() if isinstance(waarde, datetime.date) else waarde
+    doelen = [
+        {
+            naam: (
+                getattr(doel, naam).isoformat()
+                if isinstance(getattr(doel, naam), datetime.date)
+                else getattr(doel, naam)
+            )
+            for naam in DOEL_VELDEN
+        }
+        for doel in plan.doelen.order_by("leefgebied", "streefdatum", "id")
+    ]
+    return {
+        "velden": velden,
+        "doelen": doelen,
+        "persoon": {
+            "naam": plan.persoon.naam,
+            "geboortedatum": plan.persoon.geboortedatum.isoformat(),
+            "bsn": plan.persoon.bsn or "",
+            "gemeente": plan.persoon.gemeente.naam,
+        },
+    }
+
+
+@dataclass
+class Regel:
+    label: str
+    waarde: str
+
+
+def versie_regels(versie: PlanVersie) -> list[Regel]:
+    """The frozen fields of a version as label/value lines, for the page and the PDF."""
+    return [
+        Regel(
+            str(Plan._meta.get_field(naam).verbose_name).capitalize(),
+            waarde_tonen(Plan._meta.get_field(naam), versie.inhoud["velden"].get(naam)),
+        )
+        for naam in PLAN_VELDEN
+    ]
+
+
+def versie_doelen(versie: PlanVersie) -> list[dict]:
+    return [
+        {naam: waarde_tonen(PlanDoel._meta.get_field(naam), doel.get(naam)) for naam in DOEL_VELDEN}
+        for doel in versie.inhoud["doelen"]
+    ]
+
+
+@dataclass
+class Verschil:
+    onderdeel: str
+    oud: str
+    nieuw: str
+
+
+def versie_verschillen(oud: PlanVersie, nieuw: PlanVersie) -> list[Verschil]:
+    """What changed between two versions, field by field and goal by goal."""
+    verschillen = []
+    for naam in PLAN_VELDEN:
+        veld = Plan._meta.get_field(naam)
+        a, b = oud.inhoud["velden"].get(naam), nieuw.inhoud["velden"].get(naam)
+        if a != b:
+            verschillen.append(
+                Verschil(
+                    str(veld.verbose_name).capitalize(),
+                    waarde_tonen(veld, a),
+                    waarde_tonen(veld, b),
+                )
+            )
+    oude_doelen = {d["doel"]: d for d in oud.inhoud["doelen"]}
+    nieuwe_doelen = {d["doel"]: d for d in nieuw.inhoud["doelen"]}
+    for tekst in oude_doelen.keys() - nieuwe_doelen.keys():
+        verschillen.append(Verschil(_("Doel vervallen uit het plan"), tekst, "—"))
+    for tekst in sorted(nieuwe_doelen.keys() - oude_doelen.keys()):
+        verschillen.append(Verschil(_("Nieuw doel"), "—", tekst))
+    for tekst in sorted(oude_doelen.keys() & nieuwe_doelen.keys()):
+        for naam in DOEL_VELDEN:
+            a, b = oude_doelen[tekst].get(naam), nieuwe_doelen[tekst].get(naam)
+            if a != b:
+                veld = PlanDoel._meta.get_field(naam)
+                verschillen.append(
+                    Verschil(
+                        _("Doel ‘%(doel)s’: %(veld)s") % {"doel": tekst, "veld": veld.verbose_name},
+                        waarde_tonen(veld, a),
+                        waarde_tonen(veld, b),
+                    )
+                )
+    return verschillen
+
+
+def inburgeringstermijn_einde(plan: Plan) -> datetime.date | None:
+    """The end of the inburgeringstermijn: from the first PIP, or DUO's latest extension."""
+    laatste = plan.verlengingen.order_by("-besluit_op", "-id").first()
+    return laatste.nieuwe_einddatum if laatste else plan.inburgeringstermijn_tot

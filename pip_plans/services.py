@@ -1,0 +1,319 @@
+"""Every write of a PIP: the concept, vaststellen into immutable versions, the PDF."""
+
+import datetime
+from typing import Any
+
+import pghistory
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.pdf import html_naar_pdf
+from intake.constants import IntakeStatus
+from intake.models import BredeIntake, ZrmMeting
+
+from .constants import (
+    BEZWAAR_WEKEN,
+    INBURGERINGSTERMIJN_JAREN,
+    LEERROUTE_WISSEL_MAANDEN,
+    PdfStatus,
+    PlanStatus,
+)
+from .models import DoelVoortgang, DuoVerlenging, Plan, PlanDoel, PlanVersie, Voortgangsgesprek
+from .selectors import PLAN_VELDEN, plan_snapshot, versie_doelen, versie_regels
+
+DOEL_INVOER = (
+    "leefgebied",
+    "doel",
+    "acties",
+    "verantwoordelijke",
+    "partner_naam",
+    "streefdatum",
+    "status",
+)
+
+
+def _eist_bewerkbaar(plan: Plan) -> None:
+    if not plan.is_bewerkbaar:
+        raise ValidationError(
+            _("Dit plan is %s; een vastgestelde versie verandert niet. Start een wijziging.")
+            % plan.get_status_display().lower()
+        )
+
+
+@transaction.atomic
+def plan_aanmaken(*, intake: BredeIntake, door: User) -> Plan:
+    """A concept PIP from a completed intake, pre-filled with its advice and language levels."""
+    if intake.status != IntakeStatus.AFGEROND:
+        raise ValidationError(_("Een PIP begint bij een afgeronde brede intake."))
+    if Plan.objects.filter(persoon=intake.persoon).exists():
+        raise ValidationError(_("Deze persoon heeft al een PIP."))
+    plan = Plan(
+        persoon=intake.persoon,
+        intake=intake,
+        leerroute=intake.advies_leerroute,
+        leerroute_motivatie=intake.advies_motivatie,
+        ontzorgen=False,
+        **{
+            f"taal_{v}_huidig": getattr(intake, f"taal_{v}")
+            for v in ("lezen", "luisteren", "spreken", "schrijven")
+        },
+    )
+    with pghistory.context(user=door.pk):
+        plan.full_clean()
+        plan.save()
+    return plan
+
+
+def _vergrendeld(plan: Plan) -> Plan:
+    """The plan's row, locked for this transaction. The caller's object is refreshed on commit,
+    so it never shows a stale status."""
+    transaction.on_commit(plan.refresh_from_db)
+    return Plan.objects.select_for_update().select_related("persoon").get(pk=plan.pk)
+
+
+@transaction.atomic
+def plan_bijwerken(*, plan: Plan, door: User, gegevens: dict[str, Any]) -> Plan:
+    plan = _vergrendeld(plan)
+    _eist_bewerkbaar(plan)
+    nieuwe_route = gegevens.get("leerroute", plan.leerroute)
+    if (
+        nieuwe_route != plan.leerroute
+        and plan.leerroute_wissel_tot
+        and timezone.localdate() > plan.leerroute_wissel_tot
+    ):
+        raise ValidationError(
+            {
+                "leerroute": _(
+                    "Wisselen van leerroute kon tot en met %s (%s maanden na het eerste PIP)."
+                )
+                % (plan.leerroute_wissel_tot.strftime("%d-%m-%Y"), LEERROUTE_WISSEL_MAANDEN)
+            }
+        )
+    for naam, waarde in gegevens.items():
+        if naam in PLAN_VELDEN:
+            setattr(plan, naam, waarde)
+    with pghistory.context(user=door.pk):
+        plan.full_clean()
+        plan.save()
+    return plan
+
+
+@transaction.atomic
+def doel_opslaan(
+    *, plan: Plan, door: User, gegevens: dict[str, Any], doel: PlanDoel | None = None
+) -> PlanDoel:
+    _eist_bewerkbaar(plan)
+    doel = doel or PlanDoel(plan=plan)
+    for naam in DOEL_INVOER:
+        if naam in gegevens:
+            setattr(doel, naam, gegevens[naam])
+    if doel.verantwoordelijke == "partner" and not doel.partner_naam:
+        raise ValidationError({"partner_naam": _("Welke partner is verantwoordelijk?")})
+    with pghistory.context(user=door.pk):
+        doel.full_clean()
+        doel.save()
+    return doel
+
+
+@transaction.atomic
+def doel_verwijderen(*, doel: PlanDoel, door: User) -> None:
+    _eist_bewerkbaar(doel.plan)
+    with pghistory.context(user=door.pk):
+        doel.delete()
+
+
+@transaction.atomic
+def plan_vaststellen(*, plan: Plan, door: User, bekendmaking_op: datetime.date) -> PlanVersie:
+    """Fix the plan as a decision: an immutable version, the objection window, and — for the
+    first version only — the inburgeringstermijn and the last day to switch leerroute."""
+    plan = _vergrendeld(plan)
+    _eist_bewerkbaar(plan)
+    vandaag = timezone.localdate()
+    if bekendmaking_op < vandaag - datetime.timedelta(days=30):
+        raise ValidationError(
+            {
+                "bekendmaking_op": _(
+                    "De bekendmaking ligt meer dan 30 dagen terug; controleer de datum."
+                )
+            }
+        )
+    nummer = (plan.versies.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
+    with pghistory.context(user=door.pk):
+        versie = PlanVersie.objects.create(
+            plan=plan,
+            nummer=nummer,
+            inhoud=plan_snapshot(plan),
+            vastgesteld_door=door,
+            vastgesteld_op=timezone.now(),
+            bekendmaking_op=bekendmaking_op,
+            bezwaar_tot=bekendmaking_op + datetime.timedelta(weeks=BEZWAAR_WEKEN),
+        )
+        if nummer == 1:
+            plan.eerste_vaststelling_op = vandaag
+            plan.inburgeringstermijn_tot = (
+                vandaag
+                + datetime.timedelta(days=1)
+                + relativedelta(years=INBURGERINGSTERMIJN_JAREN)
+            )
+            plan.leerroute_wissel_tot = vandaag + relativedelta(months=LEERROUTE_WISSEL_MAANDEN)
+        plan.status = PlanStatus.VASTGESTELD
+        plan.save()
+    _pdf_inplannen(versie)
+    return versie
+
+
+@transaction.atomic
+def plan_wijzigen(*, plan: Plan, door: User) -> Plan:
+    """Start a new concept on top of the latest version; its fields are the working copy."""
+    plan = _vergrendeld(plan)
+    if plan.status != PlanStatus.VASTGESTELD:
+        raise ValidationError(_("Alleen een vastgesteld plan kan worden gewijzigd."))
+    with pghistory.context(user=door.pk):
+        plan.status = PlanStatus.GEWIJZIGD
+        plan.save(update_fields=["status", "updated_at"])
+    return plan
+
+
+@transaction.atomic
+def duo_verlenging_vastleggen(
+    *,
+    plan: Plan,
+    door: User,
+    besluit_op: datetime.date,
+    nieuwe_einddatum: datetime.date,
+    reden: str,
+) -> DuoVerlenging:
+    if not plan.inburgeringstermijn_tot:
+        raise ValidationError(_("Er is nog geen inburgeringstermijn: stel eerst het PIP vast."))
+    huidig = plan.verlengingen.order_by("-besluit_op", "-id").first()
+    einde = huidig.nieuwe_einddatum if huidig else plan.inburgeringstermijn_tot
+    if nieuwe_einddatum <= einde:
+        raise ValidationError(
+            {
+                "nieuwe_einddatum": _("Een verlenging ligt na het huidige einde (%s).")
+                % einde.strftime("%d-%m-%Y")
+            }
+        )
+    verlenging = DuoVerlenging(
+        plan=plan, door=door, besluit_op=besluit_op, nieuwe_einddatum=nieuwe_einddatum, reden=reden
+    )
+    with pghistory.context(user=door.pk):
+        verlenging.full_clean()
+        verlenging.save()
+    return verlenging
+
+
+@transaction.atomic
+def voortgangsgesprek_vastleggen(
+    *,
+    plan: Plan,
+    door: User,
+    datum: datetime.date,
+    verslag: str = "",
+    volgend_gesprek_op: datetime.date | None = None,
+    voortgang: dict[PlanDoel, tuple[str, str]] | None = None,
+    zrm_scores: dict[str, int | None] | None = None,
+) -> Voortgangsgesprek:
+    """Record a progress conversation: goal statuses, optionally a new ZRM measurement."""
+    plan = Plan.objects.select_related("persoon").get(pk=plan.pk)
+    if plan.status == PlanStatus.CONCEPT:
+        raise ValidationError(_("Voortgangsgesprekken gaan over een vastgesteld plan."))
+    if volgend_gesprek_op and volgend_gesprek_op <= datum:
+        raise ValidationError(
+            {"volgend_gesprek_op": _("Het volgende gesprek ligt na dit gesprek.")}
+        )
+    with pghistory.context(user=door.pk):
+        zrm = None
+        if zrm_scores and any(score is not None for score in zrm_scores.values()):
+            zrm = ZrmMeting(persoon=plan.persoon, datum=datum, **zrm_scores)
+            zrm.full_clean()
+            zrm.save()
+        gesprek = Voortgangsgesprek.objects.create(
+            plan=plan,
+            door=door,
+            datum=datum,
+            verslag=verslag,
+            volgend_gesprek_op=volgend_gesprek_op,
+            zrm=zrm,
+        )
+        for doel, (status, notitie) in (voortgang or {}).items():
+            if doel.plan_id != plan.pk:
+                raise ValidationError(_("Dit doel hoort niet bij dit plan."))
+            DoelVoortgang.objects.create(gesprek=gesprek, doel=doel, status=status, notitie=notitie)
+            # Progress on a goal is its new status; the version keeps the status at fixing.
+            PlanDoel.objects.filter(pk=doel.pk).update(status=status)
+    return gesprek
+
+
+def _pdf_inplannen(versie: PlanVersie) -> None:
+    from .tasks import plan_pdf_maken
+
+    transaction.on_commit(lambda: plan_pdf_maken.delay(versie.pk))
+
+
+@transaction.atomic
+def plan_pdf_opnieuw(*, versie: PlanVersie, door: User) -> PlanVersie:
+    """Render the PDF again with the current template; the version's content stays as fixed."""
+    versie = PlanVersie.objects.select_for_update().get(pk=versie.pk)
+    if versie.pdf_status in (PdfStatus.WACHT, PdfStatus.BEZIG):
+        raise ValidationError(_("De PDF wordt al gemaakt."))
+    oud = versie.pdf.name
+    with pghistory.context(user=door.pk):
+        versie.pdf = ""
+        versie.pdf_status = PdfStatus.WACHT
+        versie.save(update_fields=["pdf", "pdf_status"])
+    if oud:
+        transaction.on_commit(lambda: versie.pdf.storage.delete(oud))
+    _pdf_inplannen(versie)
+    return versie
+
+
+def plan_pdf_opslaan(*, versie_id: int) -> PlanVersie:
+    """Render and attach the version's PDF. Safe to run twice: a version that has its PDF is
+    left alone, and of two renders running at once only the first attaches its file."""
+    with transaction.atomic():
+        versie = PlanVersie.objects.select_for_update().get(pk=versie_id)
+        if versie.pdf:
+            return versie
+        versie.pdf_status = PdfStatus.BEZIG  # committed now, so the dossier shows progress
+        versie.save(update_fields=["pdf_status"])
+    versie = PlanVersie.objects.select_related("plan__persoon", "vastgesteld_door").get(
+        pk=versie_id
+    )
+    inhoud = html_naar_pdf("pdf/plan.html", _pdf_context(versie))
+    with transaction.atomic():
+        versie = PlanVersie.objects.select_for_update().get(pk=versie_id)
+        if versie.pdf:
+            return versie
+        versie.pdf.save(
+            f"{versie.plan.uuid}/versie-{versie.nummer}.pdf", ContentFile(inhoud), save=False
+        )
+        versie.pdf_status = PdfStatus.KLAAR
+        versie.pdf_gemaakt_op = timezone.now()
+        versie.save(update_fields=["pdf", "pdf_status", "pdf_gemaakt_op"])
+    return versie
+
+
+def plan_pdf_mislukt(*, versie_id: int) -> None:
+    PlanVersie.objects.filter(pk=versie_id, pdf="").update(pdf_status=PdfStatus.MISLUKT)
+
+
+def _pdf_context(versie: PlanVersie) -> dict:
+    from django.conf import settings
+
+    return {
+        "versie": versie,
+        "plan": versie.plan,
+        "persoon": versie.inhoud["persoon"],
+        "geboortedatum": datetime.date.fromisoformat(versie.inhoud["persoon"]["geboortedatum"]),
+        "regels": versie_regels(versie),
+        "doelen": versie_doelen(versie),
+        "gemeente": versie.inhoud["persoon"]["gemeente"],
+        "logo": settings.KOERS_PDF_LOGO,
+        "bezwaar_weken": BEZWAAR_WEKEN,
+    }

@@ -1,0 +1,331 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.services import toegang_vastleggen
+from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from intake.models import BredeIntake
+from intake.selectors import intake_ophalen, zrm_verloop
+
+from . import services
+from .forms import DoelForm, DuoVerlengingForm, PlanForm, VaststellenForm, VoortgangsgesprekForm
+from .models import Plan
+from .selectors import (
+    inburgeringstermijn_einde,
+    plan_ophalen,
+    route_normen,
+    versie_doelen,
+    versie_regels,
+    versie_verschillen,
+)
+
+
+def _plan(request, uuid) -> Plan:
+    """The person's PIP if the user may open the dossier (404 otherwise); the look is logged."""
+    try:
+        plan = plan_ophalen(user=request.user, persoon_uuid=uuid)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=plan.persoon, pad=request.path)
+    return plan
+
+
+def _naar_plan(plan: Plan):
+    return redirect("pip_plans:plan-detail", uuid=plan.persoon.uuid)
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def plan_aanmaken(request, uuid, intake_uuid):
+    try:
+        intake = intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid)
+    except BredeIntake.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=intake.persoon, pad=request.path)
+    if request.method == "POST":
+        try:
+            services.plan_aanmaken(intake=intake, door=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(intake.persoon)
+        messages.success(
+            request, _("Het PIP is aangemaakt als concept, met het advies uit de intake.")
+        )
+        return redirect("pip_plans:plan-bewerken", uuid=uuid)
+    return redirect(intake.persoon)
+
+
+@dossier_medewerker_vereist
+def plan_detail(request, uuid):
+    plan = _plan(request, uuid)
+    versies = list(plan.versies.select_related("vastgesteld_door").order_by("-nummer"))
+    return render(
+        request,
+        "pip_plans/plan_detail.html",
+        {
+            "plan": plan,
+            "persoon": plan.persoon,
+            "waarschuwingen": route_normen(plan),
+            "doelen": plan.doelen.all(),
+            "versies": versies,
+            "laatste": versies[0] if versies else None,
+            "regels": versie_regels(versies[0]) if versies and not plan.is_bewerkbaar else None,
+            "inburgeringstermijn_tot": inburgeringstermijn_einde(plan),
+            "verlengingen": plan.verlengingen.select_related("door"),
+            "gesprekken": plan.voortgangsgesprekken.select_related("door", "zrm").prefetch_related(
+                "voortgang__doel"
+            ),
+            "zrm": zrm_verloop(persoon=plan.persoon),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def plan_bewerken(request, uuid):
+    plan = _plan(request, uuid)
+    if not plan.is_bewerkbaar:
+        messages.error(request, _("Een vastgesteld plan wijzigt u via ‘Wijziging starten’."))
+        return _naar_plan(plan)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_bijwerken(plan=plan, door=request.user, gegevens=form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            waarschuwingen = route_normen(plan)
+            messages.success(request, _("Het plan is opgeslagen."))
+            for waarschuwing in waarschuwingen:
+                messages.warning(request, waarschuwing)
+            return _naar_plan(plan)
+    return render(
+        request,
+        "pip_plans/plan_form.html",
+        {
+            "plan": plan,
+            "persoon": plan.persoon,
+            "form": form,
+            "waarschuwingen": route_normen(plan),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def doel_bewerken(request, uuid, doel_uuid=None):
+    plan = _plan(request, uuid)
+    doel = get_object_or_404(plan.doelen, uuid=doel_uuid) if doel_uuid else None
+    form = DoelForm(request.POST or None, instance=doel)
+    if request.method == "POST" and "verwijderen" in request.POST and doel:
+        try:
+            services.doel_verwijderen(doel=doel, door=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return _naar_plan(plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.doel_opslaan(
+                plan=plan, door=request.user, gegevens=form.cleaned_data, doel=doel
+            )
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("Het doel is opgeslagen."))
+            return _naar_plan(plan)
+    return render(
+        request,
+        "pip_plans/doel_form.html",
+        {"plan": plan, "persoon": plan.persoon, "form": form, "doel": doel},
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def plan_vaststellen(request, uuid):
+    plan = _plan(request, uuid)
+    form = VaststellenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            versie = services.plan_vaststellen(plan=plan, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(
+                request, _("Versie %s is vastgesteld. De PDF wordt gemaakt.") % versie.nummer
+            )
+            return _naar_plan(plan)
+    return render(
+        request,
+        "pip_plans/plan_vaststellen.html",
+        {
+            "plan": plan,
+            "persoon": plan.persoon,
+            "form": form,
+            "waarschuwingen": route_normen(plan),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def plan_wijzigen(request, uuid):
+    plan = _plan(request, uuid)
+    if request.method == "POST":
+        try:
+            services.plan_wijzigen(plan=plan, door=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("U werkt nu aan een nieuwe versie. De vastgestelde versie blijft zoals ze is."),
+            )
+            return redirect("pip_plans:plan-bewerken", uuid=uuid)
+    return _naar_plan(plan)
+
+
+def _versie(plan: Plan, nummer: int):
+    return get_object_or_404(plan.versies.select_related("vastgesteld_door"), nummer=nummer)
+
+
+@dossier_medewerker_vereist
+def versie_detail(request, uuid, nummer):
+    plan = _plan(request, uuid)
+    versie = _versie(plan, nummer)
+    return render(
+        request,
+        "pip_plans/versie_detail.html",
+        {
+            "plan": plan,
+            "persoon": plan.persoon,
+            "versie": versie,
+            "regels": versie_regels(versie),
+            "doelen": versie_doelen(versie),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+def versie_pdf_status(request, uuid, nummer):
+    """The PDF's progress as a fragment; htmx polls it until the PDF is ready."""
+    plan = _plan(request, uuid)
+    return render(
+        request,
+        "pip_plans/_pdf_status.html",
+        {"plan": plan, "persoon": plan.persoon, "versie": _versie(plan, nummer)},
+    )
+
+
+@dossier_medewerker_vereist
+def versie_pdf(request, uuid, nummer):
+    plan = _plan(request, uuid)
+    versie = _versie(plan, nummer)
+    if not versie.pdf:
+        raise Http404
+    return FileResponse(
+        versie.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"PIP-{plan.persoon.achternaam}-versie-{versie.nummer}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def versie_pdf_opnieuw(request, uuid, nummer):
+    plan = _plan(request, uuid)
+    versie = _versie(plan, nummer)
+    if request.method == "POST":
+        try:
+            services.plan_pdf_opnieuw(versie=versie, door=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("De PDF van versie %s wordt opnieuw gemaakt.") % versie.nummer
+            )
+    return _naar_plan(plan)
+
+
+@dossier_medewerker_vereist
+def versies_vergelijken(request, uuid):
+    plan = _plan(request, uuid)
+    versies = list(plan.versies.order_by("nummer"))
+    nummers = [v.nummer for v in versies]
+    try:
+        van = int(request.GET.get("van", nummers[-2] if len(nummers) > 1 else 0))
+        tot = int(request.GET.get("tot", nummers[-1] if nummers else 0))
+    except ValueError:
+        raise Http404 from None
+    per_nummer = {v.nummer: v for v in versies}
+    if van not in per_nummer or tot not in per_nummer:
+        raise Http404
+    return render(
+        request,
+        "pip_plans/versies_vergelijken.html",
+        {
+            "plan": plan,
+            "persoon": plan.persoon,
+            "versies": versies,
+            "van": per_nummer[van],
+            "tot": per_nummer[tot],
+            "verschillen": versie_verschillen(per_nummer[van], per_nummer[tot]),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def verlenging_create(request, uuid):
+    plan = _plan(request, uuid)
+    form = DuoVerlengingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.duo_verlenging_vastleggen(plan=plan, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("De verlenging door DUO is vastgelegd."))
+            return _naar_plan(plan)
+    return render(
+        request,
+        "pip_plans/plan_onderdeel_form.html",
+        {
+            "plan": plan,
+            "persoon": plan.persoon,
+            "form": form,
+            "titel": _("Verlenging inburgeringstermijn door DUO"),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def voortgangsgesprek_create(request, uuid):
+    plan = _plan(request, uuid)
+    form = VoortgangsgesprekForm(request.POST or None, doelen=plan.doelen.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voortgangsgesprek_vastleggen(
+                plan=plan,
+                door=request.user,
+                datum=form.cleaned_data["datum"],
+                verslag=form.cleaned_data["verslag"],
+                volgend_gesprek_op=form.cleaned_data["volgend_gesprek_op"],
+                voortgang=form.voortgang,
+                zrm_scores=form.zrm_scores,
+            )
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(request, _("Het voortgangsgesprek is vastgelegd."))
+            return _naar_plan(plan)
+    return render(
+        request,
+        "pip_plans/voortgangsgesprek_form.html",
+        {"plan": plan, "persoon": plan.persoon, "form": form},
+    )

@@ -1,0 +1,217 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+
+from pip_plans import services
+from pip_plans.constants import PlanStatus
+from pip_plans.models import PlanVersie
+from pip_plans.selectors import inburgeringstermijn_einde, route_normen, versie_verschillen
+from tests.intake.factories import BredeIntakeFactory
+from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(persoon):
+    return PlanFactory(intake__persoon=persoon)
+
+
+def test_plan_begint_bij_een_afgeronde_intake_met_het_advies(persoon, regisseur):
+    open_intake = BredeIntakeFactory(persoon=persoon, compleet=True, taal_spreken="A1")
+    with pytest.raises(ValidationError, match="afgeronde brede intake"):
+        services.plan_aanmaken(intake=open_intake, door=regisseur)
+    open_intake.status, open_intake.afgerond_op = "afgerond", datetime.date(2026, 3, 20)
+    open_intake.save()
+    plan = services.plan_aanmaken(intake=open_intake, door=regisseur)
+    assert plan.status == PlanStatus.CONCEPT
+    assert plan.leerroute == "b1" and plan.leerroute_motivatie.startswith("Heeft middelbare")
+    assert plan.taal_spreken_huidig == "A1"
+
+
+def test_route_normen_b1(plan):
+    assert route_normen(plan) == []
+    plan.pvt_uren, plan.map_uren = 8, 20
+    assert route_normen(plan) == [
+        "PVT: minimaal 12 uur, gepland 8.",
+        "MAP: minimaal 40 uur praktijk, gepland 20.",
+    ]
+
+
+def test_route_normen_z_route_participatie_alleen_voor_asielstatushouders(plan):
+    plan.leerroute, plan.z_taal_uren, plan.z_participatie_uren = "z", 800, 100
+    assert route_normen(plan) == [
+        "Z-route: minimaal 800 uur participatie voor asielstatushouders, gepland 100."
+    ]
+    plan.persoon.doelgroep = "gezinsmigrant"
+    assert route_normen(plan) == []
+    plan.z_taal_uren = 500
+    assert route_normen(plan) == ["Z-route: minimaal 800 uur Nederlands, gepland 500."]
+
+
+def test_route_normen_onderwijsroute_zonder_map_en_tot_28(plan):
+    plan.leerroute = "onderwijs"
+    plan.persoon.geboortedatum = datetime.date(1990, 1, 1)
+    waarschuwingen = route_normen(plan, op=datetime.date(2026, 6, 1))
+    assert "MAP hoort niet bij de onderwijsroute." in waarschuwingen
+    assert any("tot 28 jaar; deze persoon is 36" in w for w in waarschuwingen)
+    plan.map_aanbieder, plan.map_uren = "", None
+    plan.persoon.geboortedatum = datetime.date(2005, 1, 1)
+    assert route_normen(plan, op=datetime.date(2026, 6, 1)) == []
+
+
+@time_machine.travel(datetime.date(2026, 4, 15))
+def test_vaststellen_maakt_versie_met_bezwaartermijn_en_inburgeringstermijn(plan, regisseur):
+    versie = services.plan_vaststellen(
+        plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 16)
+    )
+    plan.refresh_from_db()
+    assert versie.nummer == 1 and plan.status == PlanStatus.VASTGESTELD
+    assert versie.bezwaar_tot == datetime.date(2026, 5, 28)
+    assert plan.inburgeringstermijn_tot == datetime.date(2029, 4, 16)
+    assert plan.leerroute_wissel_tot == datetime.date(2027, 10, 15)
+    assert versie.inhoud["velden"]["leerroute"] == "b1"
+
+
+def test_latere_versies_verplaatsen_de_inburgeringstermijn_niet(plan, regisseur):
+    with time_machine.travel(datetime.date(2026, 4, 15)):
+        services.plan_vaststellen(
+            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 15)
+        )
+    with time_machine.travel(datetime.date(2026, 9, 1)):
+        services.plan_wijzigen(plan=plan, door=regisseur)
+        services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 800})
+        versie = services.plan_vaststellen(
+            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 9, 1)
+        )
+    plan.refresh_from_db()
+    assert versie.nummer == 2
+    assert versie.bezwaar_tot == datetime.date(2026, 10, 13)
+    assert plan.inburgeringstermijn_tot == datetime.date(2029, 4, 16)
+
+
+def test_vastgesteld_plan_kan_pas_na_wijziging_starten_bewerkt_worden(plan, regisseur):
+    services.plan_vaststellen(plan=plan, door=regisseur, bekendmaking_op=datetime.date.today())
+    with pytest.raises(ValidationError, match="Start een wijziging"):
+        services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 1})
+    with pytest.raises(ValidationError):
+        services.doel_opslaan(plan=plan, door=regisseur, gegevens={"doel": "x"})
+    services.plan_wijzigen(plan=plan, door=regisseur)
+    services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 1})
+
+
+def test_de_database_weigert_elke_wijziging_van_een_versie(plan, regisseur):
+    versie = services.plan_vaststellen(
+        plan=plan, door=regisseur, bekendmaking_op=datetime.date.today()
+    )
+    with pytest.raises(DatabaseError, match="versie_inhoud_onveranderlijk"), transaction.atomic():
+        PlanVersie.objects.filter(pk=versie.pk).update(inhoud={"velden": {}})
+    with pytest.raises(DatabaseError), transaction.atomic():
+        PlanVersie.objects.filter(pk=versie.pk).update(bezwaar_tot=datetime.date(2030, 1, 1))
+    with pytest.raises(DatabaseError), transaction.atomic():
+        PlanVersie.objects.filter(pk=versie.pk).delete()
+    PlanVersie.objects.filter(pk=versie.pk).update(pdf_status="mislukt")  # the PDF may change
+
+
+def test_leerroute_wisselen_na_de_termijn_wordt_geweigerd_met_reden(plan, regisseur):
+    with time_machine.travel(datetime.date(2026, 4, 15)):
+        services.plan_vaststellen(
+            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 15)
+        )
+        services.plan_wijzigen(plan=plan, door=regisseur)
+    with time_machine.travel(datetime.date(2027, 10, 15)):
+        services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "z"})
+        services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "b1"})
+    with time_machine.travel(datetime.date(2027, 10, 16)):
+        with pytest.raises(ValidationError) as fout:
+            services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "z"})
+        assert "tot en met 15-10-2027" in fout.value.message_dict["leerroute"][0]
+        services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 900})
+
+
+def test_versies_vergelijken_veld_voor_veld_en_doelen(plan, regisseur):
+    PlanDoelFactory(plan=plan, doel="Vrijwilligerswerk vinden")
+    een = services.plan_vaststellen(
+        plan=plan, door=regisseur, bekendmaking_op=datetime.date.today()
+    )
+    services.plan_wijzigen(plan=plan, door=regisseur)
+    services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "z"})
+    doel = plan.doelen.get()
+    services.doel_opslaan(plan=plan, door=regisseur, doel=doel, gegevens={"status": "loopt"})
+    services.doel_opslaan(
+        plan=plan,
+        door=regisseur,
+        gegevens={"leefgebied": "taal", "doel": "A2 halen", "verantwoordelijke": "persoon"},
+    )
+    twee = services.plan_vaststellen(
+        plan=plan, door=regisseur, bekendmaking_op=datetime.date.today()
+    )
+    verschillen = [(v.onderdeel, v.oud, v.nieuw) for v in versie_verschillen(een, twee)]
+    assert verschillen == [
+        ("Leerroute", "B1-route", "Z-route (zelfredzaamheidsroute)"),
+        ("Nieuw doel", "—", "A2 halen"),
+        ("Doel ‘Vrijwilligerswerk vinden’: status", "Open", "Loopt"),
+    ]
+
+
+def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(plan, regisseur):
+    with time_machine.travel(datetime.date(2026, 4, 15)):
+        services.plan_vaststellen(
+            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 15)
+        )
+    plan.refresh_from_db()
+    with pytest.raises(ValidationError) as fout:
+        services.duo_verlenging_vastleggen(
+            plan=plan,
+            door=regisseur,
+            besluit_op=datetime.date(2029, 1, 5),
+            nieuwe_einddatum=datetime.date(2029, 1, 1),
+            reden="Ziekte",
+        )
+    assert "16-04-2029" in fout.value.message_dict["nieuwe_einddatum"][0]
+    services.duo_verlenging_vastleggen(
+        plan=plan,
+        door=regisseur,
+        besluit_op=datetime.date(2029, 1, 5),
+        nieuwe_einddatum=datetime.date(2029, 10, 16),
+        reden="Langdurige ziekte",
+    )
+    plan.refresh_from_db()
+    assert inburgeringstermijn_einde(plan) == datetime.date(2029, 10, 16)
+    assert plan.inburgeringstermijn_tot == datetime.date(2029, 4, 16)
+
+
+def test_voortgangsgesprek_werkt_doelen_bij_en_meet_zrm_opnieuw(plan, regisseur):
+    doel = PlanDoelFactory(plan=plan)
+    services.plan_vaststellen(plan=plan, door=regisseur, bekendmaking_op=datetime.date.today())
+    gesprek = services.voortgangsgesprek_vastleggen(
+        plan=plan,
+        door=regisseur,
+        datum=datetime.date.today(),
+        volgend_gesprek_op=datetime.date.today() + datetime.timedelta(weeks=13),
+        voortgang={doel: ("behaald", "Werkt 2 dagen per week")},
+        zrm_scores={"financien": 4, "justitie": 5},
+    )
+    doel.refresh_from_db()
+    assert doel.status == "behaald"
+    assert gesprek.zrm.financien == 4 and gesprek.zrm.persoon == plan.persoon
+    with pytest.raises(ValidationError):
+        services.voortgangsgesprek_vastleggen(
+            plan=plan,
+            door=regisseur,
+            datum=datetime.date(2026, 5, 1),
+            volgend_gesprek_op=datetime.date(2026, 4, 1),
+        )
+
+
+def test_doel_bij_een_partner_vraagt_welke_partner(plan, regisseur):
+    with pytest.raises(ValidationError) as fout:
+        services.doel_opslaan(
+            plan=plan,
+            door=regisseur,
+            gegevens={"leefgebied": "taal", "doel": "Taalmaatje", "verantwoordelijke": "partner"},
+        )
+    assert "partner_naam" in fout.value.message_dict

@@ -1,0 +1,91 @@
+import datetime
+import io
+from unittest import mock
+
+import pytest
+import time_machine
+from pypdf import PdfReader
+
+from pip_plans import services
+from pip_plans.constants import PdfStatus
+from pip_plans.tasks import plan_pdf_maken
+from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def versie(persoon, regisseur):
+    plan = PlanFactory(intake__persoon=persoon)
+    PlanDoelFactory(plan=plan, doel="Twee dagen per week vrijwilligerswerk")
+    with time_machine.travel(datetime.date(2026, 4, 15)):
+        return services.plan_vaststellen(
+            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 16)
+        )
+
+
+def _tekst(versie) -> str:
+    with versie.pdf.open("rb") as pdf:
+        tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read())).pages)
+    return " ".join(tekst.split())  # line breaks of the layout are not content
+
+
+def test_pdf_bevat_naam_leerroute_bezwaartermijn_en_paginanummers(versie, persoon):
+    plan_pdf_maken.apply(args=[versie.pk]).get()
+    versie.refresh_from_db()
+    assert versie.pdf_status == PdfStatus.KLAAR
+    tekst = _tekst(versie)
+    assert persoon.naam in tekst
+    assert "B1-route" in tekst
+    assert "28 mei 2026" in tekst  # bekendmaking 16 april + 6 weeks
+    assert "Twee dagen per week vrijwilligerswerk" in tekst
+    assert "pagina 1 van" in tekst
+    assert f"Gemeente {persoon.gemeente.naam}" in tekst
+
+
+def test_twee_keer_draaien_geeft_een_bestand(versie, private_bestanden):
+    plan_pdf_maken.apply(args=[versie.pk]).get()
+    versie.refresh_from_db()
+    eerste = versie.pdf.name
+    plan_pdf_maken.apply(args=[versie.pk]).get()
+    versie.refresh_from_db()
+    assert versie.pdf.name == eerste
+    assert len(list(private_bestanden.rglob("*.pdf"))) == 1
+
+
+def test_tijdelijke_fout_wordt_opnieuw_geprobeerd(versie):
+    echte = services.html_naar_pdf
+    pogingen = []
+
+    def eerst_mislukken(*args, **kwargs):
+        pogingen.append(1)
+        if len(pogingen) == 1:
+            raise OSError("lettertype tijdelijk niet leesbaar")
+        return echte(*args, **kwargs)
+
+    with mock.patch.object(services, "html_naar_pdf", side_effect=eerst_mislukken):
+        plan_pdf_maken.apply(args=[versie.pk]).get()
+    versie.refresh_from_db()
+    assert len(pogingen) == 2
+    assert versie.pdf_status == PdfStatus.KLAAR and versie.pdf
+
+
+def test_blijvende_fout_wordt_zichtbaar_als_mislukt(versie):
+    with mock.patch.object(services, "html_naar_pdf", side_effect=OSError("schijf vol")):
+        resultaat = plan_pdf_maken.apply(args=[versie.pk])
+    assert resultaat.failed()
+    versie.refresh_from_db()
+    assert versie.pdf_status == PdfStatus.MISLUKT and not versie.pdf
+
+
+def test_opnieuw_maken_vervangt_de_pdf_maar_niet_de_inhoud(
+    versie, regisseur, private_bestanden, django_capture_on_commit_callbacks
+):
+    plan_pdf_maken.apply(args=[versie.pk]).get()
+    versie.refresh_from_db()
+    inhoud = versie.inhoud
+    with django_capture_on_commit_callbacks(execute=True):
+        services.plan_pdf_opnieuw(versie=versie, door=regisseur)
+    versie.refresh_from_db()
+    assert versie.pdf_status == PdfStatus.KLAAR and versie.inhoud == inhoud
+    assert len(list(private_bestanden.rglob("*.pdf"))) == 1
