@@ -14,14 +14,14 @@ class GemeenteLidmaatschapInline(admin.TabularInline):
 
 @admin.register(User)
 class KoersUserAdmin(UserAdmin):
-    list_display = ("username", "first_name", "last_name", "rol", "is_active")
+    list_display = ("username", "first_name", "last_name", "rol", "partner", "is_active")
     list_filter = ("rol", "is_active", "gemeenten")
     fieldsets = (
         *UserAdmin.fieldsets,
-        (_("Koers"), {"fields": ("rol",)}),
+        (_("Koers"), {"fields": ("rol", "partner")}),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
-        (_("Koers"), {"fields": ("first_name", "last_name", "email", "rol")}),
+        (_("Koers"), {"fields": ("first_name", "last_name", "email", "rol", "partner")}),
     )
     inlines = [GemeenteLidmaatschapInline]

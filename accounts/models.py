@@ -1,6 +1,7 @@
 import pghistory
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .constants import DOSSIER_ROLLEN, Rol
@@ -17,10 +18,31 @@ class User(AbstractUser):
         help_text=_("De gemeenten waarvan deze gebruiker de dossiers ziet."),
     )
 
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medewerkers",
+        help_text=_("Alleen voor partnermedewerkers: de organisatie waarvoor zij werken."),
+    )
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
         ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            # A partnermedewerker belongs to exactly one partner; nobody else belongs to one.
+            models.CheckConstraint(
+                condition=(Q(rol=Rol.PARTNER_MEDEWERKER) & Q(partner__isnull=False))
+                | (~Q(rol=Rol.PARTNER_MEDEWERKER) & Q(partner__isnull=True)),
+                name="gebruiker_partner_bij_rol",
+                violation_error_message=_(
+                    "Een partnermedewerker hoort bij precies één partner; andere rollen bij geen."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -28,6 +50,10 @@ class User(AbstractUser):
     @property
     def werkt_in_dossiers(self) -> bool:
         return self.is_active and self.rol in DOSSIER_ROLLEN
+
+    @property
+    def is_partner_medewerker(self) -> bool:
+        return self.is_active and self.rol == Rol.PARTNER_MEDEWERKER and self.partner_id is not None
 
     @property
     def is_functioneel_beheerder(self) -> bool:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "statushouders",
     "intake",
     "pip_plans",
+    "partners",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +147,10 @@ PRIVATE_MEDIA_ROOT = Path(env("KOERS_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR /
 KOERS_THEME_CLASS = env("KOERS_THEME_CLASS", default="")
 KOERS_THEME_STYLESHEET = env("KOERS_THEME_STYLESHEET", default="")
 KOERS_ORGANISATIE = env("KOERS_ORGANISATIE", default="Koers")
+# Base address of this installation, for links in e-mails (which carry no personal data).
+KOERS_BASIS_URL = env("KOERS_BASIS_URL", default="http://127.0.0.1:8000")
+# Days a partner keeps read access to a referral after it was closed.
+PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN = env.int("PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN", default=90)
 # Logo on printed documents: a path among the static files, e.g. "gemeente/logo.png".
 KOERS_PDF_LOGO = env("KOERS_PDF_LOGO", default="")
 

@@ -7,5 +7,7 @@ urlpatterns = [
     path("personen/", include("statushouders.urls")),
     path("personen/<uuid:uuid>/intake/", include("intake.urls")),
     path("personen/<uuid:uuid>/pip/", include("pip_plans.urls")),
+    path("personen/<uuid:uuid>/verwijzingen/", include("partners.regisseur_urls")),
+    path("partner/", include("partners.urls")),
     path("beheer/admin/", admin.site.urls),
 ]

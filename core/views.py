@@ -37,6 +37,8 @@ def fouten_naar_formulier(form, error: ValidationError) -> None:
 def home(request):
     if request.user.werkt_in_dossiers:
         return redirect("statushouders:persoon-list")
+    if request.user.is_partner_medewerker:
+        return redirect("partners:portaal")
     if request.user.is_functioneel_beheerder:
         return redirect("core:toegangslog")
     return render(request, "core/home.html")

@@ -12,6 +12,8 @@ from django.utils import timezone
 from accounts.constants import Rol
 from accounts.models import User
 from core.validators import bsn_aanvullen
+from core.werkdagen import werkdagen_later
+from partners.models import Partner, Verwijzing
 
 from .constants import Bestandsgroep, ContactSoort, Doelgroep, Geslacht
 from .models import Contactmoment, Gemeente, Huishouden, Persoon
@@ -48,12 +50,36 @@ GEMEENTEN = [
     ),
 ]
 
+DEMO_PARTNERS = [
+    # naam, soort, leefgebieden, e-mail
+    (
+        "Vluchtelingenwerk Weert",
+        "maatschappelijke_begeleiding",
+        ["wonen", "financien", "sociaal_netwerk"],
+        "mb@vluchtelingenwerk.example",
+    ),
+    ("Taalhuis Weert", "taal", ["taal", "digitale_vaardigheden"], "taalhuis@bibliotheek.example"),
+    (
+        "GGD Limburg-Noord",
+        "gezondheid",
+        ["gezondheid_lichamelijk", "gezondheid_psychisch"],
+        "statushouders@ggd.example",
+    ),
+    (
+        "Werkgeversservicepunt Midden-Limburg",
+        "werk",
+        ["werkervaring", "ambities"],
+        "wsp@werkplein.example",
+    ),
+    ("Humanitas Weert", "welzijn", ["sociaal_netwerk", "gezin"], "weert@humanitas.example"),
+]
+
 DEMO_GEBRUIKERS = [
     # gebruikersnaam, voornaam, achternaam, rol, gemeenten
     ("regisseur", "Ingrid", "Janssen", Rol.REGISSEUR, ["Weert", "Nederweert"]),
     ("regisseur2", "Bram", "Hendrikx", Rol.REGISSEUR, ["Cranendonck"]),
     ("teamleider", "Marloes", "Verheijen", Rol.TEAMLEIDER, ["Weert", "Cranendonck", "Nederweert"]),
-    ("partner", "Fatima", "El Amrani", Rol.PARTNER_MEDEWERKER, []),
+    ("partner", "Fatima", "El Amrani", Rol.PARTNER_MEDEWERKER, []),  # Vluchtelingenwerk
     ("beheer", "Koen", "Peeters", Rol.FUNCTIONEEL_BEHEERDER, []),
 ]
 
@@ -176,6 +202,12 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
         gemeenten[naam], _created = Gemeente.objects.get_or_create(
             naam=naam, defaults={"cbs_code": code}
         )
+    partners = {}
+    for naam, soort, leefgebieden, email in DEMO_PARTNERS:
+        partners[naam], _created = Partner.objects.get_or_create(
+            naam=naam,
+            defaults={"soort": soort, "leefgebieden": leefgebieden, "contact_email": email},
+        )
     gebruikers = {}
     for username, voornaam, achternaam, rol, gemeente_namen in DEMO_GEBRUIKERS:
         user, created = User.objects.get_or_create(
@@ -185,6 +217,9 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
                 "last_name": achternaam,
                 "rol": rol,
                 "email": f"{username}@koers.example",
+                "partner": partners["Vluchtelingenwerk Weert"]
+                if rol == Rol.PARTNER_MEDEWERKER
+                else None,
             },
         )
         if created:
@@ -197,8 +232,13 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
             if rol == Rol.FUNCTIONEEL_BEHEERDER:
                 user.user_permissions.set(
                     Permission.objects.filter(
-                        content_type__app_label__in=["accounts", "statushouders"],
-                        content_type__model__in=["user", "gemeente", "gemeentelidmaatschap"],
+                        content_type__app_label__in=["accounts", "statushouders", "partners"],
+                        content_type__model__in=[
+                            "user",
+                            "gemeente",
+                            "gemeentelidmaatschap",
+                            "partner",
+                        ],
                     )
                 )
         gebruikers[username] = user
@@ -273,6 +313,7 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
             Persoon.objects.bulk_create(rijen, batch_size=1000)
             if gemaakt_personen < 2000:
                 _contactmomenten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
+                _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum)
         gemaakt_huishoudens += len(huishoudens)
         gemaakt_personen += len(rijen)
     return SeedResultaat(len(gemeenten), len(gebruikers), gemaakt_huishoudens, gemaakt_personen)
@@ -404,3 +445,48 @@ def _contactmomenten(rng, personen, peildatum):
                 )
             )
     Contactmoment.objects.bulk_create(regels, batch_size=1000)
+
+
+def _verwijzingen(rng, personen, peildatum):
+    """Some adults referred to Vluchtelingenwerk or the Taalhuis, in every state."""
+    partners = list(Partner.objects.filter(naam__in=["Vluchtelingenwerk Weert", "Taalhuis Weert"]))
+    nu = timezone.now()
+    regels = []
+    for persoon in personen:
+        if (peildatum - persoon.geboortedatum).days < 18 * 365 or rng.random() > 0.25:
+            continue
+        partner = rng.choice(partners)
+        dagen_geleden = rng.randint(0, 200)
+        verstuurd = nu - datetime.timedelta(days=dagen_geleden)
+        status = (
+            "verstuurd"
+            if dagen_geleden < 10
+            else rng.choice(["geaccepteerd", "geaccepteerd", "afgerond", "afgewezen"])
+        )
+        gesloten = status in ("afgerond", "afgewezen")
+        regels.append(
+            Verwijzing(
+                uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                persoon=persoon,
+                partner=partner,
+                door=persoon.regisseur,
+                leefgebied="wonen" if partner.soort == "maatschappelijke_begeleiding" else "taal",
+                doel="Maatschappelijke begeleiding in het eerste jaar"
+                if partner.soort == "maatschappelijke_begeleiding"
+                else "Taalmaatje en oefenen met lezen",
+                adres_delen=partner.soort == "maatschappelijke_begeleiding",
+                toestemming_op=verstuurd.date(),
+                toestemming_wijze="schriftelijk",
+                status=status,
+                reactie_uiterlijk=werkdagen_later(verstuurd.date(), 10),
+                beantwoord_op=verstuurd + datetime.timedelta(days=3)
+                if status != "verstuurd"
+                else None,
+                afgesloten_op=verstuurd + datetime.timedelta(days=60) if gesloten else None,
+                afwijzingsreden="Geen plek tot na de zomer" if status == "afgewezen" else "",
+                resultaat="Zelfstandig met post en rekeningen" if status == "afgerond" else "",
+                verstuurd_op=verstuurd,
+                melding_verstuurd_op=verstuurd,
+            )
+        )
+    Verwijzing.objects.bulk_create(regels, batch_size=1000)

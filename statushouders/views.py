@@ -10,6 +10,7 @@ from core.selectors import historie_events, historie_regels
 from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, fouten_naar_formulier
 from intake.selectors import laatste_intake
+from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
 
 from .filters import PersoonFilter
@@ -53,6 +54,7 @@ def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
         "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
         "intake": laatste_intake(persoon=persoon),
         "plan": plan_van(persoon=persoon),
+        "verwijzingen": verwijzingen_van_persoon(persoon=persoon),
     }
 
 

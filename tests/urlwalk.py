@@ -1,5 +1,7 @@
 """Every URL pattern of the project, so access tests cover pages added later without edits."""
 
+import re
+
 from django.urls import URLPattern, URLResolver, get_resolver
 
 
@@ -26,4 +28,22 @@ def dossier_urls(**waarden) -> list[tuple[str, str]]:
                 url = url.replace(f"<{soort}:{sleutel}>", str(waarde))
         assert "<" not in url, f"geen waarde voor {route}"
         urls.append((naam, url))
+    return urls
+
+
+_PARAMETER = re.compile(r"<(?:(?P<soort>\w+):)?(?P<naam>\w+)>")
+
+
+def alle_urls(**waarden) -> list[tuple[str, str, bool]]:
+    """(name, url, takes_parameters) for every pattern of the project. Parameters come from
+    `waarden`; any other parameter (the admin's object ids, say) gets `waarden["overig"]`."""
+    urls = []
+    for route, naam in alle_patronen():
+        if route.startswith("^") or "(?P" in route:
+            continue  # regex patterns (static files in DEBUG) carry no dossier data
+        parameters = list(_PARAMETER.finditer(route))
+        url = "/" + _PARAMETER.sub(
+            lambda m: str(waarden.get(m.group("naam"), waarden.get("overig", "1"))), route
+        )
+        urls.append((naam, url, bool(parameters)))
     return urls

@@ -25,5 +25,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         teamleider = factory.Trait(rol=Rol.TEAMLEIDER)
-        partner = factory.Trait(rol=Rol.PARTNER_MEDEWERKER)
+        partnermedewerker = factory.Trait(
+            rol=Rol.PARTNER_MEDEWERKER,
+            partner=factory.SubFactory("tests.partners.factories.PartnerFactory"),
+        )
         beheerder = factory.Trait(rol=Rol.FUNCTIONEEL_BEHEERDER, is_staff=True)

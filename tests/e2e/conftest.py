@@ -43,6 +43,6 @@ def inloggen(page):
         page.get_by_label("Gebruikersnaam").fill(gebruiker.username)
         page.get_by_label("Wachtwoord").fill(wachtwoord)
         page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url("**/personen/")
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     return _inloggen

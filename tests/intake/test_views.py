@@ -30,7 +30,7 @@ def _sectie_url(intake, sectie):
 
 @pytest.mark.parametrize("methode", ["get", "post"])
 def test_partner_kan_geen_enkele_intake_url_openen(client, persoon, weert, intake, methode):
-    client.force_login(UserFactory(gemeenten=[weert], partner=True))
+    client.force_login(UserFactory(gemeenten=[weert], partnermedewerker=True))
     intake_urls = [
         (naam, url)
         for naam, url in dossier_urls(

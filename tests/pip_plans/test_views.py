@@ -35,7 +35,7 @@ def test_partner_krijgt_404_op_elke_plan_en_pdf_url(client, weert, plan, versie,
     versie.refresh_from_db()
     assert versie.pdf  # there is a PDF to protect
     doel = PlanDoelFactory(plan=plan)
-    client.force_login(UserFactory(gemeenten=[weert], partner=True))
+    client.force_login(UserFactory(gemeenten=[weert], partnermedewerker=True))
     pip_urls = [
         (naam, url)
         for naam, url in dossier_urls(

@@ -3,6 +3,7 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from core.validators import BSNValidator
+from partners.models import Verwijzing
 from statushouders import demo
 from statushouders.models import Huishouden, Persoon
 
@@ -46,11 +47,15 @@ def test_demodata_is_realistisch_en_geldig():
     assert max(set(nationaliteiten), key=list(nationaliteiten).count) == "Syrisch"
     assert Persoon.objects.filter(huishouden__isnull=False).count() > 100
     assert Persoon.objects.filter(doelgroep="nareiziger").exists()
+    partner = User.objects.get(username="partner")
+    assert partner.partner.naam == "Vluchtelingenwerk Weert"
+    assert Verwijzing.objects.filter(partner=partner.partner).exists()
 
 
 def test_zelfde_seed_geeft_dezelfde_data():
     demo.seed(personen=120, seed=42)
     eerste = _samenvatting()
+    Verwijzing.objects.all().delete()
     Persoon.objects.all().delete()
     Huishouden.objects.all().delete()
     demo.seed(personen=120, seed=42)

@@ -22,7 +22,7 @@ def test_regionaal_team_ziet_alle_eigen_gemeenten(persoon, weert, cranendonck):
     assert set(personen_zichtbaar(user=teamleider)) == {persoon, elders}
 
 
-@pytest.mark.parametrize("trait", ["partner", "beheerder"])
+@pytest.mark.parametrize("trait", ["partnermedewerker", "beheerder"])
 def test_partner_en_functioneel_beheer_zien_geen_dossiers(persoon, weert, trait):
     gebruiker = UserFactory(gemeenten=[weert], **{trait: True})
     assert not personen_zichtbaar(user=gebruiker).exists()
@@ -37,7 +37,7 @@ def test_regisseurs_voor_zijn_dossiermedewerkers_van_dezelfde_gemeenten(
     regisseur, regisseur_cranendonck, weert
 ):
     collega = UserFactory(gemeenten=[weert], teamleider=True)
-    UserFactory(gemeenten=[weert], partner=True)
+    UserFactory(gemeenten=[weert], partnermedewerker=True)
     assert set(regisseurs_voor(user=regisseur)) == {regisseur, collega}
 
 

@@ -107,7 +107,7 @@ def test_regisseur_moet_voor_de_gemeente_van_de_persoon_werken(
 
 
 def test_een_partnermedewerker_kan_geen_regisseur_worden(persoon, regisseur):
-    partner = UserFactory(gemeenten=[persoon.gemeente], partner=True)
+    partner = UserFactory(gemeenten=[persoon.gemeente], partnermedewerker=True)
     with pytest.raises(ValidationError):
         regisseur_toewijzen(persoon=persoon, regisseur=partner, door=regisseur)
 

@@ -73,7 +73,7 @@ def test_onbekend_dossier_geeft_404(regisseur_client, naam):
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("trait", ["partner", "beheerder"])
+@pytest.mark.parametrize("trait", ["partnermedewerker", "beheerder"])
 def test_partner_en_beheer_komen_niet_in_dossiers(client, persoon, weert, trait):
     client.force_login(UserFactory(gemeenten=[weert], **{trait: True}))
     assert client.get(reverse("statushouders:persoon-list")).status_code == 404

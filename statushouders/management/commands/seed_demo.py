@@ -43,5 +43,8 @@ class Command(BaseCommand):
             f"Demo-logins op http://127.0.0.1:8000 (wachtwoord: {demo.DEMO_WACHTWOORD}):"
         )
         for username, _voornaam, _achternaam, rol, gemeenten in demo.DEMO_GEBRUIKERS:
-            bereik = ", ".join(gemeenten) if gemeenten else "geen dossiers"
+            if rol == "partner_medewerker":
+                bereik = "eigen verwijzingen van Vluchtelingenwerk Weert (/partner/)"
+            else:
+                bereik = ", ".join(gemeenten) if gemeenten else "geen dossiers"
             self.stdout.write(f"  {username:<11} {rol.label:<22} {bereik}")

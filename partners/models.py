@@ -1,0 +1,140 @@
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intake.constants import Leefgebied
+from statushouders.models import Persoon, track_history
+
+from .constants import PartnerSoort, ToestemmingWijze, VerwijzingStatus
+
+
+@track_history
+class Partner(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    naam = models.CharField(_("naam"), max_length=150, unique=True)
+    soort = models.CharField(_("soort"), max_length=30, choices=PartnerSoort.choices)
+    leefgebieden = ArrayField(
+        models.CharField(max_length=30, choices=Leefgebied.choices),
+        verbose_name=_("leefgebieden"),
+        default=list,
+        blank=True,
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres voor nieuwe verwijzingen"),
+        help_text=_("Krijgt bij elke nieuwe verwijzing een bericht met alleen een link."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+@track_history
+class Verwijzing(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    persoon = models.ForeignKey(
+        Persoon, on_delete=models.PROTECT, related_name="verwijzingen", verbose_name=_("persoon")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="verwijzingen", verbose_name=_("partner")
+    )
+    leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
+    doel = models.CharField(_("doel van de verwijzing"), max_length=300)
+    notitie = models.TextField(_("toelichting voor de partner"), blank=True)
+    adres_delen = models.BooleanField(
+        _("adres delen met de partner"),
+        default=False,
+        help_text=_("Alleen als de partner het adres nodig heeft, zoals bij begeleiding thuis."),
+    )
+    # No referral without the person's consent to share: the database requires it.
+    toestemming_op = models.DateField(_("toestemming gegeven op"))
+    toestemming_wijze = models.CharField(
+        _("hoe is toestemming gegeven"), max_length=20, choices=ToestemmingWijze.choices
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=15,
+        choices=VerwijzingStatus.choices,
+        default=VerwijzingStatus.VERSTUURD,
+    )
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    reactie_uiterlijk = models.DateField(_("reactie uiterlijk"))
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    afwijzingsreden = models.TextField(_("reden van afwijzen"), blank=True)
+    afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    resultaat = models.TextField(_("resultaat"), blank=True)
+    melding_verstuurd_op = models.DateTimeField(
+        _("e-mail aan de partner verstuurd op"), null=True, blank=True
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("verwezen door"),
+    )
+
+    class Meta:
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
+        ordering = ["-verstuurd_op", "-id"]
+        indexes = [models.Index(fields=["partner", "status", "-verstuurd_op"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=VerwijzingStatus.AFGEWEZEN) | ~Q(afwijzingsreden=""),
+                name="verwijzing_afwijzing_met_reden",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["afgewezen", "afgerond"]) | Q(afgesloten_op__isnull=False),
+                name="verwijzing_gesloten_met_datum",
+            ),
+            models.CheckConstraint(
+                condition=Q(beantwoord_op__isnull=True) | Q(beantwoord_op__gte=F("verstuurd_op")),
+                name="verwijzing_antwoord_na_versturen",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Verwijzing naar {self.partner}: {self.doel}"
+
+    def get_portal_url(self) -> str:
+        return reverse("partners:portaal-verwijzing", kwargs={"verwijzing_uuid": self.uuid})
+
+
+@track_history
+class Terugkoppeling(models.Model):
+    verwijzing = models.ForeignKey(
+        Verwijzing, on_delete=models.CASCADE, related_name="terugkoppelingen"
+    )
+    datum = models.DateField(_("datum"))
+    tekst = models.TextField(_("terugkoppeling"))
+    aanwezig = models.BooleanField(_("de persoon was aanwezig"), null=True, blank=True)
+    uren = models.DecimalField(
+        _("uren"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("terugkoppeling")
+        verbose_name_plural = _("terugkoppelingen")
+        ordering = ["-datum", "-id"]
+
+    def __str__(self) -> str:
+        return f"Terugkoppeling van {self.datum:%d-%m-%Y}"

@@ -1,0 +1,152 @@
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.services import toegang_vastleggen
+from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from statushouders.models import Persoon
+from statushouders.selectors import persoon_dossier
+
+from . import services
+from .forms import AfrondenForm, AfwijzenForm, TerugkoppelingForm, VerwijzingForm
+from .models import Verwijzing
+from .selectors import PORTAAL_TABS, portaal_lijst, portaal_verwijzing
+
+
+def partner_vereist(view):
+    """The portal is for partnermedewerkers; for anyone else it does not exist."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_partner_medewerker:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def verwijzing_create(request, uuid):
+    try:
+        persoon = persoon_dossier(user=request.user, uuid=uuid)
+    except Persoon.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
+    form = VerwijzingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.verwijzing_versturen(persoon=persoon, door=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            fouten_naar_formulier(form, error)
+        else:
+            messages.success(
+                request, _("De verwijzing naar %s is verstuurd.") % form.cleaned_data["partner"]
+            )
+            return redirect(persoon.get_absolute_url() + "#verwijzingen")
+    return render(request, "partners/verwijzing_form.html", {"persoon": persoon, "form": form})
+
+
+@partner_vereist
+def portaal(request):
+    tab = request.GET.get("tab", "nieuw")
+    if tab not in PORTAAL_TABS:
+        tab = "nieuw"
+    zoek = request.GET.get("q", "")
+    pagina = Paginator(portaal_lijst(user=request.user, tab=tab, zoek=zoek), 25).get_page(
+        request.GET.get("pagina")
+    )
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "partners/portaal.html",
+        {
+            "tab": tab,
+            "zoek": zoek,
+            "pagina": pagina,
+            "querystring": querystring.urlencode(),
+            "tabs": [("nieuw", _("Nieuw")), ("lopend", _("Lopend")), ("gesloten", _("Gesloten"))],
+        },
+    )
+
+
+def _portaal_verwijzing(request, verwijzing_uuid) -> Verwijzing:
+    try:
+        verwijzing = portaal_verwijzing(user=request.user, verwijzing_uuid=verwijzing_uuid)
+    except Verwijzing.DoesNotExist:
+        raise Http404 from None
+    toegang_vastleggen(gebruiker=request.user, persoon=verwijzing.persoon, pad=request.path)
+    return verwijzing
+
+
+def _portaal_pagina(request, verwijzing, status=200, **forms):
+    context = {
+        "verwijzing": verwijzing,
+        "persoon": verwijzing.persoon,
+        "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(),
+        "afronden_form": forms.get("afronden_form") or AfrondenForm(),
+        "terugkoppeling_form": forms.get("terugkoppeling_form") or TerugkoppelingForm(),
+    }
+    return render(request, "partners/portaal_verwijzing.html", context, status=status)
+
+
+@partner_vereist
+def portaal_verwijzing_detail(request, verwijzing_uuid):
+    return _portaal_pagina(request, _portaal_verwijzing(request, verwijzing_uuid))
+
+
+def _actie(form_class, service, naam, melding):
+    """A partner action on a referral: bind the form, call the service, explain a refusal."""
+
+    @partner_vereist
+    @require_http_methods(["GET", "POST"])
+    def view(request, verwijzing_uuid):
+        verwijzing = _portaal_verwijzing(request, verwijzing_uuid)
+        if request.method == "GET":
+            return redirect(verwijzing.get_portal_url())
+        form = form_class(request.POST) if form_class else None
+        if form is None or form.is_valid():
+            try:
+                service(
+                    verwijzing=verwijzing, door=request.user, **(form.cleaned_data if form else {})
+                )
+            except ValidationError as error:
+                if form is None or not hasattr(error, "error_dict"):
+                    # A step that is not allowed from here: say why on the referral page.
+                    messages.error(request, " ".join(error.messages))
+                    return redirect(verwijzing.get_portal_url())
+                fouten_naar_formulier(form, error)
+            else:
+                messages.success(request, melding)
+                return redirect(verwijzing.get_portal_url())
+        verwijzing.refresh_from_db()
+        return _portaal_pagina(request, verwijzing, status=422, **{naam: form})
+
+    return view
+
+
+verwijzing_accepteren = _actie(
+    None, services.verwijzing_accepteren, "", _("U heeft de verwijzing geaccepteerd.")
+)
+verwijzing_afwijzen = _actie(
+    AfwijzenForm,
+    services.verwijzing_afwijzen,
+    "afwijzen_form",
+    _("U heeft de verwijzing afgewezen."),
+)
+verwijzing_afronden = _actie(
+    AfrondenForm, services.verwijzing_afronden, "afronden_form", _("De verwijzing is afgerond.")
+)
+terugkoppeling_create = _actie(
+    TerugkoppelingForm,
+    services.terugkoppeling_geven,
+    "terugkoppeling_form",
+    _("Uw terugkoppeling is opgeslagen."),
+)

@@ -1,0 +1,221 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from core.models import Toegangslog
+from partners.models import Verwijzing
+from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory, VerwijzingFactory
+from tests.pip_plans.factories import PlanDoelFactory
+from tests.statushouders.factories import PersoonFactory
+from tests.urlwalk import alle_urls, dossier_urls
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partner():
+    return PartnerFactory(naam="Vluchtelingenwerk Weert", soort="maatschappelijke_begeleiding")
+
+
+@pytest.fixture
+def medewerker(partner):
+    return PartnerMedewerkerFactory(partner=partner, username="fatima")
+
+
+@pytest.fixture
+def partner_client(client, medewerker):
+    client.force_login(medewerker)
+    return client
+
+
+@pytest.fixture
+def eigen(persoon, partner, regisseur):
+    persoon.straat, persoon.huisnummer, persoon.postcode, persoon.woonplaats = (
+        "Markt",
+        "12",
+        "6001 AB",
+        "Weert",
+    )
+    persoon.telefoon, persoon.voorkeurstaal = "+31 6 12345678", "Arabisch"
+    persoon.save()
+    return VerwijzingFactory(
+        persoon=persoon,
+        partner=partner,
+        door=regisseur,
+        adres_delen=True,
+        notitie="Hulp bij post en rekeningen",
+    )
+
+
+def test_partner_krijgt_404_op_elke_personen_url_ook_van_eigen_verwijzing(partner_client, eigen):
+    doel = PlanDoelFactory(plan__intake__persoon=eigen.persoon)
+    urls = dossier_urls(
+        uuid=eigen.persoon.uuid,
+        intake_uuid=doel.plan.intake.uuid,
+        sectie="wonen",
+        nummer=1,
+        doel_uuid=doel.uuid,
+    )
+    for naam, url in [("lijst", "/personen/"), ("nieuw", "/personen/nieuw/"), *urls]:
+        for methode in ("get", "post"):
+            assert getattr(partner_client, methode)(url).status_code == 404, (naam, methode)
+
+
+def test_partner_ziet_verwijzing_van_een_andere_partner_niet(partner_client, persoon, regisseur):
+    andere = VerwijzingFactory(persoon=persoon, door=regisseur)
+    for naam in (
+        "portaal-verwijzing",
+        "verwijzing-accepteren",
+        "verwijzing-afwijzen",
+        "terugkoppeling-create",
+        "verwijzing-afronden",
+    ):
+        url = reverse(f"partners:{naam}", kwargs={"verwijzing_uuid": andere.uuid})
+        assert partner_client.get(url).status_code == 404
+        assert (
+            partner_client.post(
+                url, {"reden": "x", "resultaat": "x", "tekst": "x", "datum": "01-04-2026"}
+            ).status_code
+            == 404
+        )
+    andere.refresh_from_db()
+    assert andere.status == "verstuurd"
+
+
+def test_geen_enkele_url_van_het_project_toont_een_niet_verwezen_persoon(
+    partner_client, medewerker, regisseur, weert
+):
+    """Every URL pattern, filled in with a person who is referred elsewhere but not to this
+    partner: nothing that takes a parameter answers 200, and no page shows the person."""
+    persoon = PersoonFactory(gemeente=weert, voornamen="Zaynab", achternaam="Qassemi")
+    elders = VerwijzingFactory(persoon=persoon, door=regisseur)
+    doel = PlanDoelFactory(plan__intake__persoon=persoon)
+    urls = alle_urls(
+        uuid=persoon.uuid,
+        intake_uuid=doel.plan.intake.uuid,
+        sectie="wonen",
+        nummer=1,
+        doel_uuid=doel.uuid,
+        verwijzing_uuid=elders.uuid,
+        object_id=persoon.pk,
+        app_label="statushouders",
+        model_name="persoon",
+        overig=persoon.pk,
+    )
+    assert len(urls) > 40
+    for naam, url, met_parameters in urls:
+        response = partner_client.get(url)
+        inhoud = b"".join(getattr(response, "streaming_content", [response.content]))
+        if met_parameters:
+            assert response.status_code != 200, naam
+        assert b"Qassemi" not in inhoud and persoon.bsn.encode() not in inhoud, naam
+
+
+def test_portaal_toont_alleen_eigen_verwijzingen_per_tab(partner_client, eigen, regisseur):
+    VerwijzingFactory(
+        persoon=PersoonFactory(gemeente=eigen.persoon.gemeente, achternaam="Anders"), door=regisseur
+    )
+    html = partner_client.get(reverse("partners:portaal")).content.decode()
+    assert eigen.persoon.achternaam in html and "Anders" not in html
+    assert (
+        eigen.persoon.achternaam
+        not in partner_client.get(reverse("partners:portaal"), {"tab": "lopend"}).content.decode()
+    )
+
+
+def test_verwijzingspagina_toont_alleen_wat_de_partner_nodig_heeft(
+    partner_client, eigen, medewerker
+):
+    persoon = eigen.persoon
+    html = partner_client.get(eigen.get_portal_url()).content.decode()
+    for zichtbaar in (persoon.naam, "Arabisch", "+31 6 12345678", "Markt 12", "Hulp bij post"):
+        assert zichtbaar in html
+    for verborgen in (persoon.bsn, persoon.v_nummer, "Syrisch", "1990"):
+        assert verborgen not in html
+    assert Toegangslog.objects.filter(gebruiker=medewerker, persoon=persoon).exists()
+
+
+def test_adres_alleen_als_de_regisseur_het_deelt(partner_client, eigen):
+    Verwijzing.objects.filter(pk=eigen.pk).update(adres_delen=False)
+    assert "Markt 12" not in partner_client.get(eigen.get_portal_url()).content.decode()
+
+
+def test_accepteren_terugkoppelen_afronden_via_het_portaal(partner_client, eigen):
+    url = eigen.get_portal_url()
+    partner_client.post(url + "accepteren/")
+    response = partner_client.post(
+        url + "terugkoppeling/",
+        {
+            "datum": datetime.date.today().strftime("%d-%m-%Y"),
+            "tekst": "Samen post doorgenomen",
+            "aanwezig": "true",
+            "uren": "1,5",
+        },
+    )
+    assert response.status_code == 302
+    t = eigen.terugkoppelingen.get()
+    assert t.aanwezig is True and float(t.uren) == 1.5
+    partner_client.post(url + "afronden/", {"resultaat": "Regelt post zelfstandig"})
+    eigen.refresh_from_db()
+    assert eigen.status == "afgerond"
+
+
+def test_afwijzen_zonder_reden_wordt_uitgelegd(partner_client, eigen):
+    response = partner_client.post(eigen.get_portal_url() + "afwijzen/", {"reden": ""})
+    assert response.status_code == 422
+    assert response.context["afwijzen_form"].errors["reden"]
+    eigen.refresh_from_db()
+    assert eigen.status == "verstuurd"
+
+
+def test_ongeldige_overgang_via_het_portaal_geeft_een_melding(partner_client, eigen):
+    response = partner_client.post(
+        eigen.get_portal_url() + "afronden/", {"resultaat": "Klaar"}, follow=True
+    )
+    assert "kan niet afgerond worden" in response.content.decode()
+
+
+def test_regisseur_verwijst_vanuit_het_dossier(regisseur_client, persoon, partner):
+    url = reverse("verwijzingen:verwijzing-create", kwargs={"uuid": persoon.uuid})
+    response = regisseur_client.post(
+        url,
+        {
+            "partner": partner.pk,
+            "leefgebied": "wonen",
+            "doel": "Begeleiding",
+            "toestemming_op": "",
+            "toestemming_wijze": "mondeling",
+        },
+    )
+    assert "toestemming" in response.context["form"].errors["toestemming_op"][0]
+    assert 'value="Begeleiding"' in response.content.decode()
+    response = regisseur_client.post(
+        url,
+        {
+            "partner": partner.pk,
+            "leefgebied": "wonen",
+            "doel": "Begeleiding",
+            "toestemming_op": datetime.date.today().strftime("%d-%m-%Y"),
+            "toestemming_wijze": "mondeling",
+        },
+    )
+    assert response.status_code == 302
+    assert persoon.verwijzingen.get().partner == partner
+
+
+def test_dossier_toont_terugkoppeling_van_de_partner(regisseur_client, eigen, medewerker):
+    eigen.terugkoppelingen.create(
+        datum=datetime.date.today(), tekst="Eerste huisbezoek gedaan", door=medewerker
+    )
+    html = regisseur_client.get(eigen.persoon.get_absolute_url()).content.decode()
+    assert "Eerste huisbezoek gedaan" in html and "Vluchtelingenwerk Weert" in html
+
+
+def test_portaal_heeft_een_vast_aantal_queries(
+    partner_client, partner, regisseur, weert, django_assert_max_num_queries
+):
+    for _ in range(30):
+        VerwijzingFactory(partner=partner, persoon=PersoonFactory(gemeente=weert), door=regisseur)
+    with django_assert_max_num_queries(10):
+        assert partner_client.get(reverse("partners:portaal")).status_code == 200
