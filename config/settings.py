@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -151,6 +152,8 @@ KOERS_ORGANISATIE = env("KOERS_ORGANISATIE", default="Koers")
 KOERS_BASIS_URL = env("KOERS_BASIS_URL", default="http://127.0.0.1:8000")
 # Days a partner keeps read access to a referral after it was closed.
 PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN = env.int("PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN", default=90)
+# Reminders of open deadlines: this many days before (and always on the day, and once overdue).
+TERMIJN_HERINNEREN_DAGEN_VOOR = env.list("TERMIJN_HERINNEREN_DAGEN_VOOR", cast=int, default=[14])
 # Logo on printed documents: a path among the static files, e.g. "gemeente/logo.png".
 KOERS_PDF_LOGO = env("KOERS_PDF_LOGO", default="")
 
@@ -181,6 +184,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_BEAT_SCHEDULE = {
+    "termijnen-herinneren": {
+        "task": "core.tasks.termijnen_herinneren",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "sessies-opschonen": {
         "task": "core.tasks.verlopen_sessies_opschonen",
         "schedule": 24 * 60 * 60,

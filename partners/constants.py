@@ -1,9 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Local policy: the partner answers a referral within this many working days.
-VERWIJZING_REACTIE_WERKDAGEN = 10
-
 
 class PartnerSoort(models.TextChoices):
     MAATSCHAPPELIJKE_BEGELEIDING = "maatschappelijke_begeleiding", _("Maatschappelijke begeleiding")

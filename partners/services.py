@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.werkdagen import werkdagen_later
+from core.services import termijn_bijwerken, termijn_datum, termijnconfig
 from statushouders.models import Persoon
 
-from .constants import OVERGANGEN, VERWIJZING_REACTIE_WERKDAGEN, PartnerSoort, VerwijzingStatus
+from .constants import OVERGANGEN, PartnerSoort, VerwijzingStatus
 from .models import Partner, Terugkoppeling, Verwijzing
 
 
@@ -54,15 +54,45 @@ def verwijzing_versturen(
         toestemming_wijze=toestemming_wijze,
         adres_delen=adres_delen,
         door=door,
-        reactie_uiterlijk=werkdagen_later(timezone.localdate(), VERWIJZING_REACTIE_WERKDAGEN),
+        reactie_uiterlijk=termijn_datum(termijnconfig("verwijzing_reactie"), timezone.localdate()),
     )
     with pghistory.context(user=door.pk):
         verwijzing.full_clean()
         verwijzing.save()
+        _termijnen_bijwerken(verwijzing)
     from .tasks import verwijzing_melden
 
     transaction.on_commit(lambda: verwijzing_melden.delay(verwijzing.pk))
     return verwijzing
+
+
+def _termijnen_bijwerken(verwijzing: Verwijzing) -> None:
+    """The partner's answer term, and for maatschappelijke begeleiding its 18 months."""
+    sleutel = f"verwijzing:{verwijzing.uuid}"
+    termijn = termijn_bijwerken(
+        persoon=verwijzing.persoon,
+        code="verwijzing_reactie",
+        sleutel=sleutel,
+        basisdatum=timezone.localdate(verwijzing.verstuurd_op),
+        gehaald_op=timezone.localdate(verwijzing.beantwoord_op)
+        if verwijzing.beantwoord_op
+        else None,
+    )
+    if verwijzing.reactie_uiterlijk != termijn.vervalt_op:
+        Verwijzing.objects.filter(pk=verwijzing.pk).update(reactie_uiterlijk=termijn.vervalt_op)
+    if (
+        verwijzing.partner.soort == PartnerSoort.MAATSCHAPPELIJKE_BEGELEIDING
+        and verwijzing.status in (VerwijzingStatus.GEACCEPTEERD, VerwijzingStatus.AFGEROND)
+    ):
+        termijn_bijwerken(
+            persoon=verwijzing.persoon,
+            code="maatschappelijke_begeleiding",
+            sleutel=sleutel,
+            basisdatum=timezone.localdate(verwijzing.beantwoord_op),
+            gehaald_op=timezone.localdate(verwijzing.afgesloten_op)
+            if verwijzing.afgesloten_op
+            else None,
+        )
 
 
 def _vergrendeld(verwijzing: Verwijzing, door: User, naar: str) -> Verwijzing:
@@ -89,6 +119,7 @@ def verwijzing_accepteren(*, verwijzing: Verwijzing, door: User) -> Verwijzing:
         verwijzing.status = VerwijzingStatus.GEACCEPTEERD
         verwijzing.beantwoord_op = timezone.now()
         verwijzing.save(update_fields=["status", "beantwoord_op"])
+        _termijnen_bijwerken(verwijzing)
     return verwijzing
 
 
@@ -104,6 +135,7 @@ def verwijzing_afwijzen(*, verwijzing: Verwijzing, door: User, reden: str) -> Ve
         verwijzing.save(
             update_fields=["status", "afwijzingsreden", "beantwoord_op", "afgesloten_op"]
         )
+        _termijnen_bijwerken(verwijzing)
     return verwijzing
 
 
@@ -117,6 +149,7 @@ def verwijzing_afronden(*, verwijzing: Verwijzing, door: User, resultaat: str) -
         verwijzing.resultaat = resultaat.strip()
         verwijzing.afgesloten_op = timezone.now()
         verwijzing.save(update_fields=["status", "resultaat", "afgesloten_op"])
+        _termijnen_bijwerken(verwijzing)
     return verwijzing
 
 

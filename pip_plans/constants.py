@@ -3,11 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from intake.constants import Leerroute  # noqa: F401  (the PIP fixes what the intake advised)
 
-# Legal terms (Wi, Bi, Awb). The Termijnen configuration will make them adjustable per
-# installation; until then these are the defaults from the law.
-BEZWAAR_WEKEN = 6  # Awb art. 6:7
-INBURGERINGSTERMIJN_JAREN = 3  # Wi art. 11
-LEERROUTE_WISSEL_MAANDEN = 18
+# The legal terms (bezwaar, inburgeringstermijn, leerroute wisselen) are TermijnConfig rows in
+# core: configurable per installation.
 
 # Route norms (Bi): shown as warnings, never a hard stop.
 PVT_MINIMUM_UREN = 12

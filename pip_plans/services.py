@@ -4,7 +4,6 @@ import datetime
 from typing import Any
 
 import pghistory
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -13,16 +12,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.pdf import html_naar_pdf
+from core.services import termijn_bijwerken, termijnconfig
 from intake.constants import IntakeStatus
 from intake.models import BredeIntake, ZrmMeting
+from statushouders.services import dossier_termijnen_bijwerken
 
-from .constants import (
-    BEZWAAR_WEKEN,
-    INBURGERINGSTERMIJN_JAREN,
-    LEERROUTE_WISSEL_MAANDEN,
-    PdfStatus,
-    PlanStatus,
-)
+from .constants import PdfStatus, PlanStatus
 from .models import DoelVoortgang, DuoVerlenging, Plan, PlanDoel, PlanVersie, Voortgangsgesprek
 from .selectors import PLAN_VELDEN, plan_snapshot, versie_doelen, versie_regels
 
@@ -89,9 +84,13 @@ def plan_bijwerken(*, plan: Plan, door: User, gegevens: dict[str, Any]) -> Plan:
         raise ValidationError(
             {
                 "leerroute": _(
-                    "Wisselen van leerroute kon tot en met %s (%s maanden na het eerste PIP)."
+                    "Wisselen van leerroute kon tot en met %(datum)s (%(termijn)s na het "
+                    "eerste PIP)."
                 )
-                % (plan.leerroute_wissel_tot.strftime("%d-%m-%Y"), LEERROUTE_WISSEL_MAANDEN)
+                % {
+                    "datum": plan.leerroute_wissel_tot.strftime("%d-%m-%Y"),
+                    "termijn": termijnconfig("leerroute_wissel").basis_tekst.split(" — ")[0],
+                }
             }
         )
     for naam, waarde in gegevens.items():
@@ -151,18 +150,29 @@ def plan_vaststellen(*, plan: Plan, door: User, bekendmaking_op: datetime.date) 
             vastgesteld_door=door,
             vastgesteld_op=timezone.now(),
             bekendmaking_op=bekendmaking_op,
-            bezwaar_tot=bekendmaking_op + datetime.timedelta(weeks=BEZWAAR_WEKEN),
+            bezwaar_tot=termijn_bijwerken(
+                persoon=plan.persoon,
+                code="bezwaar_pip",
+                sleutel=f"versie:{nummer}",
+                basisdatum=bekendmaking_op,
+            ).vervalt_op,
         )
         if nummer == 1:
+            # The inburgeringstermijn starts the day after the first PIP; later versions
+            # never move it.
             plan.eerste_vaststelling_op = vandaag
-            plan.inburgeringstermijn_tot = (
-                vandaag
-                + datetime.timedelta(days=1)
-                + relativedelta(years=INBURGERINGSTERMIJN_JAREN)
-            )
-            plan.leerroute_wissel_tot = vandaag + relativedelta(months=LEERROUTE_WISSEL_MAANDEN)
+            plan.inburgeringstermijn_tot = termijn_bijwerken(
+                persoon=plan.persoon,
+                code="inburgeringstermijn",
+                basisdatum=vandaag + datetime.timedelta(days=1),
+            ).vervalt_op
+            plan.leerroute_wissel_tot = termijn_bijwerken(
+                persoon=plan.persoon, code="leerroute_wissel", basisdatum=vandaag
+            ).vervalt_op
+            termijn_bijwerken(persoon=plan.persoon, code="voortgangsgesprek", basisdatum=vandaag)
         plan.status = PlanStatus.VASTGESTELD
         plan.save()
+        dossier_termijnen_bijwerken(persoon=plan.persoon)
     _pdf_inplannen(versie)
     return versie
 
@@ -188,6 +198,7 @@ def duo_verlenging_vastleggen(
     nieuwe_einddatum: datetime.date,
     reden: str,
 ) -> DuoVerlenging:
+    plan = _vergrendeld(plan)
     if not plan.inburgeringstermijn_tot:
         raise ValidationError(_("Er is nog geen inburgeringstermijn: stel eerst het PIP vast."))
     huidig = plan.verlengingen.order_by("-besluit_op", "-id").first()
@@ -205,6 +216,12 @@ def duo_verlenging_vastleggen(
     with pghistory.context(user=door.pk):
         verlenging.full_clean()
         verlenging.save()
+        termijn_bijwerken(
+            persoon=plan.persoon,
+            code="inburgeringstermijn",
+            basisdatum=plan.eerste_vaststelling_op + datetime.timedelta(days=1),
+            verlengd_tot=nieuwe_einddatum,
+        )
     return verlenging
 
 
@@ -241,6 +258,8 @@ def voortgangsgesprek_vastleggen(
             volgend_gesprek_op=volgend_gesprek_op,
             zrm=zrm,
         )
+        termijn_bijwerken(persoon=plan.persoon, code="voortgangsgesprek", basisdatum=datum)
+        termijn_bijwerken(persoon=plan.persoon, code="voortgangsgesprek", basisdatum=datum)
         for doel, (status, notitie) in (voortgang or {}).items():
             if doel.plan_id != plan.pk:
                 raise ValidationError(_("Dit doel hoort niet bij dit plan."))
@@ -315,5 +334,5 @@ def _pdf_context(versie: PlanVersie) -> dict:
         "doelen": versie_doelen(versie),
         "gemeente": versie.inhoud["persoon"]["gemeente"],
         "logo": settings.KOERS_PDF_LOGO,
-        "bezwaar_weken": BEZWAAR_WEKEN,
+        "bezwaar": termijnconfig("bezwaar_pip"),
     }

@@ -71,7 +71,10 @@ class PersoonForm(forms.ModelForm):
             "geboortedatum": DatumVeld,
             "verblijfsvergunning_datum": DatumVeld,
             "koppeling_datum": DatumVeld,
+            "woning_aangeboden_op": DatumVeld,
             "huisvesting_datum": DatumVeld,
+            "brp_inschrijving_op": DatumVeld,
+            "duo_kennisgeving_op": DatumVeld,
         }
         widgets = {
             "nationaliteit": forms.Select(
@@ -114,7 +117,10 @@ class PersoonForm(forms.ModelForm):
                 "azc",
                 "verblijfsvergunning_datum",
                 "koppeling_datum",
+                "woning_aangeboden_op",
                 "huisvesting_datum",
+                "brp_inschrijving_op",
+                "duo_kennisgeving_op",
                 "straat",
                 "huisnummer",
                 "postcode",

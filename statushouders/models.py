@@ -123,7 +123,15 @@ class Persoon(models.Model):
         _("datum verblijfsvergunning"), null=True, blank=True
     )
     koppeling_datum = models.DateField(_("datum koppeling"), null=True, blank=True)
+    woning_aangeboden_op = models.DateField(_("woning aangeboden op"), null=True, blank=True)
     huisvesting_datum = models.DateField(_("datum huisvesting"), null=True, blank=True)
+    brp_inschrijving_op = models.DateField(_("ingeschreven in de BRP op"), null=True, blank=True)
+    duo_kennisgeving_op = models.DateField(
+        _("kennisgeving DUO ontvangen op"),
+        null=True,
+        blank=True,
+        help_text=_("De dag dat DUO liet weten dat de persoon inburgeringsplichtig is."),
+    )
     straat = models.CharField(_("straat"), max_length=120, blank=True)
     huisnummer = models.CharField(_("huisnummer"), max_length=12, blank=True)
     postcode = models.CharField(

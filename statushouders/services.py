@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
+from core.services import termijn_bijwerken
 
 from .models import Contactmoment, Gemeente, Huishouden, Persoon
 
@@ -30,7 +31,10 @@ PERSOON_VELDEN = (
     "azc",
     "verblijfsvergunning_datum",
     "koppeling_datum",
+    "woning_aangeboden_op",
     "huisvesting_datum",
+    "brp_inschrijving_op",
+    "duo_kennisgeving_op",
     "straat",
     "huisnummer",
     "postcode",
@@ -66,7 +70,37 @@ def persoon_aanmaken(
         _regisseur_controleren(persoon=persoon, regisseur=persoon.regisseur)
         persoon.full_clean()
         persoon.save()
+        dossier_termijnen_bijwerken(persoon=persoon)
     return persoon
+
+
+def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
+    """The deadlines that count from dates in the person's own dossier."""
+    termijn_bijwerken(
+        persoon=persoon,
+        code="woning_aanbieden",
+        basisdatum=persoon.koppeling_datum,
+        gehaald_op=persoon.woning_aangeboden_op or persoon.huisvesting_datum,
+    )
+    termijn_bijwerken(
+        persoon=persoon,
+        code="verhuizing",
+        basisdatum=persoon.koppeling_datum,
+        gehaald_op=persoon.huisvesting_datum,
+    )
+    # The PIP is due ten weeks after the later of DUO's notice and the BRP registration.
+    plichtig = (
+        max(persoon.duo_kennisgeving_op, persoon.brp_inschrijving_op)
+        if persoon.duo_kennisgeving_op and persoon.brp_inschrijving_op
+        else None
+    )
+    plan = getattr(persoon, "plan", None)
+    termijn_bijwerken(
+        persoon=persoon,
+        code="pip_vaststellen",
+        basisdatum=plichtig,
+        gehaald_op=plan.eerste_vaststelling_op if plan else None,
+    )
 
 
 @transaction.atomic
@@ -81,6 +115,7 @@ def persoon_bijwerken(*, persoon: Persoon, door: User, gegevens: dict[str, Any])
     with pghistory.context(user=door.pk):
         persoon.full_clean()
         persoon.save()
+        dossier_termijnen_bijwerken(persoon=persoon)
     return persoon
 
 

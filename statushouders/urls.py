@@ -17,4 +17,5 @@ urlpatterns = [
         name="contactmoment-create",
     ),
     path("<uuid:uuid>/historie/", views.persoon_historie, name="persoon-historie"),
+    path("<uuid:uuid>/termijnen/verlengen/", views.termijn_verlengen, name="termijn-verlengen"),
 ]

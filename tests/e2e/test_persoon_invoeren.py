@@ -1,9 +1,12 @@
+import datetime
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from core.models import Melding
+from core.services import termijn_bijwerken
 from statushouders.models import Persoon
 from tests.accounts.factories import WACHTWOORD
 from tests.pip_plans.factories import PlanFactory
@@ -69,10 +72,18 @@ def test_contactmoment_toevoegen_zonder_de_pagina_te_verlaten(page, inloggen, re
         "{dossier}pip/",
         "{dossier}pip/bewerken/",
         "{dossier}pip/voortgang/nieuw/",
+        "/werkvoorraad/?groep=vier-weken",
+        "/meldingen/",
     ],
 )
 def test_paginas_voldoen_aan_wcag_aa(page, inloggen, regisseur, persoon, pad):
     intake = PlanFactory(intake__persoon=persoon, intake__pg_meedoen=6).intake
+    vandaag = datetime.date.today()
+    termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=vandaag)
+    termijn_bijwerken(
+        persoon=persoon, code="verhuizing", basisdatum=vandaag - datetime.timedelta(weeks=10)
+    )
+    Melding.objects.create(gebruiker=regisseur, tekst="Verhuizing: over 14 dagen", link="/")
     inloggen(regisseur, WACHTWOORD)
     page.goto(
         pad.format(

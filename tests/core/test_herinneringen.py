@@ -1,0 +1,128 @@
+import datetime
+import threading
+from unittest import mock
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import connection
+
+from core import services
+from core.models import Herinnering, Melding, Termijn
+from core.services import herinneringen_versturen, termijn_bijwerken
+from tests.accounts.factories import UserFactory
+from tests.statushouders.factories import PersoonFactory
+
+D = datetime.date
+
+
+@pytest.fixture
+def regisseur_met_mail(weert):
+    return UserFactory(username="ria", email="ria@gemeente.example", gemeenten=[weert])
+
+
+KOPPELING = D(2026, 3, 2)
+
+
+def _persoon_met_termijn(regisseur, weert, koppeling=KOPPELING):
+    persoon = PersoonFactory(gemeente=weert, regisseur=regisseur, koppeling_datum=koppeling)
+    with time_machine.travel(koppeling):
+        termijn_bijwerken(persoon=persoon, code="woning_aanbieden", basisdatum=koppeling)
+    return persoon  # woning_aanbieden due 11-05-2026
+
+
+@pytest.mark.django_db
+def test_elk_moment_een_keer(regisseur_met_mail, weert):
+    persoon = _persoon_met_termijn(regisseur_met_mail, weert)
+    assert herinneringen_versturen(vandaag=D(2026, 4, 26))["herinneringen"] == 0
+    assert herinneringen_versturen(vandaag=D(2026, 4, 27))["herinneringen"] == 1  # 14 days
+    assert herinneringen_versturen(vandaag=D(2026, 4, 28))["herinneringen"] == 0
+    assert herinneringen_versturen(vandaag=D(2026, 5, 11))["herinneringen"] == 1  # the day
+    uitkomst = herinneringen_versturen(vandaag=D(2026, 5, 12))
+    assert uitkomst == {"verlopen": 1, "herinneringen": 1}
+    assert herinneringen_versturen(vandaag=D(2026, 5, 13))["herinneringen"] == 0
+    assert sorted(Herinnering.objects.values_list("moment", flat=True)) == [
+        "verlopen",
+        "vervaldag",
+        "vooraf_14",
+    ]
+    assert Melding.objects.filter(gebruiker=regisseur_met_mail).count() == 3
+    assert len(mail.outbox) == 3
+    assert Termijn.objects.get(persoon=persoon).status == "verlopen"
+
+
+@pytest.mark.django_db
+def test_mail_en_melding_zonder_naam_of_bsn(regisseur_met_mail, weert):
+    persoon = _persoon_met_termijn(regisseur_met_mail, weert)
+    herinneringen_versturen(vandaag=D(2026, 5, 11))
+    bericht = mail.outbox[0]
+    tekst = bericht.subject + bericht.body + Melding.objects.get().tekst
+    for gegeven in (persoon.voornamen, persoon.achternaam, persoon.bsn, persoon.v_nummer):
+        assert gegeven not in tekst
+    assert str(persoon.uuid) in bericht.body
+    assert "Woning aangeboden" in tekst and "11-05-2026" in tekst
+
+
+@pytest.mark.django_db
+def test_geen_herinnering_voor_informatieve_termijn_of_zonder_regisseur(regisseur_met_mail, weert):
+    persoon = PersoonFactory(gemeente=weert, regisseur=regisseur_met_mail)
+    termijn_bijwerken(
+        persoon=persoon, code="bezwaar_pip", sleutel="versie:1", basisdatum=D(2026, 4, 16)
+    )
+    zonder = PersoonFactory(gemeente=weert, regisseur=None)
+    termijn_bijwerken(persoon=zonder, code="woning_aanbieden", basisdatum=D(2026, 3, 2))
+    assert herinneringen_versturen(vandaag=D(2026, 5, 11))["herinneringen"] == 0
+
+
+@pytest.mark.django_db
+def test_opnieuw_na_crash_na_de_commit_verstuurt_niets_dubbel(regisseur_met_mail, weert):
+    _persoon_met_termijn(regisseur_met_mail, weert)
+    with (
+        mock.patch.object(services, "send_mass_mail", side_effect=OSError("smtp weg")),
+        pytest.raises(OSError),
+    ):
+        herinneringen_versturen(vandaag=D(2026, 5, 11))
+    herinneringen_versturen(vandaag=D(2026, 5, 11))
+    assert len(mail.outbox) == 0  # at most once: a lost e-mail, never a second one
+    assert Melding.objects.count() == 1 and Herinnering.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_opnieuw_na_crash_voor_de_commit_verstuurt_precies_een_keer(regisseur_met_mail, weert):
+    _persoon_met_termijn(regisseur_met_mail, weert)
+    with (
+        mock.patch.object(services, "_meldingen_maken", side_effect=RuntimeError("weg")),
+        pytest.raises(RuntimeError),
+    ):
+        herinneringen_versturen(vandaag=D(2026, 5, 11))
+    assert Herinnering.objects.count() == 0
+    herinneringen_versturen(vandaag=D(2026, 5, 11))
+    herinneringen_versturen(vandaag=D(2026, 5, 11))
+    assert len(mail.outbox) == 1 and Melding.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twee_gelijktijdige_runs_versturen_een_keer(regisseur_met_mail, weert):
+    for _ in range(30):
+        _persoon_met_termijn(regisseur_met_mail, weert)
+    start = threading.Barrier(2)
+    fouten = []
+
+    def run():
+        try:
+            start.wait()
+            herinneringen_versturen(vandaag=D(2026, 5, 11), batch=7)
+        except Exception as fout:  # noqa: BLE001 - reported below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not fouten
+    assert Herinnering.objects.count() == 30
+    assert len(mail.outbox) == 30
+    assert Melding.objects.count() == 30
