@@ -119,3 +119,16 @@ def meldingen(request):
         meldingen_gelezen(gebruiker=request.user)
         return redirect("core:meldingen")
     return render(request, "core/meldingen.html", {"meldingen": rijen})
+
+
+def formulier_uitvoeren(form, actie) -> bool:
+    """Run `actie(**cleaned_data)` for a valid bound form. A refusal by the service lands beside
+    the field it names, keeping what the user typed. True when the action was done."""
+    if not form.is_bound or not form.is_valid():
+        return False
+    try:
+        actie(**form.cleaned_data)
+    except ValidationError as error:
+        fouten_naar_formulier(form, error)
+        return False
+    return True

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -5,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from core.selectors import historie_events, historie_regels
 from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
 from statushouders.models import Persoon
 from statushouders.selectors import persoon_dossier
 
@@ -148,73 +151,46 @@ def intake_sectie(request, uuid, intake_uuid, sectie):
     return render(request, f"{template}#formulier" if request.htmx else template, context)
 
 
-@dossier_medewerker_vereist
-@require_http_methods(["GET", "POST"])
-def gesprek_create(request, uuid, intake_uuid):
-    intake = _intake(request, uuid, intake_uuid)
-    if request.method == "GET":
-        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
-    form = GesprekForm(request.POST)
-    if form.is_valid():
-        try:
-            services.gesprek_toevoegen(intake=intake, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("Het gesprek is vastgelegd."))
-            return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
-    return render(
-        request,
-        "intake/intake_detail.html",
-        _overzicht_context(intake, gesprek_form=form),
-        status=422,
-    )
+def _overzicht_actie(form_class, service, formnaam: str, melding: str, naar_dossier=False):
+    """An action posted from the intake overview (gesprek, afronden, heropenen): on a refusal
+    the overview comes back with the errors beside the fields of that form."""
+
+    @dossier_medewerker_vereist
+    @require_http_methods(["GET", "POST"])
+    def view(request, uuid, intake_uuid):
+        intake = _intake(request, uuid, intake_uuid)
+        overzicht = redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+        if request.method == "GET":
+            return overzicht
+        form = form_class(request.POST)
+        if formulier_uitvoeren(form, partial(service, intake=intake, door=request.user)):
+            messages.success(request, melding)
+            return redirect(intake.persoon) if naar_dossier else overzicht
+        context = _overzicht_context(intake, **{formnaam: form})
+        return render(request, "intake/intake_detail.html", context, status=422)
+
+    return view
 
 
-@dossier_medewerker_vereist
-@require_http_methods(["GET", "POST"])
-def intake_afronden(request, uuid, intake_uuid):
-    intake = _intake(request, uuid, intake_uuid)
-    if request.method == "GET":
-        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
-    form = AfrondenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.intake_afronden(intake=intake, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("De brede intake is afgerond."))
-            return redirect(intake.persoon)
-    return render(
-        request,
-        "intake/intake_detail.html",
-        _overzicht_context(intake, afronden_form=form),
-        status=422,
-    )
-
-
-@dossier_medewerker_vereist
-@require_http_methods(["GET", "POST"])
-def intake_heropenen(request, uuid, intake_uuid):
-    intake = _intake(request, uuid, intake_uuid)
-    if request.method == "GET":
-        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
-    form = HeropenenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.intake_heropenen(intake=intake, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("De intake is heropend; u kunt haar weer wijzigen."))
-            return redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
-    return render(
-        request,
-        "intake/intake_detail.html",
-        _overzicht_context(intake, heropenen_form=form),
-        status=422,
-    )
+gesprek_create = _overzicht_actie(
+    GesprekForm,
+    services.gesprek_toevoegen,
+    "gesprek_form",
+    gettext_lazy("Het gesprek is vastgelegd."),
+)
+intake_afronden = _overzicht_actie(
+    AfrondenForm,
+    services.intake_afronden,
+    "afronden_form",
+    gettext_lazy("De brede intake is afgerond."),
+    naar_dossier=True,
+)
+intake_heropenen = _overzicht_actie(
+    HeropenenForm,
+    services.intake_heropenen,
+    "heropenen_form",
+    gettext_lazy("De intake is heropend; u kunt haar weer wijzigen."),
+)
 
 
 @dossier_medewerker_vereist

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.services import toegang_vastleggen
@@ -133,20 +134,23 @@ def _actie(form_class, service, naam, melding):
 
 
 verwijzing_accepteren = _actie(
-    None, services.verwijzing_accepteren, "", _("U heeft de verwijzing geaccepteerd.")
+    None, services.verwijzing_accepteren, "", gettext_lazy("U heeft de verwijzing geaccepteerd.")
 )
 verwijzing_afwijzen = _actie(
     AfwijzenForm,
     services.verwijzing_afwijzen,
     "afwijzen_form",
-    _("U heeft de verwijzing afgewezen."),
+    gettext_lazy("U heeft de verwijzing afgewezen."),
 )
 verwijzing_afronden = _actie(
-    AfrondenForm, services.verwijzing_afronden, "afronden_form", _("De verwijzing is afgerond.")
+    AfrondenForm,
+    services.verwijzing_afronden,
+    "afronden_form",
+    gettext_lazy("De verwijzing is afgerond."),
 )
 terugkoppeling_create = _actie(
     TerugkoppelingForm,
     services.terugkoppeling_geven,
     "terugkoppeling_form",
-    _("Uw terugkoppeling is opgeslagen."),
+    gettext_lazy("Uw terugkoppeling is opgeslagen."),
 )

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
@@ -6,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
 from intake.models import BredeIntake
 from intake.selectors import intake_ophalen, zrm_verloop
 
@@ -148,16 +150,10 @@ def doel_bewerken(request, uuid, doel_uuid=None):
 def plan_vaststellen(request, uuid):
     plan = _plan(request, uuid)
     form = VaststellenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            versie = services.plan_vaststellen(plan=plan, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(
-                request, _("Versie %s is vastgesteld. De PDF wordt gemaakt.") % versie.nummer
-            )
-            return _naar_plan(plan)
+    if formulier_uitvoeren(form, partial(services.plan_vaststellen, plan=plan, door=request.user)):
+        nummer = plan.versies.latest("nummer").nummer
+        messages.success(request, _("Versie %s is vastgesteld. De PDF wordt gemaakt.") % nummer)
+        return _naar_plan(plan)
     return render(
         request,
         "pip_plans/plan_vaststellen.html",
@@ -283,14 +279,10 @@ def versies_vergelijken(request, uuid):
 def verlenging_create(request, uuid):
     plan = _plan(request, uuid)
     form = DuoVerlengingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.duo_verlenging_vastleggen(plan=plan, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("De verlenging door DUO is vastgelegd."))
-            return _naar_plan(plan)
+    vastleggen = partial(services.duo_verlenging_vastleggen, plan=plan, door=request.user)
+    if formulier_uitvoeren(form, vastleggen):
+        messages.success(request, _("De verlenging door DUO is vastgelegd."))
+        return _naar_plan(plan)
     return render(
         request,
         "pip_plans/plan_onderdeel_form.html",

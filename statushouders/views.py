@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core.selectors import historie_events, historie_regels, open_termijnen
 from core.services import termijn_verlengen as termijn_verlengen_service
 from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
 from intake.selectors import laatste_intake
 from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
@@ -129,16 +131,9 @@ def persoon_regisseur(request, uuid):
     form = RegisseurForm(
         request.POST or None, user=request.user, initial={"regisseur": persoon.regisseur}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            regisseur_toewijzen(
-                persoon=persoon, regisseur=form.cleaned_data["regisseur"], door=request.user
-            )
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("De regisseur is gewijzigd."))
-            return redirect(persoon)
+    if formulier_uitvoeren(form, partial(regisseur_toewijzen, persoon=persoon, door=request.user)):
+        messages.success(request, _("De regisseur is gewijzigd."))
+        return redirect(persoon)
     return render(
         request,
         "statushouders/persoon_onderdeel_form.html",
@@ -153,19 +148,9 @@ def persoon_huishouden(request, uuid):
     form = HuishoudenForm(
         request.POST or None, persoon=persoon, initial={"huishouden": persoon.huishouden}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            huishouden_wijzigen(
-                persoon=persoon,
-                door=request.user,
-                huishouden=form.cleaned_data["huishouden"],
-                nieuw_huishouden=form.cleaned_data["nieuw_huishouden"],
-            )
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("Het huishouden is gewijzigd."))
-            return redirect(persoon)
+    if formulier_uitvoeren(form, partial(huishouden_wijzigen, persoon=persoon, door=request.user)):
+        messages.success(request, _("Het huishouden is gewijzigd."))
+        return redirect(persoon)
     return render(
         request,
         "statushouders/persoon_onderdeel_form.html",
