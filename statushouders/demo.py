@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from accounts.constants import Rol
 from accounts.models import User
+from core.models import Termijn
+from core.services import termijn_datum, termijnconfig
 from core.validators import bsn_aanvullen
 from core.werkdagen import werkdagen_later
 from partners.models import Partner, Verwijzing
@@ -311,6 +313,7 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
                         )
                     )
             Persoon.objects.bulk_create(rijen, batch_size=1000)
+            _termijnen(rijen, peildatum)
             if gemaakt_personen < 2000:
                 _contactmomenten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
                 _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum)
@@ -490,3 +493,29 @@ def _verwijzingen(rng, personen, peildatum):
             )
         )
     Verwijzing.objects.bulk_create(regels, batch_size=1000)
+
+
+def _termijnen(personen, peildatum):
+    """The housing deadlines of each person, as the services would compute them."""
+    configs = {code: termijnconfig(code) for code in ("woning_aanbieden", "verhuizing")}
+    regels = []
+    for persoon in personen:
+        if not persoon.koppeling_datum:
+            continue
+        for code, gehaald in (
+            ("woning_aanbieden", persoon.huisvesting_datum),
+            ("verhuizing", persoon.huisvesting_datum),
+        ):
+            vervalt_op = termijn_datum(configs[code], persoon.koppeling_datum)
+            status = "gehaald" if gehaald else ("verlopen" if vervalt_op < peildatum else "open")
+            regels.append(
+                Termijn(
+                    persoon=persoon,
+                    config=configs[code],
+                    basisdatum=persoon.koppeling_datum,
+                    vervalt_op=vervalt_op,
+                    status=status,
+                    gehaald_op=gehaald,
+                )
+            )
+    Termijn.objects.bulk_create(regels, batch_size=2000)

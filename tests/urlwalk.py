@@ -34,16 +34,10 @@ def dossier_urls(**waarden) -> list[tuple[str, str]]:
 _PARAMETER = re.compile(r"<(?:(?P<soort>\w+):)?(?P<naam>\w+)>")
 
 
-def alle_urls(**waarden) -> list[tuple[str, str, bool]]:
-    """(name, url, takes_parameters) for every pattern of the project. Parameters come from
-    `waarden`; any other parameter (the admin's object ids, say) gets `waarden["overig"]`."""
-    urls = []
-    for route, naam in alle_patronen():
-        if route.startswith("^") or "(?P" in route:
-            continue  # regex patterns (static files in DEBUG) carry no dossier data
-        parameters = list(_PARAMETER.finditer(route))
-        url = "/" + _PARAMETER.sub(
-            lambda m: str(waarden.get(m.group("naam"), waarden.get("overig", "1"))), route
-        )
-        urls.append((naam, url, bool(parameters)))
-    return urls
+def url_voor(route: str, waarden: dict) -> tuple[str, bool]:
+    """The URL of a pattern with its parameters from `waarden` (others: `waarden["overig"]`),
+    and whether the pattern takes parameters at all."""
+    url = "/" + _PARAMETER.sub(
+        lambda m: str(waarden.get(m.group("naam"), waarden.get("overig", "1"))), route
+    )
+    return url, bool(_PARAMETER.search(route))

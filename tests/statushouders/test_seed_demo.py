@@ -2,6 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from core.models import Termijn
 from core.validators import BSNValidator
 from partners.models import Verwijzing
 from statushouders import demo
@@ -50,6 +51,11 @@ def test_demodata_is_realistisch_en_geldig():
     partner = User.objects.get(username="partner")
     assert partner.partner.naam == "Vluchtelingenwerk Weert"
     assert Verwijzing.objects.filter(partner=partner.partner).exists()
+    gekoppeld = Persoon.objects.exclude(koppeling_datum=None).count()
+    assert Termijn.objects.filter(config__code="verhuizing").count() == gekoppeld
+    assert not Termijn.objects.filter(
+        config__code="verhuizing", status="gehaald", persoon__huisvesting_datum=None
+    ).exists()
 
 
 def test_zelfde_seed_geeft_dezelfde_data():
