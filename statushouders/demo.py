@@ -234,12 +234,18 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
             if rol == Rol.FUNCTIONEEL_BEHEERDER:
                 user.user_permissions.set(
                     Permission.objects.filter(
-                        content_type__app_label__in=["accounts", "statushouders", "partners"],
+                        content_type__app_label__in=[
+                            "accounts",
+                            "statushouders",
+                            "partners",
+                            "core",
+                        ],
                         content_type__model__in=[
                             "user",
                             "gemeente",
                             "gemeentelidmaatschap",
                             "partner",
+                            "termijnconfig",
                         ],
                     )
                 )

@@ -5,6 +5,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from pghistory.models import Events
 
+from accounts.models import User
 from core.models import Termijn, TermijnConfig
 from core.services import termijn_datum, termijn_verlengen, termijnconfig, termijnconfig_wijzigen
 from partners import services as partner_services
@@ -160,3 +161,33 @@ def test_lengte_wijzigen_wordt_vastgelegd_en_berekent_open_termijnen_opnieuw(per
     wijziging = Events.objects.tracks(config).filter(pgh_label="update").get()
     assert wijziging.pgh_diff["lengte"] == [10, 8]
     assert wijziging.pgh_context["user"] == beheer.pk
+
+
+def test_functioneel_beheer_wijzigt_een_lengte_in_het_beheerscherm(client, persoon, regisseur):
+    from statushouders import demo
+
+    demo.gemeenten_en_gebruikers()
+    beheer = User.objects.get(username="beheer")
+    persoon_bijwerken(persoon=persoon, door=regisseur, gegevens={"koppeling_datum": D(2026, 3, 2)})
+    client.force_login(beheer)
+    config = termijnconfig("verhuizing")
+    url = f"/beheer/admin/core/termijnconfig/{config.pk}/change/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "label": config.label,
+            "wettelijke_basis": config.wettelijke_basis,
+            "berekening": config.berekening,
+            "lengte": "14",
+            "eenheid": "weken",
+            "geverifieerd": "",
+            "herinneren": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert _termijn(persoon, "verhuizing").vervalt_op == D(2026, 6, 8)
+    assert (
+        Events.objects.tracks(config).filter(pgh_label="update").first().pgh_context["user"]
+        == beheer.pk
+    )
