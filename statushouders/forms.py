@@ -42,13 +42,14 @@ NATIONALITEITEN = [
 ]
 
 
-class PersoonForm(forms.ModelForm):
-    """The person form; gemeente choices are limited to the user's own gemeenten."""
+class HuishoudenKeuze(forms.Form):
+    """An existing household or the name of a new one — not both."""
 
     huishouden = forms.ModelChoiceField(
         label=_("Huishouden"),
         queryset=None,
         required=False,
+        empty_label=_("(geen huishouden)"),
         help_text=_("Kies het huishouden waarin de persoon woont of met wie hij/zij kwam."),
     )
     nieuw_huishouden = forms.CharField(
@@ -57,6 +58,20 @@ class PersoonForm(forms.ModelForm):
         max_length=120,
         help_text=_("Naam van een nieuw huishouden, bijvoorbeeld ‘Huishouden Al-Hassan’."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("huishouden") and cleaned.get("nieuw_huishouden"):
+            self.add_error(
+                "nieuw_huishouden",
+                _("Kies een bestaand huishouden óf geef een nieuw huishouden op, niet allebei."),
+            )
+        return cleaned
+
+
+class PersoonForm(HuishoudenKeuze, forms.ModelForm):
+    """The person form; gemeente choices are limited to the user's own gemeenten."""
+
     regisseur = forms.ModelChoiceField(
         label=_("Regisseur"),
         queryset=None,
@@ -169,15 +184,6 @@ class PersoonForm(forms.ModelForm):
         except Exception:  # the model validator explains what is wrong
             return telefoon
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("huishouden") and cleaned.get("nieuw_huishouden"):
-            self.add_error(
-                "nieuw_huishouden",
-                _("Kies een bestaand huishouden óf geef een nieuw huishouden op, niet allebei."),
-            )
-        return cleaned
-
 
 class RegisseurForm(forms.Form):
     regisseur = forms.ModelChoiceField(
@@ -192,32 +198,10 @@ class RegisseurForm(forms.Form):
         self.fields["regisseur"].queryset = regisseurs_voor(user=user)
 
 
-class HuishoudenForm(forms.Form):
-    huishouden = forms.ModelChoiceField(
-        label=_("Huishouden"),
-        queryset=None,
-        required=False,
-        empty_label=_("(geen huishouden)"),
-    )
-    nieuw_huishouden = forms.CharField(
-        label=_("Of: nieuw huishouden"),
-        required=False,
-        max_length=120,
-        help_text=_("Naam van een nieuw huishouden voor deze persoon."),
-    )
-
+class HuishoudenForm(HuishoudenKeuze):
     def __init__(self, *args, persoon: Persoon, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["huishouden"].queryset = persoon.gemeente.huishoudens.all()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("huishouden") and cleaned.get("nieuw_huishouden"):
-            self.add_error(
-                "nieuw_huishouden",
-                _("Kies een bestaand huishouden óf geef een nieuw huishouden op, niet allebei."),
-            )
-        return cleaned
 
 
 class ContactmomentForm(forms.ModelForm):

@@ -342,3 +342,13 @@ def test_geen_bsn_of_naam_in_de_applicatielog(regisseur_client, weert, caplog):
     regisseur_client.get(Persoon.objects.get().get_absolute_url())
     logtekst = "\n".join(r.getMessage() for r in caplog.records if r.name != "django.db.backends")
     assert "123456782" not in logtekst and "Qassemi" not in logtekst
+
+
+def test_bestaand_en_nieuw_huishouden_tegelijk_wordt_uitgelegd(regisseur_client, weert):
+    bestaand = HuishoudenFactory(gemeente=weert)
+    response = regisseur_client.post(
+        reverse("statushouders:persoon-create"),
+        _formulier(gemeente=weert.pk, huishouden=bestaand.pk, nieuw_huishouden="Huishouden X"),
+    )
+    assert "niet allebei" in response.context["form"].errors["nieuw_huishouden"][0]
+    assert 'value="Huishouden X"' in response.content.decode()
