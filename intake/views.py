@@ -14,8 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from core.selectors import historie_events, historie_regels
 from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
-from statushouders.models import Persoon
-from statushouders.selectors import persoon_dossier
+from statushouders.views import dossier_openen
 
 from . import services
 from .charts import spinnenweb_svg
@@ -71,11 +70,7 @@ def _overzicht_context(intake: BredeIntake, **extra) -> dict:
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def intake_starten(request, uuid):
-    try:
-        persoon = persoon_dossier(user=request.user, uuid=uuid)
-    except Persoon.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
+    persoon = dossier_openen(request, uuid)
     lopend = persoon.intakes.filter(status="open").first()
     if lopend:
         return redirect("intake:intake-detail", uuid=uuid, intake_uuid=lopend.uuid)

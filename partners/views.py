@@ -1,4 +1,4 @@
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, fouten_naar_formulier
-from statushouders.models import Persoon
-from statushouders.selectors import persoon_dossier
+from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
+from statushouders.views import dossier_openen
 
 from . import services
 from .forms import AfrondenForm, AfwijzenForm, TerugkoppelingForm, VerwijzingForm
@@ -35,22 +34,14 @@ def partner_vereist(view):
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def verwijzing_create(request, uuid):
-    try:
-        persoon = persoon_dossier(user=request.user, uuid=uuid)
-    except Persoon.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
+    persoon = dossier_openen(request, uuid)
     form = VerwijzingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.verwijzing_versturen(persoon=persoon, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(
-                request, _("De verwijzing naar %s is verstuurd.") % form.cleaned_data["partner"]
-            )
-            return redirect(persoon.get_absolute_url() + "#verwijzingen")
+    versturen = partial(services.verwijzing_versturen, persoon=persoon, door=request.user)
+    if formulier_uitvoeren(form, versturen):
+        messages.success(
+            request, _("De verwijzing naar %s is verstuurd.") % form.cleaned_data["partner"]
+        )
+        return redirect(persoon.get_absolute_url() + "#verwijzingen")
     return render(request, "partners/verwijzing_form.html", {"persoon": persoon, "form": form})
 
 

@@ -1,8 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from intake.constants import Leerroute  # noqa: F401  (the PIP fixes what the intake advised)
-
 # The legal terms (bezwaar, inburgeringstermijn, leerroute wisselen) are TermijnConfig rows in
 # core: configurable per installation.
 

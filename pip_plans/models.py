@@ -11,7 +11,7 @@ from intake.constants import Leefgebied, Leerroute, Taalniveau
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.models import Persoon, track_history
 
-from .constants import DoelStatus, PdfStatus, PlanStatus, Verantwoordelijke
+from .constants import BEWERKBAAR, DoelStatus, PdfStatus, PlanStatus, Verantwoordelijke
 
 VAARDIGHEDEN = ("lezen", "luisteren", "spreken", "schrijven")
 
@@ -91,7 +91,7 @@ class Plan(models.Model):
 
     @property
     def is_bewerkbaar(self) -> bool:
-        return self.status in (PlanStatus.CONCEPT, PlanStatus.GEWIJZIGD)
+        return self.status in BEWERKBAAR
 
     @property
     def heeft_map(self) -> bool:

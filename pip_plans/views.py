@@ -93,17 +93,12 @@ def plan_bewerken(request, uuid):
         messages.error(request, _("Een vastgesteld plan wijzigt u via ‘Wijziging starten’."))
         return _naar_plan(plan)
     form = PlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_bijwerken(plan=plan, door=request.user, gegevens=form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            waarschuwingen = route_normen(plan)
-            messages.success(request, _("Het plan is opgeslagen."))
-            for waarschuwing in waarschuwingen:
-                messages.warning(request, waarschuwing)
-            return _naar_plan(plan)
+    bijwerken = partial(services.plan_bijwerken, plan=plan, door=request.user)
+    if formulier_uitvoeren(form, lambda **gegevens: bijwerken(gegevens=gegevens)):
+        messages.success(request, _("Het plan is opgeslagen."))
+        for waarschuwing in route_normen(plan):
+            messages.warning(request, waarschuwing)
+        return _naar_plan(plan)
     return render(
         request,
         "pip_plans/plan_form.html",
@@ -128,16 +123,10 @@ def doel_bewerken(request, uuid, doel_uuid=None):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return _naar_plan(plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.doel_opslaan(
-                plan=plan, door=request.user, gegevens=form.cleaned_data, doel=doel
-            )
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("Het doel is opgeslagen."))
-            return _naar_plan(plan)
+    opslaan = partial(services.doel_opslaan, plan=plan, door=request.user, doel=doel)
+    if formulier_uitvoeren(form, lambda **gegevens: opslaan(gegevens=gegevens)):
+        messages.success(request, _("Het doel is opgeslagen."))
+        return _naar_plan(plan)
     return render(
         request,
         "pip_plans/doel_form.html",

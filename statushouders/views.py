@@ -38,7 +38,7 @@ PER_PAGINA = 25
 HISTORIE_OP_DOSSIER = 10
 
 
-def _dossier(request, uuid) -> Persoon:
+def dossier_openen(request, uuid) -> Persoon:
     """The person if this user may open the dossier (404 otherwise); every look is logged."""
     try:
         persoon = persoon_dossier(user=request.user, uuid=uuid)
@@ -100,23 +100,19 @@ def persoon_create(request):
 
 @dossier_medewerker_vereist
 def persoon_detail(request, uuid):
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     return render(request, "statushouders/persoon_detail.html", _dossier_context(persoon))
 
 
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def persoon_update(request, uuid):
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     form = PersoonForm(request.POST or None, instance=persoon, user=request.user, nieuw=False)
-    if request.method == "POST" and form.is_valid():
-        try:
-            persoon_bijwerken(persoon=persoon, door=request.user, gegevens=form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("De gegevens zijn opgeslagen."))
-            return redirect(persoon)
+    bijwerken = partial(persoon_bijwerken, persoon=persoon, door=request.user)
+    if formulier_uitvoeren(form, lambda **gegevens: bijwerken(gegevens=gegevens)):
+        messages.success(request, _("De gegevens zijn opgeslagen."))
+        return redirect(persoon)
     return render(
         request,
         "statushouders/persoon_form.html",
@@ -127,7 +123,7 @@ def persoon_update(request, uuid):
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def persoon_regisseur(request, uuid):
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     form = RegisseurForm(
         request.POST or None, user=request.user, initial={"regisseur": persoon.regisseur}
     )
@@ -144,7 +140,7 @@ def persoon_regisseur(request, uuid):
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def persoon_huishouden(request, uuid):
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     form = HuishoudenForm(
         request.POST or None, persoon=persoon, initial={"huishouden": persoon.huishouden}
     )
@@ -161,7 +157,7 @@ def persoon_huishouden(request, uuid):
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def contactmoment_create(request, uuid):
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     if request.method == "GET":
         return redirect(persoon.get_absolute_url() + "#contactmomenten")
     form = ContactmomentForm(request.POST)
@@ -198,7 +194,7 @@ def contactmoment_create(request, uuid):
 
 @dossier_medewerker_vereist
 def persoon_historie(request, uuid):
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     pagina = Paginator(historie_events(persoon), 50).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -215,7 +211,7 @@ def persoon_historie(request, uuid):
 @require_http_methods(["GET", "POST"])
 def termijn_verlengen(request, uuid):
     """The one-time extension of the PIP term, from the deadline strip on the dossier."""
-    persoon = _dossier(request, uuid)
+    persoon = dossier_openen(request, uuid)
     if request.method == "POST":
         termijn = persoon.termijnen.filter(config__code="pip_vaststellen").first()
         try:
