@@ -56,6 +56,10 @@ class User(AbstractUser):
         return self.is_active and self.rol == Rol.PARTNER_MEDEWERKER and self.partner_id is not None
 
     @property
+    def is_teamleider(self) -> bool:
+        return self.is_active and self.rol == Rol.TEAMLEIDER
+
+    @property
     def is_functioneel_beheerder(self) -> bool:
         return self.is_active and self.rol == Rol.FUNCTIONEEL_BEHEERDER
 

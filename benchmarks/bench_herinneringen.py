@@ -22,8 +22,8 @@ def main() -> None:
         bench_database(),
         override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
     ):
-        from core.services import herinneringen_versturen, termijnconfig
         from statushouders import demo
+        from termijnen.services import herinneringen_versturen, termijnconfig
 
         demo.seed(personen=PERSONEN, seed=5)
         config = termijnconfig("verwijzing_reactie")
@@ -31,10 +31,11 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 """
-                INSERT INTO core_termijn (persoon_id, config_id, sleutel, basisdatum,
-                    verlenging_dagen, verlenging_reden, vervalt_op, status)
-                SELECT ids[1 + g %% cardinality(ids)], %(config)s, 'bench:' || g, current_date,
-                       0, '', current_date - 10 + (g %% 375), 'open'
+                INSERT INTO core_termijn (persoon_id, config_id, sleutel, onderwerp, link,
+                    basisdatum, verlenging_dagen, verlenging_reden, vervalt_op,
+                    verschuiving_reden, status)
+                SELECT ids[1 + g %% cardinality(ids)], %(config)s, 'bench:' || g, '', '',
+                       current_date, 0, '', current_date - 10 + (g %% 375), '', 'open'
                 FROM generate_series(1, %(n)s) g,
                      (SELECT array_agg(id) AS ids FROM statushouders_persoon) p
                 """,
@@ -51,7 +52,8 @@ def main() -> None:
             piek_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
                 f"{run}: {duur:.1f} s, {len(queries)} queries, "
-                f"{uitkomst['herinneringen']} herinneringen, {uitkomst['verlopen']} verlopen, "
+                f"{uitkomst['herinneringen']} meldingen, {uitkomst['verlopen']} verlopen, "
+                f"{uitkomst['dagoverzichten']} dagoverzicht-e-mails, "
                 f"piekgeheugen proces {piek_mb:.0f} MB"
             )
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "intake",
     "pip_plans",
     "partners",
+    "termijnen",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.koers",
+                "termijnen.context_processors.meldingen",
             ],
         },
     }
@@ -185,7 +187,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_BEAT_SCHEDULE = {
     "termijnen-herinneren": {
-        "task": "core.tasks.termijnen_herinneren",
+        "task": "termijnen.tasks.termijnen_herinneren",
         "schedule": crontab(hour=6, minute=30),
     },
     "sessies-opschonen": {

@@ -1,13 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from termijnen.urls import dossier_urlpatterns as termijnen_dossier_urls
+
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("termijnen.urls")),
     path("accounts/", include("accounts.urls")),
     path("personen/", include("statushouders.urls")),
     path("personen/<uuid:uuid>/intake/", include("intake.urls")),
     path("personen/<uuid:uuid>/pip/", include("pip_plans.urls")),
     path("personen/<uuid:uuid>/verwijzingen/", include("partners.regisseur_urls")),
+    path("personen/<uuid:uuid>/termijnen/", include(termijnen_dossier_urls)),
     path("partner/", include("partners.urls")),
     path("beheer/admin/", admin.site.urls),
 ]

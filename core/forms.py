@@ -1,5 +1,14 @@
+import datetime
+
 from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+# No date Koers keeps lies outside these years; a typing error such as 01-01-0001 or
+# 31-12-9999 is refused before it can reach a calculation or a page.
+VROEGSTE_DATUM = datetime.date(1900, 1, 1)
+LAATSTE_DATUM = datetime.date(2100, 12, 31)
 
 
 class DatumVeld(forms.DateField):
@@ -8,11 +17,17 @@ class DatumVeld(forms.DateField):
     widget = forms.DateInput(attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric"})
     default_error_messages = {
         "invalid": _("Vul een geldige datum in als dd-mm-jjjj, bijvoorbeeld 31-01-2025."),
+        "buiten_bereik": _("Vul een datum in tussen 1900 en 2100."),
     }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", _("Schrijf als dd-mm-jjjj."))
         super().__init__(*args, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not VROEGSTE_DATUM <= value <= LAATSTE_DATUM:
+            raise ValidationError(self.error_messages["buiten_bereik"], code="buiten_bereik")
 
 
 class DatumTijdVeld(forms.DateTimeField):
@@ -38,13 +53,24 @@ class ToegangslogFilterForm(forms.Form):
     tot = DatumVeld(label=_("Tot en met"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from accounts.models import User
-
         super().__init__(*args, **kwargs)
-        self.fields["gebruiker"].queryset = User.objects.order_by("first_name", "username")
+        self.fields["gebruiker"].queryset = get_user_model().objects.order_by(
+            "first_name", "username"
+        )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("van") and cleaned.get("tot") and cleaned["tot"] < cleaned["van"]:
             self.add_error("tot", _("De einddatum ligt vóór de begindatum."))
         return cleaned
+
+
+class KeuzeUitLijst(forms.ModelChoiceField):
+    """A choice of a row by a value from the query string or a form. A NUL byte or another
+    control character gets the usual "choose from the list" error instead of reaching the
+    database, which refuses such text with an error of its own."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and any(ord(teken) < 32 for teken in value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

@@ -4,15 +4,13 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
-from core.models import Melding, Termijn, TermijnStatus, Toegangslog
+from core.models import Toegangslog
 
 # Bookkeeping columns that say nothing to a reader of the history.
 _TECHNISCHE_VELDEN = {"id", "uuid", "created_at", "updated_at"}
@@ -142,70 +140,3 @@ def waarde_tonen(veld, waarde, lookups=None) -> str:
     if isinstance(waarde, bool):
         return str(_("ja") if waarde else _("nee"))
     return str(waarde)
-
-
-# --- Termijnen ------------------------------------------------------------------------------
-
-
-@dataclass
-class TermijnRegel:
-    termijn: object
-    dagen: int
-
-    @property
-    def kleur(self) -> str:
-        if self.dagen < 0:
-            return "verlopen"
-        return "bijna" if self.dagen <= 14 else "ruim"
-
-
-def open_termijnen(*, persoon, vandaag: datetime.date | None = None) -> list[TermijnRegel]:
-    """The person's deadlines still to meet, soonest first, with days left."""
-    vandaag = vandaag or timezone.localdate()
-    return [
-        TermijnRegel(t, (t.vervalt_op - vandaag).days)
-        for t in Termijn.objects.filter(
-            persoon=persoon, status__in=[TermijnStatus.OPEN, TermijnStatus.VERLOPEN]
-        ).select_related("config")
-    ]
-
-
-WERKVOORRAAD_GROEPEN = {
-    "verlopen": lambda vandaag: Q(vervalt_op__lt=vandaag),
-    "deze-week": lambda vandaag: Q(
-        vervalt_op__gte=vandaag, vervalt_op__lte=vandaag + datetime.timedelta(days=6)
-    ),
-    "vier-weken": lambda vandaag: Q(
-        vervalt_op__gt=vandaag + datetime.timedelta(days=6),
-        vervalt_op__lte=vandaag + datetime.timedelta(weeks=4),
-    ),
-}
-
-
-def werkvoorraad(
-    *, user, groep: str, team: bool = False, regisseur=None, vandaag: datetime.date | None = None
-) -> models.QuerySet[Termijn]:
-    """Open deadlines of the user's own persons — or, for a teamleider's team view, of every
-    person in the user's gemeenten (optionally of one regisseur)."""
-    from statushouders.models import Persoon
-
-    vandaag = vandaag or timezone.localdate()
-    personen = Persoon.objects.visible_to(user)
-    if not team:
-        personen = personen.filter(regisseur=user)
-    elif regisseur is not None:
-        personen = personen.filter(regisseur=regisseur)
-    return (
-        Termijn.objects.filter(
-            persoon__in=personen, status__in=[TermijnStatus.OPEN, TermijnStatus.VERLOPEN]
-        )
-        .filter(WERKVOORRAAD_GROEPEN[groep](vandaag))
-        .select_related("config", "persoon", "persoon__regisseur", "persoon__gemeente")
-        .order_by("vervalt_op", "id")
-    )
-
-
-def ongelezen_meldingen(*, user) -> int:
-    if not user.is_authenticated:
-        return 0
-    return Melding.objects.filter(gebruiker=user, gelezen_op__isnull=True).count()

@@ -8,7 +8,4 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("beheer/toegangslog/", views.toegangslog, name="toegangslog"),
-    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
-    path("werkvoorraad/team/", views.werkvoorraad, {"team": True}, name="werkvoorraad-team"),
-    path("meldingen/", views.meldingen, name="meldingen"),
 ]

@@ -6,14 +6,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from .forms import ToegangslogFilterForm
-from .selectors import WERKVOORRAAD_GROEPEN, toegangslog_zoeken
-from .selectors import werkvoorraad as werkvoorraad_selector
-from .services import meldingen_gelezen
+from .selectors import toegangslog_zoeken
 
 
 def dossier_medewerker_vereist(view):
@@ -24,6 +20,18 @@ def dossier_medewerker_vereist(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.werkt_in_dossiers:
             raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def beheer_vereist(view):
+    """Beheer pages are for functioneel beheer; anyone else is refused (403)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_functioneel_beheerder:
+            raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -56,9 +64,8 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+@beheer_vereist
 def toegangslog(request):
-    if not request.user.is_functioneel_beheerder:
-        raise PermissionDenied
     form = ToegangslogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rijen = toegangslog_zoeken(user=request.user, **filters)
@@ -70,55 +77,6 @@ def toegangslog(request):
         "core/toegangslog.html",
         {"form": form, "pagina": pagina, "querystring": querystring.urlencode()},
     )
-
-
-@dossier_medewerker_vereist
-def werkvoorraad(request, team=False):
-    """'Mijn werkvoorraad' (own persons) or, for a teamleider, the team's."""
-    if team and request.user.rol != "teamleider":
-        raise Http404
-    groep = request.GET.get("groep", "verlopen")
-    if groep not in WERKVOORRAAD_GROEPEN:
-        groep = "verlopen"
-    regisseur = None
-    if team and request.GET.get("regisseur"):
-        regisseur = _regisseurs_voor(request.user).filter(pk=request.GET["regisseur"]).first()
-    rijen = werkvoorraad_selector(user=request.user, groep=groep, team=team, regisseur=regisseur)
-    pagina = Paginator(rijen, 25).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(
-        request,
-        "core/werkvoorraad.html",
-        {
-            "team": team,
-            "groep": groep,
-            "pagina": pagina,
-            "querystring": querystring.urlencode(),
-            "vandaag": timezone.localdate(),
-            "groepen": [
-                ("verlopen", _("Verlopen")),
-                ("deze-week", _("Deze week")),
-                ("vier-weken", _("Komende vier weken")),
-            ],
-            "regisseurs": _regisseurs_voor(request.user) if team else [],
-            "gekozen_regisseur": regisseur,
-        },
-    )
-
-
-def _regisseurs_voor(user):
-    from statushouders.selectors import regisseurs_voor
-
-    return regisseurs_voor(user=user)
-
-
-def meldingen(request):
-    rijen = list(request.user.meldingen.all()[:50])
-    if request.method == "POST":
-        meldingen_gelezen(gebruiker=request.user)
-        return redirect("core:meldingen")
-    return render(request, "core/meldingen.html", {"meldingen": rijen})
 
 
 def formulier_uitvoeren(form, actie) -> bool:

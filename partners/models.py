@@ -70,7 +70,6 @@ class Verwijzing(models.Model):
         default=VerwijzingStatus.VERSTUURD,
     )
     verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
-    reactie_uiterlijk = models.DateField(_("reactie uiterlijk"))
     beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     afwijzingsreden = models.TextField(_("reden van afwijzen"), blank=True)
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)

@@ -5,11 +5,30 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import CharField, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
+
+from termijnen.selectors import vervaldatum_subquery
 
 from .constants import GESLOTEN, VerwijzingStatus
 from .models import Partner, Verwijzing
+
+
+def termijn_sleutel(verwijzing_uuid) -> str:
+    """The key of a referral's deadlines among the person's deadlines."""
+    return f"verwijzing:{verwijzing_uuid}"
+
+
+def _met_reactie_uiterlijk(rijen: models.QuerySet[Verwijzing]) -> models.QuerySet[Verwijzing]:
+    """The answer date as its deadline row holds it, in the same query as the referrals."""
+    return rijen.annotate(
+        reactie_uiterlijk=vervaldatum_subquery(
+            code="verwijzing_reactie",
+            persoon=OuterRef("persoon_id"),
+            sleutel=Concat(Value("verwijzing:"), Cast(OuterRef("uuid"), CharField())),
+        )
+    )
 
 
 def partners_actief() -> models.QuerySet[Partner]:
@@ -18,8 +37,10 @@ def partners_actief() -> models.QuerySet[Partner]:
 
 def verwijzingen_van_persoon(*, persoon) -> models.QuerySet[Verwijzing]:
     """For the regisseur's dossier (the caller has already checked access to the person)."""
-    return persoon.verwijzingen.select_related("partner", "door").prefetch_related(
-        "terugkoppelingen__door"
+    return _met_reactie_uiterlijk(
+        persoon.verwijzingen.select_related("partner", "door").prefetch_related(
+            "terugkoppelingen__door"
+        )
     )
 
 
@@ -27,7 +48,7 @@ def portaal_verwijzingen(*, user) -> models.QuerySet[Verwijzing]:
     if not (user.is_authenticated and user.is_partner_medewerker):
         return Verwijzing.objects.none()
     grens = timezone.now() - datetime.timedelta(days=settings.PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN)
-    return (
+    return _met_reactie_uiterlijk(
         Verwijzing.objects.filter(partner_id=user.partner_id)
         .filter(~Q(status__in=GESLOTEN) | Q(afgesloten_op__gte=grens))
         .select_related("persoon")

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.services import termijn_bijwerken, termijn_datum, termijnconfig
 from statushouders.models import Persoon
+from termijnen.services import termijn_bijwerken
 
 from .constants import OVERGANGEN, PartnerSoort, VerwijzingStatus
 from .models import Partner, Terugkoppeling, Verwijzing
+from .selectors import termijn_sleutel
 
 
 @transaction.atomic
@@ -54,7 +55,6 @@ def verwijzing_versturen(
         toestemming_wijze=toestemming_wijze,
         adres_delen=adres_delen,
         door=door,
-        reactie_uiterlijk=termijn_datum(termijnconfig("verwijzing_reactie"), timezone.localdate()),
     )
     with pghistory.context(user=door.pk):
         verwijzing.full_clean()
@@ -68,8 +68,10 @@ def verwijzing_versturen(
 
 def _termijnen_bijwerken(verwijzing: Verwijzing) -> None:
     """The partner's answer term, and for maatschappelijke begeleiding its 18 months."""
-    sleutel = f"verwijzing:{verwijzing.uuid}"
-    termijn = termijn_bijwerken(
+    sleutel = termijn_sleutel(verwijzing.uuid)
+    onderwerp = str(verwijzing.partner)
+    link = verwijzing.persoon.get_absolute_url() + "#verwijzingen"
+    termijn_bijwerken(
         persoon=verwijzing.persoon,
         code="verwijzing_reactie",
         sleutel=sleutel,
@@ -77,9 +79,9 @@ def _termijnen_bijwerken(verwijzing: Verwijzing) -> None:
         gehaald_op=timezone.localdate(verwijzing.beantwoord_op)
         if verwijzing.beantwoord_op
         else None,
+        onderwerp=onderwerp,
+        link=link,
     )
-    if verwijzing.reactie_uiterlijk != termijn.vervalt_op:
-        Verwijzing.objects.filter(pk=verwijzing.pk).update(reactie_uiterlijk=termijn.vervalt_op)
     if (
         verwijzing.partner.soort == PartnerSoort.MAATSCHAPPELIJKE_BEGELEIDING
         and verwijzing.status in (VerwijzingStatus.GEACCEPTEERD, VerwijzingStatus.AFGEROND)
@@ -92,6 +94,8 @@ def _termijnen_bijwerken(verwijzing: Verwijzing) -> None:
             gehaald_op=timezone.localdate(verwijzing.afgesloten_op)
             if verwijzing.afgesloten_op
             else None,
+            onderwerp=onderwerp,
+            link=link,
         )
 
 

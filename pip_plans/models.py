@@ -72,12 +72,9 @@ class Plan(models.Model):
     ontzorgen_toelichting = models.TextField(_("wat wordt ontzorgd"), blank=True)
     kinderopvang = models.TextField(_("kinderopvang en VVE"), blank=True)
 
-    # Set by the first vaststelling; later versions never move them.
+    # Set by the first vaststelling; later versions never move it. The deadlines that count
+    # from it (inburgeringstermijn, leerroute wisselen) live in termijnen only.
     eerste_vaststelling_op = models.DateField(_("eerste PIP vastgesteld op"), null=True, blank=True)
-    inburgeringstermijn_tot = models.DateField(
-        _("einde inburgeringstermijn"), null=True, blank=True
-    )
-    leerroute_wissel_tot = models.DateField(_("leerroute wisselen kan tot"), null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -141,7 +138,6 @@ class PlanVersie(models.Model):
     )
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"))
     bekendmaking_op = models.DateField(_("datum bekendmaking"))
-    bezwaar_tot = models.DateField(_("bezwaar mogelijk tot en met"))
 
     pdf = models.FileField(_("PDF"), storage=private_storage, upload_to="plannen/", blank=True)
     pdf_status = models.CharField(
@@ -155,10 +151,6 @@ class PlanVersie(models.Model):
         ordering = ["plan", "nummer"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "nummer"], name="versie_nummer_uniek"),
-            models.CheckConstraint(
-                condition=Q(bezwaar_tot__gt=F("bekendmaking_op")),
-                name="versie_bezwaar_na_bekendmaking",
-            ),
         ]
         triggers = [
             pgtrigger.Protect(
@@ -171,7 +163,6 @@ class PlanVersie(models.Model):
                     "vastgesteld_door",
                     "vastgesteld_op",
                     "bekendmaking_op",
-                    "bezwaar_tot",
                 ),
             ),
             pgtrigger.Protect(name="versie_niet_verwijderen", operation=pgtrigger.Delete),

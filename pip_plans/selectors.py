@@ -11,6 +11,8 @@ from core.selectors import waarde_tonen
 from intake.constants import Leerroute
 from statushouders.constants import Doelgroep
 from statushouders.selectors import personen_zichtbaar
+from termijnen.models import Termijn
+from termijnen.selectors import termijnen_met_codes
 
 from .constants import (
     MAP_MINIMUM_UREN,
@@ -35,8 +37,6 @@ PLAN_VELDEN = [
         "created_at",
         "updated_at",
         "eerste_vaststelling_op",
-        "inburgeringstermijn_tot",
-        "leerroute_wissel_tot",
     }
 ]
 DOEL_VELDEN = [
@@ -210,7 +210,32 @@ def versie_verschillen(oud: PlanVersie, nieuw: PlanVersie) -> list[Verschil]:
     return verschillen
 
 
-def inburgeringstermijn_einde(plan: Plan) -> datetime.date | None:
-    """The end of the inburgeringstermijn: from the first PIP, or DUO's latest extension."""
-    laatste = plan.verlengingen.order_by("-besluit_op", "-id").first()
-    return laatste.nieuwe_einddatum if laatste else plan.inburgeringstermijn_tot
+@dataclass
+class PlanTermijnen:
+    """The plan's deadlines as their rows hold them: the one place those dates live."""
+
+    inburgeringstermijn: Termijn | None
+    leerroute_wissel: Termijn | None
+    voortgangsgesprek: Termijn | None
+    bezwaar: dict[int, Termijn]  # per version number
+
+
+def plan_termijnen(plan: Plan) -> PlanTermijnen:
+    rijen = termijnen_met_codes(
+        persoon_id=plan.persoon_id,
+        codes=["inburgeringstermijn", "leerroute_wissel", "voortgangsgesprek", "bezwaar_pip"],
+    )
+    per_code, bezwaar = {}, {}
+    for termijn in rijen:
+        if termijn.config.code == "bezwaar_pip":
+            nummer = termijn.sleutel.removeprefix("versie:")
+            if nummer.isdigit():
+                bezwaar[int(nummer)] = termijn
+        else:
+            per_code[termijn.config.code] = termijn
+    return PlanTermijnen(
+        inburgeringstermijn=per_code.get("inburgeringstermijn"),
+        leerroute_wissel=per_code.get("leerroute_wissel"),
+        voortgangsgesprek=per_code.get("voortgangsgesprek"),
+        bezwaar=bezwaar,
+    )

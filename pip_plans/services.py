@@ -7,19 +7,21 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.pdf import html_naar_pdf
-from core.services import termijn_bijwerken, termijnconfig
 from intake.constants import IntakeStatus
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.services import dossier_termijnen_bijwerken
+from termijnen.selectors import termijn_van
+from termijnen.services import termijn_bijwerken
 
 from .constants import PdfStatus, PlanStatus
 from .models import DoelVoortgang, DuoVerlenging, Plan, PlanDoel, PlanVersie, Voortgangsgesprek
-from .selectors import PLAN_VELDEN, plan_snapshot, versie_doelen, versie_regels
+from .selectors import PLAN_VELDEN, plan_snapshot, plan_termijnen, versie_doelen, versie_regels
 
 DOEL_INVOER = (
     "leefgebied",
@@ -76,20 +78,17 @@ def plan_bijwerken(*, plan: Plan, door: User, gegevens: dict[str, Any]) -> Plan:
     plan = _vergrendeld(plan)
     _eist_bewerkbaar(plan)
     nieuwe_route = gegevens.get("leerroute", plan.leerroute)
-    if (
-        nieuwe_route != plan.leerroute
-        and plan.leerroute_wissel_tot
-        and timezone.localdate() > plan.leerroute_wissel_tot
-    ):
+    wissel = termijn_van(persoon=plan.persoon, code="leerroute_wissel")
+    if nieuwe_route != plan.leerroute and wissel and timezone.localdate() > wissel.vervalt_op:
         raise ValidationError(
             {
                 "leerroute": _(
                     "Wisselen van leerroute kon tot en met %(datum)s (%(termijn)s na het "
-                    "eerste PIP)."
+                    "eerste PIP-besluit)."
                 )
                 % {
-                    "datum": plan.leerroute_wissel_tot.strftime("%d-%m-%Y"),
-                    "termijn": termijnconfig("leerroute_wissel").basis_tekst.split(" — ")[0],
+                    "datum": wissel.vervalt_op.strftime("%d-%m-%Y"),
+                    "termijn": wissel.config.lengte_tekst,
                 }
             }
         )
@@ -150,31 +149,70 @@ def plan_vaststellen(*, plan: Plan, door: User, bekendmaking_op: datetime.date) 
             vastgesteld_door=door,
             vastgesteld_op=timezone.now(),
             bekendmaking_op=bekendmaking_op,
-            bezwaar_tot=termijn_bijwerken(
-                persoon=plan.persoon,
-                code="bezwaar_pip",
-                sleutel=f"versie:{nummer}",
-                basisdatum=bekendmaking_op,
-            ).vervalt_op,
+        )
+        termijn_bijwerken(
+            persoon=plan.persoon,
+            code="bezwaar_pip",
+            sleutel=bezwaar_sleutel(nummer),
+            basisdatum=bekendmaking_op,
+            onderwerp=_("PIP-versie %s") % nummer,
+            link=reverse(
+                "pip_plans:versie-detail", kwargs={"uuid": plan.persoon.uuid, "nummer": nummer}
+            ),
         )
         if nummer == 1:
-            # The inburgeringstermijn starts the day after the first PIP; later versions
+            # The inburgeringstermijn counts from the first PIP decision; later versions
             # never move it.
             plan.eerste_vaststelling_op = vandaag
-            plan.inburgeringstermijn_tot = termijn_bijwerken(
-                persoon=plan.persoon,
-                code="inburgeringstermijn",
-                basisdatum=vandaag + datetime.timedelta(days=1),
-            ).vervalt_op
-            plan.leerroute_wissel_tot = termijn_bijwerken(
-                persoon=plan.persoon, code="leerroute_wissel", basisdatum=vandaag
-            ).vervalt_op
-            termijn_bijwerken(persoon=plan.persoon, code="voortgangsgesprek", basisdatum=vandaag)
         plan.status = PlanStatus.VASTGESTELD
         plan.save()
+        plan_termijnen_bijwerken(plan=plan)
         dossier_termijnen_bijwerken(persoon=plan.persoon)
     _pdf_inplannen(versie)
     return versie
+
+
+def bezwaar_sleutel(nummer: int) -> str:
+    return f"versie:{nummer}"
+
+
+def plan_termijnen_bijwerken(*, plan: Plan) -> None:
+    """The deadlines that count from the first PIP decision and the progress conversations."""
+    if not plan.eerste_vaststelling_op:
+        return
+    persoon, link = (
+        plan.persoon,
+        reverse("pip_plans:plan-detail", kwargs={"uuid": plan.persoon.uuid}),
+    )
+    duo = plan.verlengingen.order_by("-besluit_op", "-id").first()
+    termijn_bijwerken(
+        persoon=persoon,
+        code="inburgeringstermijn",
+        basisdatum=plan.eerste_vaststelling_op,
+        verlengd_tot=duo.nieuwe_einddatum if duo else None,
+        besluit=(
+            duo.door,
+            _("DUO-besluit van %(datum)s: %(reden)s")
+            % {"datum": duo.besluit_op.strftime("%d-%m-%Y"), "reden": duo.reden},
+        )
+        if duo
+        else None,
+        link=link,
+    )
+    termijn_bijwerken(
+        persoon=persoon, code="leerroute_wissel", basisdatum=plan.eerste_vaststelling_op, link=link
+    )
+    # The next conversation agreed in the latest one; else the latest conversation (or the
+    # first PIP) + the configured weeks. "Latest" by date, so entering an older conversation
+    # afterwards never moves the deadline back.
+    laatste = plan.voortgangsgesprekken.order_by("-datum", "-id").first()
+    termijn_bijwerken(
+        persoon=persoon,
+        code="voortgangsgesprek",
+        basisdatum=laatste.datum if laatste else plan.eerste_vaststelling_op,
+        afgesproken_op=laatste.volgend_gesprek_op if laatste else None,
+        link=reverse("pip_plans:voortgangsgesprek-create", kwargs={"uuid": persoon.uuid}),
+    )
 
 
 @transaction.atomic
@@ -199,15 +237,14 @@ def duo_verlenging_vastleggen(
     reden: str,
 ) -> DuoVerlenging:
     plan = _vergrendeld(plan)
-    if not plan.inburgeringstermijn_tot:
+    termijn = termijn_van(persoon=plan.persoon, code="inburgeringstermijn")
+    if termijn is None:
         raise ValidationError(_("Er is nog geen inburgeringstermijn: stel eerst het PIP vast."))
-    huidig = plan.verlengingen.order_by("-besluit_op", "-id").first()
-    einde = huidig.nieuwe_einddatum if huidig else plan.inburgeringstermijn_tot
-    if nieuwe_einddatum <= einde:
+    if nieuwe_einddatum <= termijn.vervalt_op:
         raise ValidationError(
             {
                 "nieuwe_einddatum": _("Een verlenging ligt na het huidige einde (%s).")
-                % einde.strftime("%d-%m-%Y")
+                % termijn.vervalt_op.strftime("%d-%m-%Y")
             }
         )
     verlenging = DuoVerlenging(
@@ -216,12 +253,7 @@ def duo_verlenging_vastleggen(
     with pghistory.context(user=door.pk):
         verlenging.full_clean()
         verlenging.save()
-        termijn_bijwerken(
-            persoon=plan.persoon,
-            code="inburgeringstermijn",
-            basisdatum=plan.eerste_vaststelling_op + datetime.timedelta(days=1),
-            verlengd_tot=nieuwe_einddatum,
-        )
+        plan_termijnen_bijwerken(plan=plan)
     return verlenging
 
 
@@ -258,14 +290,13 @@ def voortgangsgesprek_vastleggen(
             volgend_gesprek_op=volgend_gesprek_op,
             zrm=zrm,
         )
-        termijn_bijwerken(persoon=plan.persoon, code="voortgangsgesprek", basisdatum=datum)
-        termijn_bijwerken(persoon=plan.persoon, code="voortgangsgesprek", basisdatum=datum)
         for doel, (status, notitie) in (voortgang or {}).items():
             if doel.plan_id != plan.pk:
                 raise ValidationError(_("Dit doel hoort niet bij dit plan."))
             DoelVoortgang.objects.create(gesprek=gesprek, doel=doel, status=status, notitie=notitie)
             # Progress on a goal is its new status; the version keeps the status at fixing.
             PlanDoel.objects.filter(pk=doel.pk).update(status=status)
+        plan_termijnen_bijwerken(plan=plan)
     return gesprek
 
 
@@ -334,5 +365,6 @@ def _pdf_context(versie: PlanVersie) -> dict:
         "doelen": versie_doelen(versie),
         "gemeente": versie.inhoud["persoon"]["gemeente"],
         "logo": settings.KOERS_PDF_LOGO,
-        "bezwaar": termijnconfig("bezwaar_pip"),
+        "termijnen": plan_termijnen(versie.plan),
+        "bezwaar": plan_termijnen(versie.plan).bezwaar.get(versie.nummer),
     }

@@ -11,13 +11,14 @@ from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
 from intake.models import BredeIntake
 from intake.selectors import intake_ophalen, zrm_verloop
+from termijnen.selectors import termijnconfig_van
 
 from . import services
 from .forms import DoelForm, DuoVerlengingForm, PlanForm, VaststellenForm, VoortgangsgesprekForm
 from .models import Plan
 from .selectors import (
-    inburgeringstermijn_einde,
     plan_ophalen,
+    plan_termijnen,
     route_normen,
     versie_doelen,
     versie_regels,
@@ -64,6 +65,7 @@ def plan_aanmaken(request, uuid, intake_uuid):
 def plan_detail(request, uuid):
     plan = _plan(request, uuid)
     versies = list(plan.versies.select_related("vastgesteld_door").order_by("-nummer"))
+    termijnen = plan_termijnen(plan)
     return render(
         request,
         "pip_plans/plan_detail.html",
@@ -75,7 +77,8 @@ def plan_detail(request, uuid):
             "versies": versies,
             "laatste": versies[0] if versies else None,
             "regels": versie_regels(versies[0]) if versies and not plan.is_bewerkbaar else None,
-            "inburgeringstermijn_tot": inburgeringstermijn_einde(plan),
+            "termijnen": termijnen,
+            "bezwaar_laatste": termijnen.bezwaar.get(versies[0].nummer) if versies else None,
             "verlengingen": plan.verlengingen.select_related("door"),
             "gesprekken": plan.voortgangsgesprekken.select_related("door", "zrm").prefetch_related(
                 "voortgang__doel"
@@ -107,6 +110,7 @@ def plan_bewerken(request, uuid):
             "persoon": plan.persoon,
             "form": form,
             "waarschuwingen": route_normen(plan),
+            "leerroute_wissel": plan_termijnen(plan).leerroute_wissel,
         },
     )
 
@@ -151,6 +155,8 @@ def plan_vaststellen(request, uuid):
             "persoon": plan.persoon,
             "form": form,
             "waarschuwingen": route_normen(plan),
+            "bezwaar_config": termijnconfig_van(code="bezwaar_pip"),
+            "inburgering_config": termijnconfig_van(code="inburgeringstermijn"),
         },
     )
 
@@ -188,6 +194,7 @@ def versie_detail(request, uuid, nummer):
             "plan": plan,
             "persoon": plan.persoon,
             "versie": versie,
+            "bezwaar": plan_termijnen(plan).bezwaar.get(versie.nummer),
             "regels": versie_regels(versie),
             "doelen": versie_doelen(versie),
         },

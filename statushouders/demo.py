@@ -11,11 +11,15 @@ from django.utils import timezone
 
 from accounts.constants import Rol
 from accounts.models import User
-from core.models import Termijn
-from core.services import termijn_datum, termijnconfig
 from core.validators import bsn_aanvullen
-from core.werkdagen import werkdagen_later
 from partners.models import Partner, Verwijzing
+from termijnen.models import Termijn
+from termijnen.services import (
+    NieuweTermijn,
+    herinneringen_versturen,
+    termijn_verlengen,
+    termijnen_invoegen,
+)
 
 from .constants import Bestandsgroep, ContactSoort, Doelgroep, Geslacht
 from .models import Contactmoment, Gemeente, Huishouden, Persoon
@@ -239,6 +243,7 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
                             "statushouders",
                             "partners",
                             "core",
+                            "termijnen",
                         ],
                         content_type__model__in=[
                             "user",
@@ -325,6 +330,8 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
                 _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum)
         gemaakt_huishoudens += len(huishoudens)
         gemaakt_personen += len(rijen)
+    # Reminders for a large benchmark set would only make the seed slow.
+    _termijnen_in_gebruik(gebruikers, peildatum, met_herinneringen=personen <= 5000)
     return SeedResultaat(len(gemeenten), len(gebruikers), gemaakt_huishoudens, gemaakt_personen)
 
 
@@ -393,6 +400,13 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
             eigen_huisvesting = eigen_koppeling  # joins the family in its home on arrival
         voornamen = rng.choice(vrouwen if geslacht == Geslacht.VROUW else mannen)
         volwassen = leeftijd >= 18
+        # Adults still in the intake phase: DUO's notice and the BRP registration start the
+        # ten weeks within which the PIP must be fixed.
+        duo = brp = None
+        if volwassen and bestandsgroep == Bestandsgroep.INTAKE:
+            duo = min(peildatum, eigen_koppeling + datetime.timedelta(days=rng.randint(5, 25)))
+            # Registered in the BRP while still in the AZC, or soon after moving in.
+            brp = min(peildatum, eigen_koppeling + datetime.timedelta(days=rng.randint(0, 20)))
         leden.append(
             {
                 "voornamen": voornamen,
@@ -415,6 +429,8 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
                 ),
                 "koppeling_datum": eigen_koppeling,
                 "huisvesting_datum": eigen_huisvesting,
+                "duo_kennisgeving_op": duo,
+                "brp_inschrijving_op": brp,
                 "bestandsgroep": bestandsgroep,
                 "telefoon": f"+31 6 {rng.randint(10_000_000, 69_999_999)}" if volwassen else "",
                 "heeft_bsn": eigen_huisvesting is not None or rng.random() < 0.5,
@@ -487,7 +503,6 @@ def _verwijzingen(rng, personen, peildatum):
                 toestemming_op=verstuurd.date(),
                 toestemming_wijze="schriftelijk",
                 status=status,
-                reactie_uiterlijk=werkdagen_later(verstuurd.date(), 10),
                 beantwoord_op=verstuurd + datetime.timedelta(days=3)
                 if status != "verstuurd"
                 else None,
@@ -499,29 +514,65 @@ def _verwijzingen(rng, personen, peildatum):
             )
         )
     Verwijzing.objects.bulk_create(regels, batch_size=1000)
+    termijnen_invoegen(
+        [
+            NieuweTermijn(
+                persoon=v.persoon,
+                code="verwijzing_reactie",
+                basisdatum=timezone.localdate(v.verstuurd_op),
+                gehaald_op=timezone.localdate(v.beantwoord_op) if v.beantwoord_op else None,
+                sleutel=f"verwijzing:{v.uuid}",
+                onderwerp=str(v.partner),
+                link=v.persoon.get_absolute_url() + "#verwijzingen",
+            )
+            for v in regels
+        ]
+    )
 
 
 def _termijnen(personen, peildatum):
-    """The housing deadlines of each person, as the services would compute them."""
-    configs = {code: termijnconfig(code) for code in ("woning_aanbieden", "verhuizing")}
-    regels = []
+    """The housing deadlines of each person, computed by the termijnen service."""
+    nieuw = []
     for persoon in personen:
         if not persoon.koppeling_datum:
             continue
-        for code, gehaald in (
-            ("woning_aanbieden", persoon.huisvesting_datum),
-            ("verhuizing", persoon.huisvesting_datum),
-        ):
-            vervalt_op = termijn_datum(configs[code], persoon.koppeling_datum)
-            status = "gehaald" if gehaald else ("verlopen" if vervalt_op < peildatum else "open")
-            regels.append(
-                Termijn(
+        link = f"/personen/{persoon.uuid}/bewerken/"
+        for code in ("woning_aanbieden", "verhuizing"):
+            nieuw.append(
+                NieuweTermijn(
                     persoon=persoon,
-                    config=configs[code],
+                    code=code,
                     basisdatum=persoon.koppeling_datum,
-                    vervalt_op=vervalt_op,
-                    status=status,
-                    gehaald_op=gehaald,
+                    gehaald_op=persoon.huisvesting_datum,
+                    link=link,
                 )
             )
-    Termijn.objects.bulk_create(regels, batch_size=2000)
+        if persoon.duo_kennisgeving_op and persoon.brp_inschrijving_op:
+            nieuw.append(
+                NieuweTermijn(
+                    persoon=persoon,
+                    code="pip_vaststellen",
+                    basisdatum=max(persoon.duo_kennisgeving_op, persoon.brp_inschrijving_op),
+                    link=persoon.get_absolute_url(),
+                )
+            )
+    termijnen_invoegen(nieuw)
+
+
+def _termijnen_in_gebruik(gebruikers, peildatum, met_herinneringen: bool):
+    """What a running installation shows: one PIP term extended while waiting on a third
+    party, and the reminders of today in the bell and the digest."""
+    termijn = (
+        Termijn.objects.filter(config__code="pip_vaststellen", verlenging_dagen=0, status="open")
+        .order_by("persoon__achternaam", "id")
+        .first()
+    )
+    if termijn:
+        termijn_verlengen(
+            termijn=termijn,
+            dagen=14,
+            reden="Wachten op het verslag van de leerbaarheidstoets",
+            door=gebruikers["regisseur"],
+        )
+    if met_herinneringen:
+        herinneringen_versturen(vandaag=peildatum)

@@ -90,6 +90,7 @@ class PersoonForm(HuishoudenKeuze, forms.ModelForm):
             "huisvesting_datum": DatumVeld,
             "brp_inschrijving_op": DatumVeld,
             "duo_kennisgeving_op": DatumVeld,
+            "bijstand_sinds": DatumVeld,
         }
         widgets = {
             "nationaliteit": forms.Select(
@@ -136,6 +137,7 @@ class PersoonForm(HuishoudenKeuze, forms.ModelForm):
                 "huisvesting_datum",
                 "brp_inschrijving_op",
                 "duo_kennisgeving_op",
+                "bijstand_sinds",
                 "straat",
                 "huisnummer",
                 "postcode",

@@ -132,6 +132,12 @@ class Persoon(models.Model):
         blank=True,
         help_text=_("De dag dat DUO liet weten dat de persoon inburgeringsplichtig is."),
     )
+    bijstand_sinds = models.DateField(
+        _("bijstand sinds"),
+        null=True,
+        blank=True,
+        help_text=_("Start van de bijstandsuitkering; de ontzorgperiode telt hiervandaan."),
+    )
     straat = models.CharField(_("straat"), max_length=120, blank=True)
     huisnummer = models.CharField(_("huisnummer"), max_length=12, blank=True)
     postcode = models.CharField(

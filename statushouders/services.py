@@ -7,11 +7,12 @@ from typing import Any
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
-from core.services import termijn_bijwerken
+from termijnen.services import termijn_bijwerken
 
 from .models import Contactmoment, Gemeente, Huishouden, Persoon
 
@@ -35,6 +36,7 @@ PERSOON_VELDEN = (
     "huisvesting_datum",
     "brp_inschrijving_op",
     "duo_kennisgeving_op",
+    "bijstand_sinds",
     "straat",
     "huisnummer",
     "postcode",
@@ -76,17 +78,20 @@ def persoon_aanmaken(
 
 def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
     """The deadlines that count from dates in the person's own dossier."""
+    link = reverse("statushouders:persoon-update", kwargs={"uuid": persoon.uuid})
     termijn_bijwerken(
         persoon=persoon,
         code="woning_aanbieden",
         basisdatum=persoon.koppeling_datum,
         gehaald_op=persoon.woning_aangeboden_op or persoon.huisvesting_datum,
+        link=link,
     )
     termijn_bijwerken(
         persoon=persoon,
         code="verhuizing",
         basisdatum=persoon.koppeling_datum,
         gehaald_op=persoon.huisvesting_datum,
+        link=link,
     )
     # The PIP is due ten weeks after the later of DUO's notice and the BRP registration.
     plichtig = (
@@ -100,6 +105,9 @@ def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
         code="pip_vaststellen",
         basisdatum=plichtig,
         gehaald_op=plan.eerste_vaststelling_op if plan else None,
+        link=reverse("pip_plans:plan-detail", kwargs={"uuid": persoon.uuid})
+        if plan
+        else persoon.get_absolute_url(),
     )
 
 

@@ -17,5 +17,4 @@ urlpatterns = [
         name="contactmoment-create",
     ),
     path("<uuid:uuid>/historie/", views.persoon_historie, name="persoon-historie"),
-    path("<uuid:uuid>/termijnen/verlengen/", views.termijn_verlengen, name="termijn-verlengen"),
 ]

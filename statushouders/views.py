@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.selectors import historie_events, historie_regels, open_termijnen
-from core.services import termijn_verlengen as termijn_verlengen_service
+from core.selectors import historie_events, historie_regels
 from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
 from intake.selectors import laatste_intake
 from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
+from termijnen.selectors import open_termijnen, termijn_van
 
 from .filters import PersoonFilter
 from .forms import ContactmomentForm, HuishoudenForm, PersoonForm, RegisseurForm
@@ -59,6 +59,7 @@ def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
         "plan": plan_van(persoon=persoon),
         "verwijzingen": verwijzingen_van_persoon(persoon=persoon),
         "termijnen": open_termijnen(persoon=persoon),
+        "inburgeringstermijn": termijn_van(persoon=persoon, code="inburgeringstermijn"),
     }
 
 
@@ -205,26 +206,3 @@ def persoon_historie(request, uuid):
             "regels": historie_regels(pagina.object_list, verberg=("persoon",)),
         },
     )
-
-
-@dossier_medewerker_vereist
-@require_http_methods(["GET", "POST"])
-def termijn_verlengen(request, uuid):
-    """The one-time extension of the PIP term, from the deadline strip on the dossier."""
-    persoon = dossier_openen(request, uuid)
-    if request.method == "POST":
-        termijn = persoon.termijnen.filter(config__code="pip_vaststellen").first()
-        try:
-            if termijn is None:
-                raise ValidationError(_("Er loopt geen termijn voor het vaststellen van het PIP."))
-            dagen = int(request.POST.get("dagen", "0") or 0)
-            termijn_verlengen_service(
-                termijn=termijn, dagen=dagen, reden=request.POST.get("reden", ""), door=request.user
-            )
-        except ValueError:
-            messages.error(request, _("Vul het aantal dagen in als een getal van 1 tot en met 14."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("De termijn is verlengd."))
-    return redirect(persoon)

@@ -16,6 +16,18 @@ def alle_patronen(patronen=None, prefix="", namespace=""):
             yield prefix + str(patroon.pattern), f"{namespace}{patroon.name}"
 
 
+def pip_termijn(persoon) -> int:
+    """A real deadline of the person, so pages about one deadline are walked with an id that
+    exists (and must still answer 404 to anyone outside the dossier)."""
+    import datetime
+
+    from termijnen.services import termijn_bijwerken
+
+    return termijn_bijwerken(
+        persoon=persoon, code="pip_vaststellen", basisdatum=datetime.date(2026, 4, 1)
+    ).pk
+
+
 def dossier_urls(**waarden) -> list[tuple[str, str]]:
     """(name, url) of every page under /personen/<uuid>/, filled in with `waarden`."""
     urls = []

@@ -1,19 +1,108 @@
 from django.db import migrations
 
+# The terms as they were configured when this migration was written (frozen here, so the
+# migration does not change when the defaults in code do).
+# (code, label, wettelijke basis, berekening, lengte, eenheid, geverifieerd, herinneren)
+STANDAARDEN = [('woning_aanbieden',
+  'Woning aangeboden',
+  'COA/VNG-afspraken',
+  'koppeling + N: er is een woning aangeboden',
+  10,
+  'weken',
+  False,
+  True),
+ ('verhuizing',
+  'Verhuisd naar de gemeente',
+  'COA/VNG-afspraken',
+  'koppeling + N: de persoon woont in de gemeente',
+  12,
+  'weken',
+  False,
+  True),
+ ('pip_vaststellen',
+  'PIP vastgesteld',
+  'Besluit inburgering 2021 art. 5.3',
+  'de latere van DUO-kennisgeving en BRP-inschrijving + N; eenmalig tot 2 weken langer bij wachten '
+  'op derden',
+  10,
+  'weken',
+  False,
+  True),
+ ('bezwaar_pip',
+  'Bezwaartermijn PIP',
+  'Awb art. 6:7',
+  'bekendmaking van het PIP-besluit + N',
+  6,
+  'weken',
+  True,
+  False),
+ ('inburgeringstermijn',
+  'Einde inburgeringstermijn',
+  'Wet inburgering 2021 art. 11',
+  'de dag na het eerste vastgestelde PIP + N; verlenging door DUO telt',
+  3,
+  'jaren',
+  False,
+  True),
+ ('leerroute_wissel',
+  'Laatste dag leerroute wisselen',
+  'Wet/Besluit inburgering 2021',
+  'eerste PIP + N',
+  18,
+  'maanden',
+  False,
+  True),
+ ('ontzorgperiode',
+  'Einde ontzorgperiode (minimum)',
+  'Participatiewet art. 56a',
+  'start bijstand + N; verlenging bij besluit',
+  6,
+  'maanden',
+  False,
+  True),
+ ('voortgangsgesprek',
+  'Voortgangsgesprek',
+  'lokaal beleid',
+  'laatste voortgangsgesprek (of het eerste PIP) + N',
+  13,
+  'weken',
+  True,
+  True),
+ ('maatschappelijke_begeleiding',
+  'Einde maatschappelijke begeleiding',
+  'lokaal beleid (gangbaar onder de oude wet)',
+  'start van de begeleiding (verwijzing geaccepteerd) + N',
+  18,
+  'maanden',
+  True,
+  True),
+ ('verwijzing_reactie',
+  'Partner reageert op verwijzing',
+  'lokaal beleid',
+  'verwijzing verstuurd + N (weekend en feestdagen tellen niet)',
+  10,
+  'werkdagen',
+  True,
+  True),
+ ('cbs_levering',
+  'Levering statistiek aan CBS',
+  'CBS SWI',
+  'einde kwartaal + N',
+  4,
+  'weken',
+  False,
+  True)]
+
 
 def vullen(apps, schema_editor):
     """Every term of the Termijnen table, with its legal default."""
-    from core.constants import TERMIJN_STANDAARDEN
-
     TermijnConfig = apps.get_model("core", "TermijnConfig")
-    for code, label, basis, berekening, lengte, eenheid, geverifieerd, herinneren in (
-        TERMIJN_STANDAARDEN
-    ):
+    for code, label, basis, berekening, lengte, eenheid, geverifieerd, herinneren in STANDAARDEN:
         TermijnConfig.objects.get_or_create(
             code=code,
-            defaults={"label": str(label), "wettelijke_basis": str(basis),
-                      "berekening": str(berekening), "lengte": lengte, "eenheid": eenheid,
-                      "geverifieerd": geverifieerd, "herinneren": herinneren},
+            defaults={"label": label, "wettelijke_basis": basis, "berekening": berekening,
+                      "lengte": lengte, "eenheid": eenheid, "geverifieerd": geverifieerd,
+                      "herinneren": herinneren},
         )
 
 

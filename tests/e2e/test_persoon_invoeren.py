@@ -5,9 +5,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from core.models import Melding
-from core.services import termijn_bijwerken
 from statushouders.models import Persoon
+from termijnen.models import Melding
+from termijnen.services import termijn_bijwerken
 from tests.accounts.factories import WACHTWOORD
 from tests.pip_plans.factories import PlanFactory
 

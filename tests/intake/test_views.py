@@ -8,7 +8,7 @@ from intake.models import BredeIntake
 from intake.secties import SECTIES
 from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory
-from tests.urlwalk import dossier_urls
+from tests.urlwalk import dossier_urls, pip_termijn
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,7 @@ def test_partner_kan_geen_enkele_intake_url_openen(client, persoon, weert, intak
         (naam, url)
         for naam, url in dossier_urls(
             uuid=persoon.uuid,
+            termijn_id=pip_termijn(persoon),
             intake_uuid=intake.uuid,
             sectie="zrm",
             nummer=1,

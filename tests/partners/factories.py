@@ -32,5 +32,4 @@ class VerwijzingFactory(factory.django.DjangoModelFactory):
     doel = "Taalmaatje vinden"
     toestemming_op = datetime.date(2026, 3, 1)
     toestemming_wijze = "schriftelijk"
-    reactie_uiterlijk = datetime.date(2026, 3, 15)
     door = factory.SubFactory(UserFactory)

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from pghistory.models import Events
 
-from core.werkdagen import werkdagen_later
 from partners import services
 from partners.models import Verwijzing
 from partners.selectors import portaal_verwijzingen
 from partners.tasks import verwijzing_melden
+from termijnen.selectors import termijn_van
 from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory, VerwijzingFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,15 +51,11 @@ def test_versturen_met_antwoordtermijn_van_tien_werkdagen_over_feestdagen(
 ):
     verwijzing = _versturen(persoon, regisseur, partner)
     # Koningsdag (27 april) and Bevrijdingsdag (5 mei) do not count.
-    assert verwijzing.reactie_uiterlijk == datetime.date(2026, 5, 12)
+    termijn = termijn_van(
+        persoon=persoon, code="verwijzing_reactie", sleutel=f"verwijzing:{verwijzing.uuid}"
+    )
+    assert termijn.vervalt_op == datetime.date(2026, 5, 12)
     assert verwijzing.status == "verstuurd"
-
-
-def test_werkdagen_volgen_de_algemene_termijnenwet():
-    assert werkdagen_later(datetime.date(2026, 4, 2), 1) == datetime.date(
-        2026, 4, 3
-    )  # Goede Vrijdag telt
-    assert werkdagen_later(datetime.date(2026, 12, 24), 1) == datetime.date(2026, 12, 28)
 
 
 def test_geen_verwijzing_zonder_toestemming(persoon, regisseur, partner):

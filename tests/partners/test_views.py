@@ -8,7 +8,7 @@ from partners.models import Verwijzing
 from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory, VerwijzingFactory
 from tests.pip_plans.factories import PlanDoelFactory
 from tests.statushouders.factories import PersoonFactory
-from tests.urlwalk import alle_patronen, dossier_urls, url_voor
+from tests.urlwalk import alle_patronen, dossier_urls, pip_termijn, url_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,7 @@ def test_partner_krijgt_404_op_elke_personen_url_ook_van_eigen_verwijzing(partne
     doel = PlanDoelFactory(plan__intake__persoon=eigen.persoon)
     urls = dossier_urls(
         uuid=eigen.persoon.uuid,
+        termijn_id=pip_termijn(eigen.persoon),
         intake_uuid=doel.plan.intake.uuid,
         sectie="wonen",
         nummer=1,
@@ -99,6 +100,7 @@ def test_geen_enkele_url_van_het_project_toont_een_niet_verwezen_persoon(
         "nummer": 1,
         "doel_uuid": doel.uuid,
         "verwijzing_uuid": elders.uuid,
+        "termijn_id": pip_termijn(persoon),
         "object_id": persoon.pk,
         "app_label": "statushouders",
         "model_name": "persoon",

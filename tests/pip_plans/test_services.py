@@ -8,7 +8,7 @@ from django.db import DatabaseError, transaction
 from pip_plans import services
 from pip_plans.constants import PlanStatus
 from pip_plans.models import PlanVersie
-from pip_plans.selectors import inburgeringstermijn_einde, route_normen, versie_verschillen
+from pip_plans.selectors import plan_termijnen, route_normen, versie_verschillen
 from tests.intake.factories import BredeIntakeFactory
 from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
 
@@ -70,9 +70,10 @@ def test_vaststellen_maakt_versie_met_bezwaartermijn_en_inburgeringstermijn(plan
     )
     plan.refresh_from_db()
     assert versie.nummer == 1 and plan.status == PlanStatus.VASTGESTELD
-    assert versie.bezwaar_tot == datetime.date(2026, 5, 28)
-    assert plan.inburgeringstermijn_tot == datetime.date(2029, 4, 16)
-    assert plan.leerroute_wissel_tot == datetime.date(2027, 10, 15)
+    termijnen = plan_termijnen(plan)
+    assert termijnen.bezwaar[1].vervalt_op == datetime.date(2026, 5, 28)
+    assert termijnen.inburgeringstermijn.vervalt_op == datetime.date(2029, 4, 15)
+    assert termijnen.leerroute_wissel.vervalt_op == datetime.date(2027, 10, 15)
     assert versie.inhoud["velden"]["leerroute"] == "b1"
 
 
@@ -89,8 +90,9 @@ def test_latere_versies_verplaatsen_de_inburgeringstermijn_niet(plan, regisseur)
         )
     plan.refresh_from_db()
     assert versie.nummer == 2
-    assert versie.bezwaar_tot == datetime.date(2026, 10, 13)
-    assert plan.inburgeringstermijn_tot == datetime.date(2029, 4, 16)
+    termijnen = plan_termijnen(plan)
+    assert termijnen.bezwaar[2].vervalt_op == datetime.date(2026, 10, 13)
+    assert termijnen.inburgeringstermijn.vervalt_op == datetime.date(2029, 4, 15)
 
 
 def test_vastgesteld_plan_kan_pas_na_wijziging_starten_bewerkt_worden(plan, regisseur):
@@ -110,7 +112,7 @@ def test_de_database_weigert_elke_wijziging_van_een_versie(plan, regisseur):
     with pytest.raises(DatabaseError, match="versie_inhoud_onveranderlijk"), transaction.atomic():
         PlanVersie.objects.filter(pk=versie.pk).update(inhoud={"velden": {}})
     with pytest.raises(DatabaseError), transaction.atomic():
-        PlanVersie.objects.filter(pk=versie.pk).update(bezwaar_tot=datetime.date(2030, 1, 1))
+        PlanVersie.objects.filter(pk=versie.pk).update(bekendmaking_op=datetime.date(2030, 1, 1))
     with pytest.raises(DatabaseError), transaction.atomic():
         PlanVersie.objects.filter(pk=versie.pk).delete()
     PlanVersie.objects.filter(pk=versie.pk).update(pdf_status="mislukt")  # the PDF may change
@@ -171,7 +173,7 @@ def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(plan, r
             nieuwe_einddatum=datetime.date(2029, 1, 1),
             reden="Ziekte",
         )
-    assert "16-04-2029" in fout.value.message_dict["nieuwe_einddatum"][0]
+    assert "15-04-2029" in fout.value.message_dict["nieuwe_einddatum"][0]
     services.duo_verlenging_vastleggen(
         plan=plan,
         door=regisseur,
@@ -180,8 +182,9 @@ def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(plan, r
         reden="Langdurige ziekte",
     )
     plan.refresh_from_db()
-    assert inburgeringstermijn_einde(plan) == datetime.date(2029, 10, 16)
-    assert plan.inburgeringstermijn_tot == datetime.date(2029, 4, 16)
+    termijn = plan_termijnen(plan).inburgeringstermijn
+    assert termijn.vervalt_op == datetime.date(2029, 10, 16)
+    assert termijn.verlengd_tot == datetime.date(2029, 10, 16)
 
 
 def test_voortgangsgesprek_werkt_doelen_bij_en_meet_zrm_opnieuw(plan, regisseur):

@@ -8,7 +8,7 @@ from pip_plans.models import Plan
 from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory
 from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
-from tests.urlwalk import dossier_urls
+from tests.urlwalk import dossier_urls, pip_termijn
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,7 @@ def test_partner_krijgt_404_op_elke_plan_en_pdf_url(client, weert, plan, versie,
         (naam, url)
         for naam, url in dossier_urls(
             uuid=plan.persoon.uuid,
+            termijn_id=pip_termijn(plan.persoon),
             intake_uuid=plan.intake.uuid,
             sectie="zrm",
             nummer=1,

@@ -2,11 +2,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from core.models import Termijn
 from core.validators import BSNValidator
 from partners.models import Verwijzing
 from statushouders import demo
 from statushouders.models import Huishouden, Persoon
+from termijnen.models import Melding, Termijn
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,11 @@ def test_demodata_is_realistisch_en_geldig():
     assert not Termijn.objects.filter(
         config__code="verhuizing", status="gehaald", persoon__huisvesting_datum=None
     ).exists()
+    # The deadlines a newcomer sees at work: PIP terms, one extended, reminders in the bell.
+    assert Termijn.objects.filter(config__code="pip_vaststellen").count() > 10
+    verlengd = Termijn.objects.get(verlenging_dagen=14)
+    assert verlengd.verlengd_door.username == "regisseur" and verlengd.verlenging_reden
+    assert Melding.objects.filter(gebruiker__username="regisseur", persoon__isnull=False).exists()
 
 
 def test_zelfde_seed_geeft_dezelfde_data():

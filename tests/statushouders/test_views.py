@@ -11,7 +11,7 @@ from statushouders import urls as statushouders_urls
 from statushouders.models import Persoon
 from tests.accounts.factories import UserFactory
 from tests.statushouders.factories import ContactmomentFactory, HuishoudenFactory, PersoonFactory
-from tests.urlwalk import dossier_urls
+from tests.urlwalk import dossier_urls, pip_termijn
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,7 @@ def test_dossier_van_een_andere_gemeente_geeft_404_op_elke_url(
     client.force_login(regisseur_cranendonck)
     urls = dossier_urls(
         uuid=persoon.uuid,
+        termijn_id=pip_termijn(persoon),
         intake_uuid=doel.plan.intake.uuid,
         sectie="wonen",
         nummer=1,

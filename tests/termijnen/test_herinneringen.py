@@ -7,9 +7,9 @@ import time_machine
 from django.core import mail
 from django.db import connection
 
-from core import services
-from core.models import Herinnering, Melding, Termijn
-from core.services import herinneringen_versturen, termijn_bijwerken
+from termijnen import services
+from termijnen.models import Dagoverzicht, Herinnering, Melding, Termijn
+from termijnen.services import herinneringen_versturen, termijn_bijwerken
 from tests.accounts.factories import UserFactory
 from tests.statushouders.factories import PersoonFactory
 
@@ -32,35 +32,58 @@ def _persoon_met_termijn(regisseur, weert, koppeling=KOPPELING):
 
 
 @pytest.mark.django_db
-def test_elk_moment_een_keer(regisseur_met_mail, weert):
+def test_elk_moment_een_keer_en_een_dagoverzicht_per_dag(regisseur_met_mail, weert):
     persoon = _persoon_met_termijn(regisseur_met_mail, weert)
     assert herinneringen_versturen(vandaag=D(2026, 4, 26))["herinneringen"] == 0
     assert herinneringen_versturen(vandaag=D(2026, 4, 27))["herinneringen"] == 1  # 14 days
     assert herinneringen_versturen(vandaag=D(2026, 4, 28))["herinneringen"] == 0
     assert herinneringen_versturen(vandaag=D(2026, 5, 11))["herinneringen"] == 1  # the day
     uitkomst = herinneringen_versturen(vandaag=D(2026, 5, 12))
-    assert uitkomst == {"verlopen": 1, "herinneringen": 1}
-    assert herinneringen_versturen(vandaag=D(2026, 5, 13))["herinneringen"] == 0
+    assert uitkomst == {"verlopen": 1, "herinneringen": 1, "dagoverzichten": 1}
+    assert herinneringen_versturen(vandaag=D(2026, 5, 12))["dagoverzichten"] == 0
     assert sorted(Herinnering.objects.values_list("moment", flat=True)) == [
         "verlopen",
         "vervaldag",
         "vooraf_14",
     ]
     assert Melding.objects.filter(gebruiker=regisseur_met_mail).count() == 3
+    # One digest on each of the three days something was due, none on the quiet days.
     assert len(mail.outbox) == 3
+    assert Dagoverzicht.objects.count() == 3
     assert Termijn.objects.get(persoon=persoon).status == "verlopen"
 
 
 @pytest.mark.django_db
-def test_mail_en_melding_zonder_naam_of_bsn(regisseur_met_mail, weert):
+def test_melding_noemt_persoon_en_termijn_maar_mail_niet(regisseur_met_mail, weert):
     persoon = _persoon_met_termijn(regisseur_met_mail, weert)
     herinneringen_versturen(vandaag=D(2026, 5, 11))
+    melding = Melding.objects.get()
+    assert melding.persoon == persoon
+    assert "Woning aangeboden" in melding.tekst and "11-05-2026" in melding.tekst
+    assert melding.link == persoon.get_absolute_url()
     bericht = mail.outbox[0]
-    tekst = bericht.subject + bericht.body + Melding.objects.get().tekst
+    tekst = bericht.subject + bericht.body
     for gegeven in (persoon.voornamen, persoon.achternaam, persoon.bsn, persoon.v_nummer):
         assert gegeven not in tekst
-    assert str(persoon.uuid) in bericht.body
-    assert "Woning aangeboden" in tekst and "11-05-2026" in tekst
+    assert str(persoon.uuid) not in tekst
+    assert "/werkvoorraad/" in bericht.body
+
+
+@pytest.mark.django_db
+@time_machine.travel(D(2026, 5, 11))
+def test_dagoverzicht_telt_goed_en_een_mail_voor_veel_termijnen(regisseur_met_mail, weert):
+    for _ in range(12):
+        _persoon_met_termijn(regisseur_met_mail, weert)  # due today: "deze week"
+    for _ in range(3):
+        _persoon_met_termijn(regisseur_met_mail, weert, koppeling=D(2026, 2, 2))  # overdue
+    uitkomst = herinneringen_versturen(vandaag=D(2026, 5, 11))
+    assert uitkomst["herinneringen"] == 15 and uitkomst["dagoverzichten"] == 1
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "- 3 termijnen over tijd" in body
+    assert "- 12 termijnen die deze week aflopen" in body
+    assert "15 ongelezen meldingen" in body
+    assert mail.outbox[0].to == ["ria@gemeente.example"]
 
 
 @pytest.mark.django_db
@@ -72,13 +95,14 @@ def test_geen_herinnering_voor_informatieve_termijn_of_zonder_regisseur(regisseu
     zonder = PersoonFactory(gemeente=weert, regisseur=None)
     termijn_bijwerken(persoon=zonder, code="woning_aanbieden", basisdatum=D(2026, 3, 2))
     assert herinneringen_versturen(vandaag=D(2026, 5, 11))["herinneringen"] == 0
+    assert len(mail.outbox) == 0
 
 
 @pytest.mark.django_db
-def test_opnieuw_na_crash_na_de_commit_verstuurt_niets_dubbel(regisseur_met_mail, weert):
+def test_opnieuw_na_crash_na_de_claim_verstuurt_niets_dubbel(regisseur_met_mail, weert):
     _persoon_met_termijn(regisseur_met_mail, weert)
     with (
-        mock.patch.object(services, "send_mass_mail", side_effect=OSError("smtp weg")),
+        mock.patch.object(services, "send_mail", side_effect=OSError("smtp weg")),
         pytest.raises(OSError),
     ):
         herinneringen_versturen(vandaag=D(2026, 5, 11))
@@ -102,7 +126,7 @@ def test_opnieuw_na_crash_voor_de_commit_verstuurt_precies_een_keer(regisseur_me
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twee_gelijktijdige_runs_versturen_een_keer(regisseur_met_mail, weert):
+def test_twee_gelijktijdige_runs_melden_een_keer(regisseur_met_mail, weert):
     for _ in range(30):
         _persoon_met_termijn(regisseur_met_mail, weert)
     start = threading.Barrier(2)
@@ -124,5 +148,5 @@ def test_twee_gelijktijdige_runs_versturen_een_keer(regisseur_met_mail, weert):
         t.join()
     assert not fouten
     assert Herinnering.objects.count() == 30
-    assert len(mail.outbox) == 30
     assert Melding.objects.count() == 30
+    assert len(mail.outbox) == 1 and Dagoverzicht.objects.count() == 1

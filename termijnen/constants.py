@@ -1,8 +1,40 @@
+import datetime
+
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Eenheid(models.TextChoices):
+    DAGEN = "dagen", _("dagen")
+    WERKDAGEN = "werkdagen", _("werkdagen")
+    WEKEN = "weken", _("weken")
+    MAANDEN = "maanden", _("maanden")
+    JAREN = "jaren", _("jaren")
+
+
+# The longest term per unit: 120 months, counted in each unit. A longer one is a typing error
+# and would push dates past what any page can show.
+MAXIMUM_LENGTE = {
+    Eenheid.DAGEN: 3650,
+    Eenheid.WERKDAGEN: 2600,
+    Eenheid.WEKEN: 520,
+    Eenheid.MAANDEN: 120,
+    Eenheid.JAREN: 10,
+}
+
+
+class TermijnStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    GEHAALD = "gehaald", _("Gehaald")
+    VERLOPEN = "verlopen", _("Verlopen")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+OPENSTAAND = (TermijnStatus.OPEN, TermijnStatus.VERLOPEN)
 
 # The terms Koers computes, with the defaults from the law or common practice. Each becomes a
 # TermijnConfig row that functioneel beheer can change; configuration wins over these.
-# (code, label, wettelijke basis, berekening, lengte, eenheid, geverifieerd, herinneren)
+# (code, label, wettelijke basis, berekening, lengte, eenheid, atw, geverifieerd, herinneren)
 TERMIJN_STANDAARDEN = [
     (
         "woning_aanbieden",
@@ -11,6 +43,7 @@ TERMIJN_STANDAARDEN = [
         _("koppeling + N: er is een woning aangeboden"),
         10,
         "weken",
+        False,
         False,
         True,
     ),
@@ -21,6 +54,7 @@ TERMIJN_STANDAARDEN = [
         _("koppeling + N: de persoon woont in de gemeente"),
         12,
         "weken",
+        False,
         False,
         True,
     ),
@@ -34,16 +68,18 @@ TERMIJN_STANDAARDEN = [
         ),
         10,
         "weken",
+        True,
         False,
         True,
     ),
     (
         "bezwaar_pip",
         _("Bezwaartermijn PIP"),
-        "Awb art. 6:7",
+        "Awb art. 6:7, 6:8",
         _("bekendmaking van het PIP-besluit + N"),
         6,
         "weken",
+        True,
         True,
         False,
     ),
@@ -51,9 +87,10 @@ TERMIJN_STANDAARDEN = [
         "inburgeringstermijn",
         _("Einde inburgeringstermijn"),
         "Wet inburgering 2021 art. 11",
-        _("de dag na het eerste vastgestelde PIP + N; verlenging door DUO telt"),
+        _("datum van het eerste PIP-besluit + N; verlenging door DUO telt"),
         3,
         "jaren",
+        False,
         False,
         True,
     ),
@@ -61,9 +98,10 @@ TERMIJN_STANDAARDEN = [
         "leerroute_wissel",
         _("Laatste dag leerroute wisselen"),
         "Wet/Besluit inburgering 2021",
-        _("eerste PIP + N"),
+        _("datum van het eerste PIP-besluit + N"),
         18,
         "maanden",
+        False,
         False,
         True,
     ),
@@ -76,14 +114,19 @@ TERMIJN_STANDAARDEN = [
         "maanden",
         False,
         True,
+        True,
     ),
     (
         "voortgangsgesprek",
         _("Voortgangsgesprek"),
         _("lokaal beleid"),
-        _("laatste voortgangsgesprek (of het eerste PIP) + N"),
+        _(
+            "het volgende gesprek dat in het laatste voortgangsgesprek is afgesproken; anders "
+            "het laatste gesprek (of het eerste PIP) + N"
+        ),
         13,
         "weken",
+        False,
         True,
         True,
     ),
@@ -94,6 +137,7 @@ TERMIJN_STANDAARDEN = [
         _("start van de begeleiding (verwijzing geaccepteerd) + N"),
         18,
         "maanden",
+        False,
         True,
         True,
     ),
@@ -104,6 +148,7 @@ TERMIJN_STANDAARDEN = [
         _("verwijzing verstuurd + N (weekend en feestdagen tellen niet)"),
         10,
         "werkdagen",
+        False,
         True,
         True,
     ),
@@ -116,5 +161,20 @@ TERMIJN_STANDAARDEN = [
         "weken",
         False,
         True,
+        True,
     ),
 ]
+
+# Days the government declared equal to a holiday (Besluit gelijkstelling), as known when this
+# table was written. Functioneel beheer adds later ones in the beheer screens.
+GELIJKGESTELDE_DAGEN = [
+    (datetime.date(2026, 1, 2), "Vrijdag na Nieuwjaarsdag (Besluit gelijkstelling)"),
+    (datetime.date(2026, 5, 15), "Vrijdag na Hemelvaartsdag (Besluit gelijkstelling)"),
+    (datetime.date(2027, 5, 7), "Vrijdag na Hemelvaartsdag (Besluit gelijkstelling)"),
+    (datetime.date(2028, 4, 28), "Vrijdag na Koningsdag (Besluit gelijkstelling)"),
+    (datetime.date(2028, 5, 26), "Vrijdag na Hemelvaartsdag (Besluit gelijkstelling)"),
+]
+
+# Reminder moments besides "n days before": on the day itself, and once when it has passed.
+VERVALDAG = "vervaldag"
+VERLOPEN = "verlopen"

@@ -2,11 +2,11 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from core.services import herinneringen_versturen
+from termijnen.services import herinneringen_versturen
 
 
 class Command(BaseCommand):
-    help = "Verstuurt de herinneringen voor termijnen (zoals de dagelijkse taak)."
+    help = "Verstuurt de herinneringen en dagoverzichten voor termijnen (zoals de dagelijkse taak)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,5 +19,6 @@ class Command(BaseCommand):
         uitkomst = herinneringen_versturen(vandaag=datum)
         self.stdout.write(
             f"{uitkomst['verlopen']} termijnen verlopen, "
-            f"{uitkomst['herinneringen']} herinneringen verstuurd."
+            f"{uitkomst['herinneringen']} meldingen gemaakt, "
+            f"{uitkomst['dagoverzichten']} dagoverzichten verstuurd."
         )

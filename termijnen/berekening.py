@@ -1,0 +1,117 @@
+"""How Koers counts a term, the way the law does. One function, `vervaldatum`, computes every
+due date; services store its result and pages read it, never recompute it.
+
+- "N after X": the term starts the day after X and ends on the same calendar date N later
+  (Awb art. 6:8); where that date does not exist (31-01 + 1 month), on the month's last day.
+- Working days skip Saturdays, Sundays and holidays; X itself does not count.
+- Algemene termijnenwet art. 1: a statutory term that would end on a Saturday, Sunday or
+  holiday ends on the next day that is none of these.
+- Holidays are those of Atw art. 3 (Goede Vrijdag and 5 mei every year included), plus the days
+  declared equal to them, which functioneel beheer keeps in the Feestdag table.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from .constants import Eenheid
+
+_DAG = datetime.timedelta(days=1)
+
+
+def atw_feestdagen(jaar: int) -> dict[datetime.date, str]:
+    """The holidays of Algemene termijnenwet art. 3 in one year, by name."""
+    pasen = easter(jaar)
+    # Koningsdag since 2014, Koninginnedag before.
+    koning = datetime.date(jaar, 4, 27) if jaar >= 2014 else datetime.date(jaar, 4, 30)
+    if koning.weekday() == 6:  # celebrated the day before when it falls on a Sunday
+        koning -= _DAG
+    return {
+        datetime.date(jaar, 1, 1): "Nieuwjaarsdag",
+        pasen - 2 * _DAG: "Goede Vrijdag",
+        pasen + _DAG: "Tweede Paasdag",
+        koning: "Koningsdag",
+        datetime.date(jaar, 5, 5): "Bevrijdingsdag (5 mei)",
+        pasen + 39 * _DAG: "Hemelvaartsdag",
+        pasen + 50 * _DAG: "Tweede Pinksterdag",
+        datetime.date(jaar, 12, 25): "Eerste Kerstdag",
+        datetime.date(jaar, 12, 26): "Tweede Kerstdag",
+    }
+
+
+@dataclass
+class Kalender:
+    """Which days are no working days: weekends, Atw holidays and the declared-equal days."""
+
+    gelijkgesteld: dict[datetime.date, str] = field(default_factory=dict)
+    _jaren: dict[int, dict[datetime.date, str]] = field(default_factory=dict, repr=False)
+
+    def feestdag(self, dag: datetime.date) -> str | None:
+        """The name of the holiday on `dag`, or None."""
+        if dag.year not in self._jaren:
+            self._jaren[dag.year] = atw_feestdagen(dag.year)
+        return self._jaren[dag.year].get(dag) or self.gelijkgesteld.get(dag)
+
+    def vrije_dag(self, dag: datetime.date) -> str | None:
+        """Why `dag` is no working day ("zaterdag", "zondag", a holiday's name), or None."""
+        if dag.weekday() == 5:
+            return "zaterdag"
+        if dag.weekday() == 6:
+            return "zondag"
+        return self.feestdag(dag)
+
+    def is_werkdag(self, dag: datetime.date) -> bool:
+        return self.vrije_dag(dag) is None
+
+    def werkdagen_later(self, van: datetime.date, aantal: int) -> datetime.date:
+        """The date `aantal` working days after `van` (`van` itself does not count)."""
+        dag = van
+        while aantal > 0:
+            dag += _DAG
+            if self.is_werkdag(dag):
+                aantal -= 1
+        return dag
+
+
+@dataclass(frozen=True)
+class Vervaldatum:
+    datum: datetime.date
+    # When the Algemene termijnenwet moved the date: the day it would have ended, and why.
+    verschoven_van: datetime.date | None = None
+    reden: str = ""
+
+
+def vervaldatum(
+    *,
+    vanaf: datetime.date,
+    lengte: int,
+    eenheid: str,
+    kalender: Kalender,
+    atw: bool = False,
+    extra_dagen: int = 0,
+) -> Vervaldatum:
+    """The last day of a term of `lengte` `eenheid` after `vanaf`, with `extra_dagen` of a
+    one-time extension, moved by the Algemene termijnenwet when `atw` applies."""
+    if lengte < 1:
+        raise ValueError("Een termijn duurt minstens één eenheid.")
+    if eenheid == Eenheid.WERKDAGEN:
+        datum = kalender.werkdagen_later(vanaf, lengte)
+    else:
+        datum = (
+            vanaf
+            + {
+                Eenheid.DAGEN: relativedelta(days=lengte),
+                Eenheid.WEKEN: relativedelta(weeks=lengte),
+                Eenheid.MAANDEN: relativedelta(months=lengte),
+                Eenheid.JAREN: relativedelta(years=lengte),
+            }[eenheid]
+        )
+    datum += datetime.timedelta(days=extra_dagen)
+    if not atw or kalender.is_werkdag(datum):
+        return Vervaldatum(datum)
+    oorspronkelijk, reden = datum, kalender.vrije_dag(datum)
+    while not kalender.is_werkdag(datum):
+        datum += _DAG
+    return Vervaldatum(datum, verschoven_van=oorspronkelijk, reden=reden)

@@ -1,0 +1,149 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import DatumVeld, KeuzeUitLijst
+from statushouders.selectors import gemeenten_van, regisseurs_voor
+
+from .constants import MAXIMUM_LENGTE
+from .models import Feestdag, TermijnConfig
+from .services import CONFIG_VELDEN, lengte_controleren
+
+_KEUZE_FOUT = {"invalid_choice": _("Kies een waarde uit de lijst.")}
+
+
+class WerkvoorraadFilterForm(forms.Form):
+    """Every query parameter of the werkvoorraad goes through here: a value that is not one of
+    the choices becomes a field error, never a server error."""
+
+    groep = forms.ChoiceField(
+        label=_("Periode"),
+        required=False,
+        choices=[
+            ("verlopen", _("Over tijd")),
+            ("deze-week", _("Deze week")),
+            ("vier-weken", _("Komende vier weken")),
+            ("alle", _("Alle open termijnen")),
+        ],
+        error_messages=_KEUZE_FOUT,
+    )
+    soort = KeuzeUitLijst(
+        label=_("Soort termijn"),
+        queryset=TermijnConfig.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Alle"),
+        error_messages={"invalid_choice": _("Kies een soort termijn uit de lijst.")},
+    )
+    gemeente = KeuzeUitLijst(
+        label=_("Gemeente"),
+        queryset=None,
+        required=False,
+        empty_label=_("Alle"),
+        error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},
+    )
+    regisseur = forms.TypedChoiceField(
+        label=_("Regisseur"),
+        required=False,
+        coerce=str,
+        error_messages={"invalid_choice": _("Kies een regisseur uit de lijst.")},
+    )
+    volgorde = forms.ChoiceField(
+        label=_("Sorteren op datum"),
+        required=False,
+        choices=[("op", _("eerste eerst")), ("af", _("laatste eerst"))],
+        error_messages=_KEUZE_FOUT,
+    )
+
+    def __init__(self, *args, user, team: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].queryset = TermijnConfig.objects.order_by("label")
+        self.fields["gemeente"].queryset = gemeenten_van(user=user)
+        if team:
+            self.regisseurs = {str(r.pk): r for r in regisseurs_voor(user=user)}
+            self.fields["regisseur"].choices = [
+                ("", _("Iedereen")),
+                ("geen", _("(geen regisseur)")),
+                *[(pk, str(r)) for pk, r in self.regisseurs.items()],
+            ]
+        else:
+            del self.fields["regisseur"]
+
+    def filters(self) -> dict:
+        """The valid filters only: a malformed one is left out (and shown as an error)."""
+        self.is_valid()
+        schoon = self.cleaned_data
+        filters = {
+            "groep": schoon.get("groep") or "verlopen",
+            "soort": schoon.get("soort"),
+            "gemeente": schoon.get("gemeente"),
+            "aflopend": schoon.get("volgorde") == "af",
+        }
+        keuze = schoon.get("regisseur")
+        if keuze == "geen":
+            filters["zonder_regisseur"] = True
+        elif keuze:
+            filters["regisseur"] = self.regisseurs[keuze]
+        return filters
+
+
+class TermijnVerlengenForm(forms.Form):
+    dagen = forms.IntegerField(
+        label=_("Aantal dagen (hoogstens 14)"),
+        min_value=1,
+        max_value=14,
+        error_messages={
+            "required": _("Vul het aantal dagen in."),
+            "invalid": _("Vul het aantal dagen in als een getal van 1 tot en met 14."),
+            "min_value": _("Verlengen kan met 1 tot en met 14 dagen."),
+            "max_value": _("Verlengen kan met 1 tot en met 14 dagen."),
+        },
+    )
+    reden = forms.CharField(
+        label=_("Op welke derde partij wordt gewacht"),
+        max_length=300,
+        error_messages={"required": _("Leg vast op welke derde partij wordt gewacht.")},
+    )
+
+
+class TermijnConfigForm(forms.ModelForm):
+    class Meta:
+        model = TermijnConfig
+        fields = CONFIG_VELDEN
+        error_messages = {
+            "lengte": {
+                "required": _("Vul de lengte in."),
+                "invalid": _("Vul de lengte in als een heel getal."),
+                "min_value": _("Een termijn duurt minstens 1."),
+                "max_value": _("Deze lengte is te groot."),
+            }
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        maxima = ", ".join(f"{m} {e.label}" for e, m in MAXIMUM_LENGTE.items())
+        self.fields["lengte"].help_text = _("Minstens 1; hoogstens %s.") % maxima
+        self.fields["lengte"].widget.attrs["min"] = 1
+
+    def clean(self):
+        schoon = super().clean()
+        if schoon.get("lengte") is not None and schoon.get("eenheid"):
+            try:
+                lengte_controleren(lengte=schoon["lengte"], eenheid=schoon["eenheid"])
+            except ValidationError as fout:
+                for veld, fouten in fout.error_dict.items():
+                    self.add_error(veld, fouten)
+        return schoon
+
+    def _post_clean(self):
+        # The service saves; the model instance must not change before it does.
+        pass
+
+
+class FeestdagForm(forms.Form):
+    datum = DatumVeld(label=_("Datum"))
+    naam = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=Feestdag._meta.get_field("naam").max_length,
+        help_text=_("Bijvoorbeeld ‘Vrijdag na Hemelvaartsdag (Besluit gelijkstelling)’."),
+    )

@@ -1,0 +1,187 @@
+from functools import partial
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.selectors import historie_events, historie_regels
+from core.views import beheer_vereist, dossier_medewerker_vereist, formulier_uitvoeren
+from statushouders.views import dossier_openen
+
+from . import selectors, services
+from .forms import FeestdagForm, TermijnConfigForm, TermijnVerlengenForm, WerkvoorraadFilterForm
+from .models import Feestdag, Melding, TermijnConfig
+
+PER_PAGINA = 25
+
+
+def _querystring(request) -> str:
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return querystring.urlencode()
+
+
+@dossier_medewerker_vereist
+def werkvoorraad(request, team=False):
+    """'Mijn werkvoorraad' (own persons) or, for a teamleider, the team's with counts per
+    regisseur and gemeente."""
+    if team and not request.user.is_teamleider:
+        raise Http404
+    form = WerkvoorraadFilterForm(request.GET, user=request.user, team=team)
+    filters = form.filters()
+    if form.errors:
+        messages.error(request, _("Een filter was ongeldig en is niet toegepast."))
+    rijen = selectors.werkvoorraad(user=request.user, team=team, **filters)
+    pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    vandaag = timezone.localdate()
+    return render(
+        request,
+        "termijnen/werkvoorraad.html",
+        {
+            "team": team,
+            "form": form,
+            "groep": filters["groep"],
+            "pagina": pagina,
+            "regels": [selectors.TermijnRegel(t, (t.vervalt_op - vandaag).days) for t in pagina],
+            "querystring": _querystring(request),
+            "overzicht": selectors.team_overzicht(user=request.user) if team else None,
+        },
+    )
+
+
+def meldingen(request):
+    if request.method == "POST":
+        aantal = services.meldingen_gelezen(gebruiker=request.user)
+        messages.success(request, _("%s meldingen als gelezen gemarkeerd.") % aantal)
+        return redirect("termijnen:meldingen")
+    pagina = Paginator(selectors.meldingen_van(user=request.user), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "termijnen/meldingen.html",
+        {"pagina": pagina, "ongelezen": selectors.ongelezen_meldingen(user=request.user)},
+    )
+
+
+def melding_openen(request, pk):
+    """Opening a melding marks it read and leads to where the matter is handled."""
+    try:
+        melding = selectors.melding_van(user=request.user, pk=pk)
+    except Melding.DoesNotExist:
+        raise Http404 from None
+    link = services.melding_openen(melding=melding, gebruiker=request.user)
+    if not url_has_allowed_host_and_scheme(link, allowed_hosts=None) or not link.startswith("/"):
+        return redirect("termijnen:meldingen")
+    return redirect(link)
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def termijn_verlengen(request, uuid, termijn_id):
+    """The one-time extension of the PIP term, reached from the deadline strip."""
+    persoon = dossier_openen(request, uuid)
+    termijn = get_object_or_404(
+        persoon.termijnen.select_related("config"), pk=termijn_id, config__code="pip_vaststellen"
+    )
+    form = TermijnVerlengenForm(request.POST or None)
+    verlengen = partial(services.termijn_verlengen, termijn=termijn, door=request.user)
+    if formulier_uitvoeren(form, verlengen):
+        messages.success(request, _("De termijn is verlengd."))
+        return redirect(persoon)
+    return render(
+        request,
+        "termijnen/termijn_verlengen.html",
+        {"persoon": persoon, "termijn": termijn, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+# --- Beheer -----------------------------------------------------------------------------------
+
+
+@beheer_vereist
+def termijnconfig_lijst(request):
+    return render(
+        request, "termijnen/termijnconfig_lijst.html", {"configs": selectors.termijnconfigs()}
+    )
+
+
+@beheer_vereist
+@require_http_methods(["GET", "POST"])
+def termijnconfig_bewerken(request, code):
+    config = get_object_or_404(TermijnConfig, code=code)
+    form = TermijnConfigForm(request.POST or None, instance=config)
+
+    def opslaan(**velden):
+        aantal = services.termijnconfig_wijzigen(config=config, door=request.user, **velden)
+        if aantal:
+            messages.info(request, _("%s openstaande termijnen zijn opnieuw berekend.") % aantal)
+
+    if formulier_uitvoeren(form, opslaan):
+        messages.success(request, _("De termijn ‘%s’ is opgeslagen.") % config.label)
+        return redirect("termijnen:termijnconfig-lijst")
+    config.refresh_from_db()
+    return render(
+        request,
+        "termijnen/termijnconfig_bewerken.html",
+        {
+            "config": config,
+            "form": form,
+            "historie": historie_regels(historie_events(config)[:50]),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@beheer_vereist
+@require_http_methods(["GET", "POST"])
+def feestdag_lijst(request):
+    form = FeestdagForm(request.POST or None)
+    if formulier_uitvoeren(form, partial(services.feestdag_opslaan, door=request.user)):
+        messages.success(request, _("De dag is toegevoegd; lopende termijnen zijn bijgewerkt."))
+        return redirect("termijnen:feestdag-lijst")
+    return _feestdagen_tonen(request, form)
+
+
+def _feestdagen_tonen(request, form, bewerkt=None):
+    return render(
+        request,
+        "termijnen/feestdag_lijst.html",
+        {
+            "feestdagen": selectors.feestdagen(),
+            "form": form,
+            "bewerkt": bewerkt,
+            "historie": historie_regels(selectors.feestdag_historie()[:50]),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@beheer_vereist
+@require_http_methods(["GET", "POST"])
+def feestdag_bewerken(request, pk):
+    feestdag = get_object_or_404(Feestdag, pk=pk)
+    form = FeestdagForm(
+        request.POST or None, initial={"datum": feestdag.datum, "naam": feestdag.naam}
+    )
+    if formulier_uitvoeren(
+        form, partial(services.feestdag_opslaan, door=request.user, feestdag=feestdag)
+    ):
+        messages.success(request, _("De dag is gewijzigd; lopende termijnen zijn bijgewerkt."))
+        return redirect("termijnen:feestdag-lijst")
+    return _feestdagen_tonen(request, form, bewerkt=feestdag)
+
+
+@beheer_vereist
+@require_POST
+def feestdag_verwijderen(request, pk):
+    feestdag = get_object_or_404(Feestdag, pk=pk)
+    services.feestdag_verwijderen(feestdag=feestdag, door=request.user)
+    messages.success(request, _("De dag is verwijderd; lopende termijnen zijn bijgewerkt."))
+    return redirect("termijnen:feestdag-lijst")

@@ -1,0 +1,131 @@
+"""Due dates written out by hand from the calendar, per code of the Termijnen table and for the
+edge cases the law names. 2026: Goede Vrijdag 3 april, tweede Paasdag 6 april, Koningsdag
+27 april, 5 mei, Hemelvaartsdag 14 mei, gelijkgesteld 15 mei, tweede Pinksterdag 25 mei."""
+
+import datetime
+
+import pytest
+
+from termijnen.berekening import Kalender, atw_feestdagen, vervaldatum
+from termijnen.constants import GELIJKGESTELDE_DAGEN, TERMIJN_STANDAARDEN
+
+D = datetime.date
+KALENDER = Kalender(gelijkgesteld=dict(GELIJKGESTELDE_DAGEN))
+STANDAARD = {t[0]: t for t in TERMIJN_STANDAARDEN}
+
+
+def _volgens_standaard(code, vanaf):
+    _c, _l, _b, _bk, lengte, eenheid, atw, _g, _h = STANDAARD[code]
+    return vervaldatum(vanaf=vanaf, lengte=lengte, eenheid=eenheid, atw=atw, kalender=KALENDER)
+
+
+@pytest.mark.parametrize(
+    ("code", "vanaf", "verwacht"),
+    [
+        ("woning_aanbieden", D(2026, 3, 2), D(2026, 5, 11)),
+        # 12 weeks end on tweede Pinksterdag; the Atw does not apply to this agreement.
+        ("verhuizing", D(2026, 3, 2), D(2026, 5, 25)),
+        ("pip_vaststellen", D(2026, 3, 2), D(2026, 5, 11)),
+        ("bezwaar_pip", D(2026, 6, 10), D(2026, 7, 22)),  # DESIGN.md's example
+        ("inburgeringstermijn", D(2026, 6, 10), D(2029, 6, 10)),  # not one day later
+        ("leerroute_wissel", D(2026, 8, 31), D(2028, 2, 29)),  # month end, leap year
+        ("ontzorgperiode", D(2026, 8, 31), D(2027, 2, 28)),  # month end
+        ("voortgangsgesprek", D(2026, 4, 15), D(2026, 7, 15)),
+        ("maatschappelijke_begeleiding", D(2026, 5, 1), D(2027, 11, 1)),
+        ("verwijzing_reactie", D(2026, 4, 24), D(2026, 5, 12)),  # over Koningsdag and 5 mei
+        ("cbs_levering", D(2026, 3, 31), D(2026, 4, 28)),
+    ],
+)
+def test_elke_code_uit_de_tabel(code, vanaf, verwacht):
+    assert _volgens_standaard(code, vanaf).datum == verwacht
+
+
+def test_maand_zonder_die_dag_eindigt_op_de_laatste_dag():
+    uitkomst = vervaldatum(vanaf=D(2026, 1, 31), lengte=1, eenheid="maanden", kalender=KALENDER)
+    assert uitkomst.datum == D(2026, 2, 28)
+
+
+def test_goede_vrijdag_en_tweede_paasdag_tellen_niet_als_werkdag():
+    # From Tuesday 31 March: 1, 2 April count; 3 (Goede Vrijdag), 4, 5, 6 (Paasmaandag) do not.
+    assert KALENDER.werkdagen_later(D(2026, 3, 31), 10) == D(2026, 4, 16)
+
+
+def test_gelijkgestelde_dag_telt_niet_als_werkdag():
+    # From Monday 11 May: 14 (Hemelvaart), 15 (gelijkgesteld) and 25 (Pinksteren) skipped.
+    assert KALENDER.werkdagen_later(D(2026, 5, 11), 10) == D(2026, 5, 28)
+    zonder = Kalender()
+    assert zonder.werkdagen_later(D(2026, 5, 11), 10) == D(2026, 5, 27)
+
+
+def test_atw_schuift_over_het_weekend():
+    # 20 June 2026 is a Saturday; + 6 weeks is Saturday 1 August → Monday 3 August.
+    uitkomst = _volgens_standaard("bezwaar_pip", D(2026, 6, 20))
+    assert uitkomst.datum == D(2026, 8, 3)
+    assert uitkomst.verschoven_van == D(2026, 8, 1) and uitkomst.reden == "zaterdag"
+
+
+def test_atw_schuift_over_feestdag_en_gelijkgestelde_dag():
+    # 5 March + 10 weeks = Hemelvaartsdag 14 May; 15 May is declared equal, then the weekend.
+    uitkomst = _volgens_standaard("pip_vaststellen", D(2026, 3, 5))
+    assert uitkomst.datum == D(2026, 5, 18)
+    assert uitkomst.verschoven_van == D(2026, 5, 14) and uitkomst.reden == "Hemelvaartsdag"
+
+
+def test_zonder_atw_blijft_een_zondag_staan():
+    # 3 years after Sunday 10 June 2029 … the inburgeringstermijn is no Atw term.
+    uitkomst = _volgens_standaard("inburgeringstermijn", D(2029, 6, 10))
+    assert uitkomst.datum == D(2032, 6, 10) and uitkomst.verschoven_van is None
+
+
+def test_verlenging_telt_voor_de_atw_schuif():
+    uitkomst = vervaldatum(
+        vanaf=D(2026, 3, 2), lengte=10, eenheid="weken", atw=True, kalender=KALENDER, extra_dagen=5
+    )
+    assert uitkomst.datum == D(2026, 5, 18)  # 16 May is a Saturday
+
+
+@pytest.mark.parametrize(
+    ("jaar", "dagen"),
+    [
+        (
+            2026,
+            {
+                D(2026, 1, 1),
+                D(2026, 4, 3),
+                D(2026, 4, 6),
+                D(2026, 4, 27),
+                D(2026, 5, 5),
+                D(2026, 5, 14),
+                D(2026, 5, 25),
+                D(2026, 12, 25),
+                D(2026, 12, 26),
+            },
+        ),
+        # 2025: Koningsdag on Saturday 26 April because the 27th was a Sunday.
+        (
+            2025,
+            {
+                D(2025, 1, 1),
+                D(2025, 4, 18),
+                D(2025, 4, 21),
+                D(2025, 4, 26),
+                D(2025, 5, 5),
+                D(2025, 5, 29),
+                D(2025, 6, 9),
+                D(2025, 12, 25),
+                D(2025, 12, 26),
+            },
+        ),
+    ],
+)
+def test_feestdagen_van_de_algemene_termijnenwet(jaar, dagen):
+    assert set(atw_feestdagen(jaar)) == dagen
+
+
+def test_vijf_mei_elk_jaar():
+    assert all(D(jaar, 5, 5) in atw_feestdagen(jaar) for jaar in range(2020, 2035))
+
+
+def test_lengte_nul_bestaat_niet():
+    with pytest.raises(ValueError):
+        vervaldatum(vanaf=D(2026, 1, 1), lengte=0, eenheid="weken", kalender=KALENDER)
