@@ -356,6 +356,7 @@ def plan_pdf_mislukt(*, versie_id: int) -> None:
 def _pdf_context(versie: PlanVersie) -> dict:
     from django.conf import settings
 
+    termijnen = plan_termijnen(versie.plan)
     return {
         "versie": versie,
         "plan": versie.plan,
@@ -365,6 +366,6 @@ def _pdf_context(versie: PlanVersie) -> dict:
         "doelen": versie_doelen(versie),
         "gemeente": versie.inhoud["persoon"]["gemeente"],
         "logo": settings.KOERS_PDF_LOGO,
-        "termijnen": plan_termijnen(versie.plan),
-        "bezwaar": plan_termijnen(versie.plan).bezwaar.get(versie.nummer),
+        "termijnen": termijnen,
+        "bezwaar": termijnen.bezwaar.get(versie.nummer),
     }

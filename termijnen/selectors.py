@@ -38,10 +38,26 @@ def feestdagen() -> models.QuerySet[Feestdag]:
     return Feestdag.objects.order_by("datum")
 
 
+EENMALIG_VERLENGBAAR = "pip_vaststellen"
+
+
+def verlengen_mogelijk(termijn: Termijn) -> bool:
+    """Only the PIP term, only while it runs, only once (Besluit inburgering art. 5.3)."""
+    return (
+        termijn.config.code == EENMALIG_VERLENGBAAR
+        and termijn.status in OPENSTAAND
+        and not termijn.verlenging_dagen
+    )
+
+
 @dataclass
 class TermijnRegel:
     termijn: Termijn
     dagen: int
+
+    @property
+    def kan_verlengen(self) -> bool:
+        return verlengen_mogelijk(self.termijn)
 
     @property
     def kleur(self) -> str:
@@ -54,7 +70,9 @@ class TermijnRegel:
         return -self.dagen
 
 
-def _regels(termijnen, vandaag) -> list[TermijnRegel]:
+def termijn_regels(termijnen, vandaag: datetime.date | None = None) -> list[TermijnRegel]:
+    """Deadlines with the days left (negative: overdue) as of today."""
+    vandaag = vandaag or timezone.localdate()
     return [TermijnRegel(t, (t.vervalt_op - vandaag).days) for t in termijnen]
 
 
@@ -67,7 +85,7 @@ def _lopend(vandaag: datetime.date) -> Q:
 def open_termijnen(*, persoon, vandaag: datetime.date | None = None) -> list[TermijnRegel]:
     """The person's deadlines still to meet, soonest first, with days left."""
     vandaag = vandaag or timezone.localdate()
-    return _regels(
+    return termijn_regels(
         Termijn.objects.filter(_lopend(vandaag), persoon=persoon).select_related(
             "config", "verlengd_door"
         ),

@@ -25,6 +25,7 @@ from .constants import (
     TermijnStatus,
 )
 from .models import Dagoverzicht, Feestdag, Melding, Termijn, TermijnConfig
+from .selectors import EENMALIG_VERLENGBAAR, verlengen_mogelijk
 from .selectors import kalender as kalender_laden
 
 # --- Configuration ----------------------------------------------------------------------------
@@ -252,14 +253,14 @@ def termijn_verlengen(*, termijn: Termijn, dagen: int, reden: str, door) -> Term
     """The one-time extension of the PIP term while waiting on third parties (at most two
     weeks, with the reason and who decided it recorded)."""
     termijn = Termijn.objects.select_for_update().select_related("config").get(pk=termijn.pk)
-    if termijn.config.code != "pip_vaststellen":
-        raise ValidationError(
-            _("Alleen de termijn voor het vaststellen van het PIP kan zo worden verlengd.")
-        )
-    if termijn.status not in OPENSTAAND:
+    if not verlengen_mogelijk(termijn):
+        if termijn.config.code != EENMALIG_VERLENGBAAR:
+            raise ValidationError(
+                _("Alleen de termijn voor het vaststellen van het PIP kan zo worden verlengd.")
+            )
+        if termijn.verlenging_dagen:
+            raise ValidationError(_("Deze termijn is al eens verlengd; dat kan maar één keer."))
         raise ValidationError(_("Deze termijn loopt niet meer; verlengen kan niet."))
-    if termijn.verlenging_dagen:
-        raise ValidationError(_("Deze termijn is al eens verlengd; dat kan maar één keer."))
     fouten = {}
     if dagen is None or not 1 <= dagen <= 14:
         fouten["dagen"] = _("Verlengen kan met 1 tot en met 14 dagen.")

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -38,7 +37,6 @@ def werkvoorraad(request, team=False):
         messages.error(request, _("Een filter was ongeldig en is niet toegepast."))
     rijen = selectors.werkvoorraad(user=request.user, team=team, **filters)
     pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
-    vandaag = timezone.localdate()
     return render(
         request,
         "termijnen/werkvoorraad.html",
@@ -47,7 +45,7 @@ def werkvoorraad(request, team=False):
             "form": form,
             "groep": filters["groep"],
             "pagina": pagina,
-            "regels": [selectors.TermijnRegel(t, (t.vervalt_op - vandaag).days) for t in pagina],
+            "regels": selectors.termijn_regels(pagina),
             "querystring": _querystring(request),
             "overzicht": selectors.team_overzicht(user=request.user) if team else None,
         },
@@ -87,7 +85,9 @@ def termijn_verlengen(request, uuid, termijn_id):
     """The one-time extension of the PIP term, reached from the deadline strip."""
     persoon = dossier_openen(request, uuid)
     termijn = get_object_or_404(
-        persoon.termijnen.select_related("config"), pk=termijn_id, config__code="pip_vaststellen"
+        persoon.termijnen.select_related("config"),
+        pk=termijn_id,
+        config__code=selectors.EENMALIG_VERLENGBAAR,
     )
     form = TermijnVerlengenForm(request.POST or None)
     verlengen = partial(services.termijn_verlengen, termijn=termijn, door=request.user)
