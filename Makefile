@@ -39,7 +39,10 @@ browser: $(STAMP)
 run: $(STAMP) node_modules/.installed
 	$(PY) -m config.devservices run
 
+# Lint and formatting first: a ruff error fails `make test` (and so CI) like a failing test.
 test: $(STAMP) node_modules/.installed browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m config.devservices test $(ARGS)
 
 bench: $(STAMP) node_modules/.installed

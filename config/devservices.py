@@ -236,6 +236,10 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
 
 def test(env: dict[str, str], args: list[str]) -> int:
     env.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
+    # A model change without its migration fails the run before any test does.
+    if _manage(env, "makemigrations", "--check", "--dry-run", check=False).returncode:
+        _log("er ontbreekt een migratie: maak die met `make manage ARGS=makemigrations`")
+        return 1
     return subprocess.run([PYTHON, "-m", "pytest", *args], env=env, cwd=BASE_DIR).returncode
 
 

@@ -16,6 +16,12 @@ class _PrivateStorage(LazyObject):
 private_storage = _PrivateStorage()
 
 
+def prive_opslag() -> _PrivateStorage:
+    """The private storage for a model field. A callable, so migrations refer to it by name
+    and never carry this machine's directory."""
+    return private_storage
+
+
 @receiver(setting_changed)
 def _nieuwe_locatie(*, setting, **kwargs):
     if setting == "PRIVATE_MEDIA_ROOT":

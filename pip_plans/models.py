@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.storage import private_storage
+from core.storage import prive_opslag
 from intake.constants import Leefgebied, Leerroute, Taalniveau
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.models import Persoon, track_history
@@ -139,7 +139,7 @@ class PlanVersie(models.Model):
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"))
     bekendmaking_op = models.DateField(_("datum bekendmaking"))
 
-    pdf = models.FileField(_("PDF"), storage=private_storage, upload_to="plannen/", blank=True)
+    pdf = models.FileField(_("PDF"), storage=prive_opslag, upload_to="plannen/", blank=True)
     pdf_status = models.CharField(
         _("status PDF"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.WACHT
     )
