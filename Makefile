@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format manage browser clean-run help
+.PHONY: run test bench lint format manage browser clean-run pg-verhuizen help
 
 help:
 	@echo "make run     - Koers op http://127.0.0.1:8000 (web, Celery worker en beat) met demodata"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench   - benchmarks"
 	@echo "make lint    - ruff en migratiecontrole"
 	@echo "make manage ARGS='...' - manage.py met dezelfde omgeving"
+	@echo "make pg-verhuizen - ingebouwde database van PostgreSQL 16 naar 18 verhuizen"
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +59,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Move .run/pgdata from an older embedded PostgreSQL (16) to the current one (18); keeps the old.
+pg-verhuizen: $(STAMP)
+	$(PY) -m config.pgverhuizen
 
 clean-run:
 	rm -rf .run

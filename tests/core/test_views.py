@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 from django.urls import reverse
 
@@ -67,3 +69,18 @@ def test_pagina_laadt_niets_van_andere_hosts(regisseur_client):
     html = regisseur_client.get("/personen/").content.decode()
     assert "http://" not in html.replace("http://testserver", "")
     assert "https://" not in html
+
+
+def test_favicon_zonder_inloggen(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.url.endswith("favicon.svg")
+
+
+def test_serverfout_toont_een_nederlandse_pagina_in_de_huisstijl(client):
+    client.force_login(UserFactory(beheerder=True))
+    client.raise_request_exception = False
+    with mock.patch("core.views.toegangslog_zoeken", side_effect=RuntimeError("stuk")):
+        response = client.get("/beheer/toegangslog/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Er ging iets mis" in html and "utrecht-heading-1" in html and "stuk" not in html
