@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -74,3 +75,21 @@ class KeuzeUitLijst(forms.ModelChoiceField):
         if isinstance(value, str) and any(ord(teken) < 32 for teken in value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+class GeheelGetalVeld(forms.IntegerField):
+    """A whole number typed in a text box: the browser keeps whatever was typed (a number box
+    empties itself on text), and only the digits 0-9 count — "٧" or "1e1" is no number here."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if value and not re.fullmatch(r"-?[0-9]{1,9}", value):
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # No min/max attributes: the server's Dutch message says what is allowed.
+        return {}

@@ -14,7 +14,12 @@ from core.models import Toegangslog
 
 # Bookkeeping columns that say nothing to a reader of the history.
 _TECHNISCHE_VELDEN = {"id", "uuid", "created_at", "updated_at"}
-_ACTIES = {"insert": _("aangemaakt"), "update": _("gewijzigd"), "delete": _("verwijderd")}
+_ACTIES = {
+    "insert": _("aangemaakt"),
+    "update": _("gewijzigd"),
+    "delete": _("verwijderd"),
+    "verlengd": _("verlengd"),
+}
 
 
 @dataclass
@@ -78,6 +83,8 @@ def historie_regels(events, *, verberg: tuple[str, ...] = ()) -> list[HistorieRe
         model = apps.get_model(event.pgh_obj_model)
         if event.pgh_label == "update":
             paren = event.pgh_diff or {}
+        elif event.pgh_label == "delete":  # what was there, and is gone
+            paren = {k: [v, None] for k, v in (event.pgh_data or {}).items()}
         else:
             paren = {k: [None, v] for k, v in (event.pgh_data or {}).items()}
         wijzigingen = [
@@ -90,7 +97,10 @@ def historie_regels(events, *, verberg: tuple[str, ...] = ()) -> list[HistorieRe
             if veld.attname in paren
             and veld.attname not in _TECHNISCHE_VELDEN
             and veld.name not in verberg
-            and (event.pgh_label == "update" or paren[veld.attname][1] not in (None, ""))
+            and (
+                event.pgh_label == "update"
+                or any(w not in (None, "", []) for w in paren[veld.attname])
+            )
         ]
         context = event.pgh_context or {}
         regels.append(

@@ -1,6 +1,7 @@
 """Validators for Dutch identifiers and dates, shared by models and forms."""
 
 import datetime
+import re
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -54,3 +55,30 @@ def bsn_aanvullen(acht_cijfers: str) -> str | None:
     som = sum(int(c) * w for c, w in zip(acht_cijfers, range(9, 1, -1), strict=True))
     controle = som % 11
     return None if controle == 10 else acht_cijfers + str(controle)
+
+
+# Control characters (C0 and C1, DEL) and the invisible direction overrides that can make text
+# read differently from what was stored. Newlines and tabs are allowed only in multi-line text.
+_STUURTEKENS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_STUURTEKENS_REGEL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def geen_stuurtekens(value: str) -> None:
+    """For multi-line text: refuses control characters except line breaks and tabs."""
+    if isinstance(value, str) and _STUURTEKENS.search(value):
+        raise ValidationError(
+            _("Deze tekst bevat onzichtbare stuurtekens; typ of plak de tekst opnieuw."),
+            code="stuurtekens",
+        )
+
+
+def geen_stuurtekens_regel(value: str) -> None:
+    """For one line of text: no control characters, no line breaks or tabs either."""
+    if isinstance(value, str) and _STUURTEKENS_REGEL.search(value):
+        raise ValidationError(
+            _(
+                "Deze tekst bevat onzichtbare stuurtekens of regeleinden; "
+                "typ of plak de tekst opnieuw."
+            ),
+            code="stuurtekens",
+        )

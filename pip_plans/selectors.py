@@ -214,6 +214,7 @@ def versie_verschillen(oud: PlanVersie, nieuw: PlanVersie) -> list[Verschil]:
 class PlanTermijnen:
     """The plan's deadlines as their rows hold them: the one place those dates live."""
 
+    pip_vaststellen: Termijn | None
     inburgeringstermijn: Termijn | None
     leerroute_wissel: Termijn | None
     voortgangsgesprek: Termijn | None
@@ -223,7 +224,13 @@ class PlanTermijnen:
 def plan_termijnen(plan: Plan) -> PlanTermijnen:
     rijen = termijnen_met_codes(
         persoon_id=plan.persoon_id,
-        codes=["inburgeringstermijn", "leerroute_wissel", "voortgangsgesprek", "bezwaar_pip"],
+        codes=[
+            "pip_vaststellen",
+            "inburgeringstermijn",
+            "leerroute_wissel",
+            "voortgangsgesprek",
+            "bezwaar_pip",
+        ],
     )
     per_code, bezwaar = {}, {}
     for termijn in rijen:
@@ -234,6 +241,7 @@ def plan_termijnen(plan: Plan) -> PlanTermijnen:
         else:
             per_code[termijn.config.code] = termijn
     return PlanTermijnen(
+        pip_vaststellen=per_code.get("pip_vaststellen"),
         inburgeringstermijn=per_code.get("inburgeringstermijn"),
         leerroute_wissel=per_code.get("leerroute_wissel"),
         voortgangsgesprek=per_code.get("voortgangsgesprek"),

@@ -140,6 +140,17 @@ def plan_vaststellen(*, plan: Plan, door: User, bekendmaking_op: datetime.date) 
                 )
             }
         )
+    # The objection window counts from the announcement, so it cannot lie far ahead: a decision
+    # is sent within days.
+    if bekendmaking_op > vandaag + datetime.timedelta(days=14):
+        raise ValidationError(
+            {
+                "bekendmaking_op": _(
+                    "De bekendmaking ligt meer dan 14 dagen vooruit; een besluit wordt binnen "
+                    "enkele dagen bekendgemaakt. Controleer de datum."
+                )
+            }
+        )
     nummer = (plan.versies.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
     with pghistory.context(user=door.pk):
         versie = PlanVersie.objects.create(

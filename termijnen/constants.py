@@ -2,6 +2,7 @@ import datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class Eenheid(models.TextChoices):
@@ -21,6 +22,21 @@ MAXIMUM_LENGTE = {
     Eenheid.MAANDEN: 120,
     Eenheid.JAREN: 10,
 }
+
+
+_TELWOORDEN = {
+    Eenheid.DAGEN: ("dag", "dagen"),
+    Eenheid.WERKDAGEN: ("werkdag", "werkdagen"),
+    Eenheid.WEKEN: ("week", "weken"),
+    Eenheid.MAANDEN: ("maand", "maanden"),
+    Eenheid.JAREN: ("jaar", "jaar"),  # "3 jaar", as Dutch says it
+}
+
+
+def lengte_tekst(lengte: int, eenheid: str) -> str:
+    """'1 week', '6 weken', '3 jaar'."""
+    enkelvoud, meervoud = _TELWOORDEN[eenheid]
+    return f"{lengte} {ngettext(enkelvoud, meervoud, lengte)}"
 
 
 class TermijnStatus(models.TextChoices):

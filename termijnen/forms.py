@@ -2,10 +2,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld, KeuzeUitLijst
+from core.forms import DatumVeld, GeheelGetalVeld, KeuzeUitLijst
+from core.validators import geen_stuurtekens_regel
 from statushouders.selectors import gemeenten_van, regisseurs_voor
 
-from .constants import MAXIMUM_LENGTE
+from .constants import MAXIMUM_LENGTE, lengte_tekst
 from .models import Feestdag, TermijnConfig
 from .services import CONFIG_VELDEN, lengte_controleren
 
@@ -21,8 +22,8 @@ class WerkvoorraadFilterForm(forms.Form):
         required=False,
         choices=[
             ("verlopen", _("Over tijd")),
-            ("deze-week", _("Deze week")),
-            ("vier-weken", _("Komende vier weken")),
+            ("deze-week", _("Binnen 7 dagen")),
+            ("vier-weken", _("Over 1 tot 4 weken")),
             ("alle", _("Alle open termijnen")),
         ],
         error_messages=_KEUZE_FOUT,
@@ -88,7 +89,7 @@ class WerkvoorraadFilterForm(forms.Form):
 
 
 class TermijnVerlengenForm(forms.Form):
-    dagen = forms.IntegerField(
+    dagen = GeheelGetalVeld(
         label=_("Aantal dagen (hoogstens 14)"),
         min_value=1,
         max_value=14,
@@ -102,6 +103,7 @@ class TermijnVerlengenForm(forms.Form):
     reden = forms.CharField(
         label=_("Op welke derde partij wordt gewacht"),
         max_length=300,
+        validators=[geen_stuurtekens_regel],
         error_messages={"required": _("Leg vast op welke derde partij wordt gewacht.")},
     )
 
@@ -110,20 +112,23 @@ class TermijnConfigForm(forms.ModelForm):
     class Meta:
         model = TermijnConfig
         fields = CONFIG_VELDEN
+        field_classes = {"lengte": GeheelGetalVeld}
         error_messages = {
             "lengte": {
                 "required": _("Vul de lengte in."),
-                "invalid": _("Vul de lengte in als een heel getal."),
-                "min_value": _("Een termijn duurt minstens 1."),
-                "max_value": _("Deze lengte is te groot."),
+                "invalid": _("Vul de lengte in als een heel getal, bijvoorbeeld 10."),
             }
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        maxima = ", ".join(f"{m} {e.label}" for e, m in MAXIMUM_LENGTE.items())
+        maxima = ", ".join(lengte_tekst(m, e) for e, m in MAXIMUM_LENGTE.items())
         self.fields["lengte"].help_text = _("Minstens 1; hoogstens %s.") % maxima
-        self.fields["lengte"].widget.attrs["min"] = 1
+        # One rule, one message: the bounds per unit are checked in clean() by the service's
+        # own check, whatever the number.
+        self.fields["lengte"].validators = []
+        for naam in ("label", "wettelijke_basis", "berekening"):
+            self.fields[naam].validators.append(geen_stuurtekens_regel)
 
     def clean(self):
         schoon = super().clean()
@@ -145,5 +150,6 @@ class FeestdagForm(forms.Form):
     naam = forms.CharField(
         label=_("Omschrijving"),
         max_length=Feestdag._meta.get_field("naam").max_length,
+        validators=[geen_stuurtekens_regel],
         help_text=_("Bijvoorbeeld ‘Vrijdag na Hemelvaartsdag (Besluit gelijkstelling)’."),
     )

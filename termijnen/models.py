@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .constants import MAXIMUM_LENGTE, Eenheid, TermijnStatus
+from .constants import MAXIMUM_LENGTE, Eenheid, TermijnStatus, lengte_tekst
 
 
 def _lengte_binnen_grenzen() -> Q:
@@ -78,13 +78,20 @@ class TermijnConfig(models.Model):
 
     @property
     def lengte_tekst(self) -> str:
-        return f"{self.lengte} {self.get_eenheid_display()}"
+        return lengte_tekst(self.lengte, self.eenheid)
 
     @property
     def basis_tekst(self) -> str:
         return f"{self.lengte_tekst} — {self.wettelijke_basis}"
 
 
+# Recomputed dates are not worth a history line each (they follow from the dossier dates,
+# which have their own history); a one-time extension is a decision and is kept.
+@pghistory.track(
+    pghistory.UpdateEvent("verlengd", condition=pghistory.AnyChange("verlenging_dagen")),
+    fields=["persoon", "config", "onderwerp", "verlenging_dagen", "verlenging_reden", "vervalt_op"],
+    model_name="TermijnVerlenging",
+)
 class Termijn(models.Model):
     """A deadline of one person, or of one object of that person (a PIP version, a referral).
     Its due date lives here and nowhere else."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Count, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from statushouders.selectors import personen_zichtbaar
 
@@ -41,13 +42,20 @@ def feestdagen() -> models.QuerySet[Feestdag]:
 EENMALIG_VERLENGBAAR = "pip_vaststellen"
 
 
+def verlengen_geweigerd(termijn: Termijn) -> str | None:
+    """Why this deadline cannot get the one-time extension, or None when it can: only the PIP
+    term, only while it runs, only once (Besluit inburgering art. 5.3)."""
+    if termijn.config.code != EENMALIG_VERLENGBAAR:
+        return _("Alleen de termijn voor het vaststellen van het PIP kan zo worden verlengd.")
+    if termijn.verlenging_dagen:
+        return _("Deze termijn is al eens verlengd; dat kan maar één keer.")
+    if termijn.status not in OPENSTAAND:
+        return _("Deze termijn loopt niet meer; verlengen kan niet.")
+    return None
+
+
 def verlengen_mogelijk(termijn: Termijn) -> bool:
-    """Only the PIP term, only while it runs, only once (Besluit inburgering art. 5.3)."""
-    return (
-        termijn.config.code == EENMALIG_VERLENGBAAR
-        and termijn.status in OPENSTAAND
-        and not termijn.verlenging_dagen
-    )
+    return verlengen_geweigerd(termijn) is None
 
 
 @dataclass
@@ -242,7 +250,7 @@ def team_overzicht(*, user, vandaag: datetime.date | None = None) -> list[TeamRe
 
 
 def meldingen_van(*, user) -> models.QuerySet[Melding]:
-    return Melding.objects.filter(gebruiker=user).select_related("persoon")
+    return Melding.objects.filter(gebruiker=user).select_related("persoon", "termijn")
 
 
 def ongelezen_meldingen(*, user) -> int:

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.validators import geen_stuurtekens_regel
+
 from .berekening import Kalender, Vervaldatum, vervaldatum
 from .constants import (
     MAXIMUM_LENGTE,
@@ -23,10 +25,24 @@ from .constants import (
     VERVALDAG,
     Eenheid,
     TermijnStatus,
+    lengte_tekst,
 )
 from .models import Dagoverzicht, Feestdag, Melding, Termijn, TermijnConfig
-from .selectors import EENMALIG_VERLENGBAAR, verlengen_mogelijk
 from .selectors import kalender as kalender_laden
+from .selectors import verlengen_geweigerd
+
+
+def _tekst_controleren(**velden) -> None:
+    """Text reaches the database only without control characters, whoever calls."""
+    fouten = {}
+    for naam, waarde in velden.items():
+        try:
+            geen_stuurtekens_regel(waarde)
+        except ValidationError as fout:
+            fouten[naam] = fout.messages
+    if fouten:
+        raise ValidationError(fouten)
+
 
 # --- Configuration ----------------------------------------------------------------------------
 
@@ -62,8 +78,8 @@ def lengte_controleren(*, lengte, eenheid: str) -> None:
     if lengte is None or not 1 <= lengte <= maximum:
         raise ValidationError(
             {
-                "lengte": _("Een termijn duurt 1 tot en met %(max)s %(eenheid)s.")
-                % {"max": maximum, "eenheid": Eenheid(eenheid).label}
+                "lengte": _("Een termijn duurt minstens 1 en hoogstens %s.")
+                % lengte_tekst(maximum, eenheid)
             }
         )
 
@@ -88,6 +104,9 @@ def termijnconfig_wijzigen(*, config: TermijnConfig, door, batch: int = 2000, **
         raise TypeError(f"onbekende velden: {sorted(onbekend)}")
     lengte_controleren(
         lengte=velden.get("lengte", config.lengte), eenheid=velden.get("eenheid", config.eenheid)
+    )
+    _tekst_controleren(
+        **{n: velden[n] for n in ("label", "wettelijke_basis", "berekening") if n in velden}
     )
     rekent_anders = any(
         naam in velden and velden[naam] != getattr(config, naam)
@@ -253,14 +272,9 @@ def termijn_verlengen(*, termijn: Termijn, dagen: int, reden: str, door) -> Term
     """The one-time extension of the PIP term while waiting on third parties (at most two
     weeks, with the reason and who decided it recorded)."""
     termijn = Termijn.objects.select_for_update().select_related("config").get(pk=termijn.pk)
-    if not verlengen_mogelijk(termijn):
-        if termijn.config.code != EENMALIG_VERLENGBAAR:
-            raise ValidationError(
-                _("Alleen de termijn voor het vaststellen van het PIP kan zo worden verlengd.")
-            )
-        if termijn.verlenging_dagen:
-            raise ValidationError(_("Deze termijn is al eens verlengd; dat kan maar één keer."))
-        raise ValidationError(_("Deze termijn loopt niet meer; verlengen kan niet."))
+    geweigerd = verlengen_geweigerd(termijn)
+    if geweigerd:
+        raise ValidationError(geweigerd)
     fouten = {}
     if dagen is None or not 1 <= dagen <= 14:
         fouten["dagen"] = _("Verlengen kan met 1 tot en met 14 dagen.")
@@ -269,6 +283,7 @@ def termijn_verlengen(*, termijn: Termijn, dagen: int, reden: str, door) -> Term
         fouten["reden"] = _("Leg vast op welke derde partij wordt gewacht.")
     if fouten:
         raise ValidationError(fouten)
+    _tekst_controleren(reden=reden)
     termijn.verlenging_dagen = dagen
     termijn.verlenging_reden = reden[:300]
     termijn.verlengd_door = door
@@ -292,11 +307,17 @@ def _feestdag_controleren(*, datum: datetime.date, naam: str, feestdag: Feestdag
         fouten["datum"] = _("%s is al een feestdag volgens de Algemene termijnenwet.") % (
             Kalender().feestdag(datum)
         )
+    elif datum.weekday() >= 5:
+        fouten["datum"] = _(
+            "Dit is een %s: die telt al niet als werkdag. Een gelijkgestelde dag valt op een "
+            "werkdag."
+        ) % Kalender().vrije_dag(datum)
     naam = (naam or "").strip()
     if not naam:
         fouten["naam"] = _("Geef aan welk besluit deze dag gelijkstelt.")
     if fouten:
         raise ValidationError(fouten)
+    _tekst_controleren(naam=naam)
     return naam
 
 
@@ -415,10 +436,11 @@ def _meldingen_maken(termijn_ids, moment, vandaag) -> Counter:
     termijnen = Termijn.objects.filter(pk__in=termijn_ids).select_related("config", "persoon")
     meldingen = []
     for termijn in termijnen:
-        tekst = _("%(termijn)s: %(wanneer)s (uiterlijk %(datum)s).") % {
+        # The due date itself is not copied into the text: the page shows it from the
+        # deadline row, so a later change of the date shows there too.
+        tekst = _("%(termijn)s: %(wanneer)s.") % {
             "termijn": termijn.omschrijving,
             "wanneer": _wanneer(moment, termijn, vandaag),
-            "datum": termijn.vervalt_op.strftime("%d-%m-%Y"),
         }
         meldingen.append(
             Melding(
@@ -460,8 +482,8 @@ def dagoverzichten_versturen(*, vandaag: datetime.date, gebruiker_ids=None) -> i
             "Goedemorgen,\n\n"
             "In uw werkvoorraad in Koers staan vandaag:\n"
             "- %(verlopen)s termijnen over tijd\n"
-            "- %(week)s termijnen die deze week aflopen\n"
-            "- %(vier)s termijnen in de komende vier weken\n\n"
+            "- %(week)s termijnen die binnen 7 dagen aflopen\n"
+            "- %(vier)s termijnen die over 1 tot 4 weken aflopen\n\n"
             "U heeft %(ongelezen)s ongelezen meldingen.\n\n"
             "Bekijk ze na inloggen: %(url)s\n\n"
             "In deze e-mail staan bewust geen persoonsgegevens."

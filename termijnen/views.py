@@ -6,7 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
 
 from core.selectors import historie_events, historie_regels
 from core.views import beheer_vereist, dossier_medewerker_vereist, formulier_uitvoeren
@@ -55,7 +56,13 @@ def werkvoorraad(request, team=False):
 def meldingen(request):
     if request.method == "POST":
         aantal = services.meldingen_gelezen(gebruiker=request.user)
-        messages.success(request, _("%s meldingen als gelezen gemarkeerd.") % aantal)
+        messages.success(
+            request,
+            ngettext(
+                "%d melding als gelezen gemarkeerd.", "%d meldingen als gelezen gemarkeerd.", aantal
+            )
+            % aantal,
+        )
         return redirect("termijnen:meldingen")
     pagina = Paginator(selectors.meldingen_van(user=request.user), PER_PAGINA).get_page(
         request.GET.get("pagina")
@@ -89,6 +96,10 @@ def termijn_verlengen(request, uuid, termijn_id):
         pk=termijn_id,
         config__code=selectors.EENMALIG_VERLENGBAAR,
     )
+    geweigerd = selectors.verlengen_geweigerd(termijn)
+    if geweigerd:
+        messages.info(request, geweigerd)
+        return redirect(persoon.get_absolute_url() + "#termijnen")
     form = TermijnVerlengenForm(request.POST or None)
     verlengen = partial(services.termijn_verlengen, termijn=termijn, door=request.user)
     if formulier_uitvoeren(form, verlengen):
@@ -121,7 +132,15 @@ def termijnconfig_bewerken(request, code):
     def opslaan(**velden):
         aantal = services.termijnconfig_wijzigen(config=config, door=request.user, **velden)
         if aantal:
-            messages.info(request, _("%s openstaande termijnen zijn opnieuw berekend.") % aantal)
+            messages.info(
+                request,
+                ngettext(
+                    "%d openstaande termijn is opnieuw berekend.",
+                    "%d openstaande termijnen zijn opnieuw berekend.",
+                    aantal,
+                )
+                % aantal,
+            )
 
     if formulier_uitvoeren(form, opslaan):
         messages.success(request, _("De termijn ‘%s’ is opgeslagen.") % config.label)
@@ -179,9 +198,12 @@ def feestdag_bewerken(request, pk):
 
 
 @beheer_vereist
-@require_POST
+@require_http_methods(["GET", "POST"])
 def feestdag_verwijderen(request, pk):
+    """Asks first: removing a day moves every running deadline that counts working days."""
     feestdag = get_object_or_404(Feestdag, pk=pk)
+    if request.method == "GET":
+        return render(request, "termijnen/feestdag_verwijderen.html", {"feestdag": feestdag})
     services.feestdag_verwijderen(feestdag=feestdag, door=request.user)
     messages.success(request, _("De dag is verwijderd; lopende termijnen zijn bijgewerkt."))
     return redirect("termijnen:feestdag-lijst")

@@ -56,7 +56,9 @@ def test_beheer_en_team_schermen_zijn_toegankelijk(page, inloggen, weert, persoo
     page.goto("/beheer/termijnen/verhuizing/")
     page.get_by_label("Lengte").fill("0")
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.locator("#id_lengte_error")).to_contain_text("Een termijn duurt 1 tot en met")
+    expect(page.locator("#id_lengte_error")).to_contain_text(
+        "Een termijn duurt minstens 1 en hoogstens"
+    )
     page.get_by_role("link", name="Uitloggen").or_(
         page.get_by_role("button", name="Uitloggen")
     ).click()

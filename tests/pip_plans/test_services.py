@@ -218,3 +218,15 @@ def test_doel_bij_een_partner_vraagt_welke_partner(plan, regisseur):
             gegevens={"leefgebied": "taal", "doel": "Taalmaatje", "verantwoordelijke": "partner"},
         )
     assert "partner_naam" in fout.value.message_dict
+
+
+@time_machine.travel(datetime.date(2026, 4, 15))
+def test_bekendmaking_ver_vooruit_wordt_geweigerd(plan, regisseur):
+    with pytest.raises(ValidationError, match="14 dagen vooruit"):
+        services.plan_vaststellen(
+            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 6, 1)
+        )
+    versie = services.plan_vaststellen(
+        plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 29)
+    )
+    assert versie.nummer == 1

@@ -60,13 +60,13 @@ def test_lengte_en_duo_verlenging_overal_dezelfde_datum(
     pagina = _overal(regisseur_client, persoon, versie, regisseur)
     assert "15-04-2029" in pagina["dossier"] and "15-04-2029" in pagina["pip"]
     assert "15 april 2029" in pagina["pdf"]
-    assert "3 jaren" in pagina["pip"]
+    assert "3 jaar" in pagina["pip"]
 
     termijnconfig_wijzigen(config=termijnconfig("inburgeringstermijn"), lengte=4, door=beheer)
     pagina = _overal(regisseur_client, persoon, versie, regisseur)
     assert "15-04-2030" in pagina["dossier"] and "15-04-2030" in pagina["pip"]
     assert "15 april 2030" in pagina["pdf"]
-    assert "4 jaren" in pagina["pip"] and "3 jaren" not in pagina["pip"]
+    assert "4 jaar" in pagina["pip"] and "3 jaar" not in pagina["pip"]
     assert "15-04-2029" not in pagina["dossier"] + pagina["pip"]
 
     pip_services.duo_verlenging_vastleggen(

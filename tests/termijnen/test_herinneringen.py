@@ -59,7 +59,8 @@ def test_melding_noemt_persoon_en_termijn_maar_mail_niet(regisseur_met_mail, wee
     herinneringen_versturen(vandaag=D(2026, 5, 11))
     melding = Melding.objects.get()
     assert melding.persoon == persoon
-    assert "Woning aangeboden" in melding.tekst and "11-05-2026" in melding.tekst
+    assert melding.tekst == "Woning aangeboden: vandaag is de uiterste datum."
+    assert melding.termijn.vervalt_op == D(2026, 5, 11)
     assert melding.link == persoon.get_absolute_url()
     bericht = mail.outbox[0]
     tekst = bericht.subject + bericht.body
@@ -81,7 +82,7 @@ def test_dagoverzicht_telt_goed_en_een_mail_voor_veel_termijnen(regisseur_met_ma
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "- 3 termijnen over tijd" in body
-    assert "- 12 termijnen die deze week aflopen" in body
+    assert "- 12 termijnen die binnen 7 dagen aflopen" in body
     assert "15 ongelezen meldingen" in body
     assert mail.outbox[0].to == ["ria@gemeente.example"]
 

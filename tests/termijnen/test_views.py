@@ -260,9 +260,17 @@ def test_beheer_wijzigt_een_lengte_en_ziet_oud_naar_nieuw(beheer_client, regisse
     }
     response = beheer_client.post(url, gegevens)
     assert response.status_code == 422
-    assert "Een termijn duurt 1 tot en met 520 weken" in response.content.decode()
-    response = beheer_client.post(url, {**gegevens, "lengte": "600"})
-    assert "Een termijn duurt 1 tot en met 520 weken" in response.content.decode()
+    assert "Een termijn duurt minstens 1 en hoogstens 520 weken" in response.content.decode()
+    for lengte in ("600", "-5", "9999999999"):
+        response = beheer_client.post(url, {**gegevens, "lengte": lengte})
+        assert response.status_code == 422
+        html = response.content.decode()
+        assert "Een termijn duurt minstens 1 en hoogstens 520 weken" in html or (
+            "Vul de lengte in als een heel getal" in html
+        )
+        assert f'value="{lengte}"' in html  # what was typed stays in the box
+    response = beheer_client.post(url, {**gegevens, "label": "Verhuizing\u202eevol"})
+    assert "onzichtbare stuurtekens" in response.content.decode()
     response = beheer_client.post(url, {**gegevens, "lengte": "14"})
     assert response.status_code == 302
     assert Termijn.objects.get(persoon=persoon).vervalt_op == D(2026, 6, 8)
@@ -292,6 +300,9 @@ def test_beheer_houdt_gelijkgestelde_dagen_bij(beheer_client):
     assert dag.naam == "Besluit gelijkstelling 2029"
     html = beheer_client.get(url).content.decode()
     assert "Nieuw besluit → Besluit gelijkstelling 2029" in html
+    bevestigen = beheer_client.get(reverse("termijnen:feestdag-verwijderen", args=[dag.pk]))
+    assert "Ja, verwijderen" in bevestigen.content.decode()
+    assert Feestdag.objects.filter(pk=dag.pk).exists()  # asking deletes nothing
     beheer_client.post(reverse("termijnen:feestdag-verwijderen", args=[dag.pk]))
     assert not Feestdag.objects.filter(pk=dag.pk).exists()
     assert Events.objects.across("termijnen.FeestdagEvent").filter(pgh_label="delete").exists()
@@ -320,3 +331,65 @@ def test_verlenging_van_buiten_het_scherm_staat_ook_in_het_dossier(
         "Eenmalig verlengd met 3 dagen"
         in regisseur_client.get(persoon.get_absolute_url()).content.decode()
     )
+
+
+@time_machine.travel(VANDAAG)
+def test_verlenging_staat_in_de_historie_van_het_dossier(regisseur_client, regisseur, persoon):
+    termijn = termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=D(2026, 4, 1))
+    url = reverse(
+        "dossiertermijnen:termijn-verlengen",
+        kwargs={"uuid": persoon.uuid, "termijn_id": termijn.pk},
+    )
+    regisseur_client.post(url, {"dagen": "7", "reden": "Wachten op de tolk"})
+    historie = regisseur_client.get(
+        reverse("statushouders:persoon-historie", args=[persoon.uuid])
+    ).content.decode()
+    assert "Termijn verlengd" in historie and "Wachten op de tolk" in historie
+    assert "Ingrid Janssen" in historie
+    # A second visit of the form explains instead of offering it again.
+    response = regisseur_client.get(url, follow=True)
+    assert "al eens verlengd" in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("#termijnen")
+
+
+@time_machine.travel(VANDAAG)
+@pytest.mark.parametrize("dagen", ["٧", "1e1", "7.0", " 7x", "99999999999999999999"])
+def test_verlengen_alleen_met_gewone_cijfers(regisseur_client, persoon, dagen):
+    termijn = termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=D(2026, 4, 1))
+    url = reverse(
+        "dossiertermijnen:termijn-verlengen",
+        kwargs={"uuid": persoon.uuid, "termijn_id": termijn.pk},
+    )
+    response = regisseur_client.post(url, {"dagen": dagen, "reden": "Tolk"})
+    assert response.status_code == 422
+    assert f'value="{dagen.strip() if dagen != " 7x" else dagen}"' in response.content.decode()
+    termijn.refresh_from_db()
+    assert termijn.verlenging_dagen == 0
+
+
+def test_melding_toont_de_huidige_datum_van_de_termijn(regisseur_client, regisseur, persoon):
+    from termijnen.services import herinneringen_versturen, termijnconfig_wijzigen
+
+    with time_machine.travel(D(2026, 3, 2)):
+        termijn_bijwerken(persoon=persoon, code="woning_aanbieden", basisdatum=D(2026, 3, 2))
+    herinneringen_versturen(vandaag=D(2026, 5, 11))
+    assert (
+        "uiterlijk 11-05-2026"
+        in regisseur_client.get(reverse("termijnen:meldingen")).content.decode()
+    )
+    with time_machine.travel(D(2026, 5, 11)):
+        termijnconfig_wijzigen(
+            config=termijnconfig("woning_aanbieden"),
+            lengte=11,
+            door=UserFactory(beheerder=True),
+        )
+    html = regisseur_client.get(reverse("termijnen:meldingen")).content.decode()
+    assert "uiterlijk 18-05-2026" in html and "11-05-2026" not in html
+
+
+def test_gelijkgestelde_dag_op_een_zaterdag_wordt_uitgelegd_en_geweigerd(beheer_client):
+    response = beheer_client.post(
+        reverse("termijnen:feestdag-lijst"), {"datum": "08-05-2027", "naam": "Zaterdag"}
+    )
+    assert response.status_code == 422
+    assert "zaterdag: die telt al niet als werkdag" in response.content.decode()
