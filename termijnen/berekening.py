@@ -5,7 +5,8 @@ due date; services store its result and pages read it, never recompute it.
   (Awb art. 6:8); where that date does not exist (31-01 + 1 month), on the month's last day.
 - Working days skip Saturdays, Sundays and holidays; X itself does not count.
 - Algemene termijnenwet art. 1: a statutory term that would end on a Saturday, Sunday or
-  holiday ends on the next day that is none of these.
+  holiday ends on the next day that is none of these; art. 2: a term of at least three days
+  is lengthened as far as needed to hold at least two working days.
 - Holidays are those of Atw art. 3 (Goede Vrijdag and 5 mei every year included), plus the days
   declared equal to them, which functioneel beheer keeps in the Feestdag table.
 """
@@ -109,9 +110,30 @@ def vervaldatum(
             }[eenheid]
         )
     datum += datetime.timedelta(days=extra_dagen)
-    if not atw or kalender.is_werkdag(datum):
+    if not atw:
         return Vervaldatum(datum)
     oorspronkelijk, reden = datum, kalender.vrije_dag(datum)
+    # Art. 2: at least two working days inside a term of three days or more.
+    if (datum - vanaf).days >= 3:
+        while not _twee_werkdagen(vanaf, datum, kalender):
+            datum += _DAG
+    # Art. 1: never ending on a Saturday, Sunday or holiday.
     while not kalender.is_werkdag(datum):
         datum += _DAG
-    return Vervaldatum(datum, verschoven_van=oorspronkelijk, reden=reden)
+    if datum == oorspronkelijk:
+        return Vervaldatum(datum)
+    return Vervaldatum(
+        datum,
+        verschoven_van=oorspronkelijk,
+        reden=reden or "minder dan twee werkdagen in de termijn",
+    )
+
+
+def _twee_werkdagen(vanaf: datetime.date, tot: datetime.date, kalender: Kalender) -> bool:
+    """Whether at least two working days lie after `vanaf` up to and including `tot`; stops
+    at the second, so a term of years costs a few days' look, not a thousand."""
+    gevonden, dag = 0, vanaf
+    while dag < tot and gevonden < 2:
+        dag += _DAG
+        gevonden += kalender.is_werkdag(dag)
+    return gevonden >= 2

@@ -129,3 +129,20 @@ def test_vijf_mei_elk_jaar():
 def test_lengte_nul_bestaat_niet():
     with pytest.raises(ValueError):
         vervaldatum(vanaf=D(2026, 1, 1), lengte=0, eenheid="weken", kalender=KALENDER)
+
+
+def test_atw_artikel_2_minstens_twee_werkdagen_in_de_termijn():
+    # Three days from Thursday 24 December 2026: 25 and 26 (Kerst) and Sunday 27 hold no
+    # working day; Monday 28 is the first, Tuesday 29 the second.
+    uitkomst = vervaldatum(
+        vanaf=D(2026, 12, 24), lengte=3, eenheid="dagen", atw=True, kalender=KALENDER
+    )
+    assert uitkomst.datum == D(2026, 12, 29)
+    assert uitkomst.verschoven_van == D(2026, 12, 27)
+
+
+def test_atw_artikel_2_geldt_niet_voor_kortere_termijnen():
+    uitkomst = vervaldatum(
+        vanaf=D(2026, 12, 24), lengte=2, eenheid="dagen", atw=True, kalender=KALENDER
+    )
+    assert uitkomst.datum == D(2026, 12, 28)  # art. 1 only: off the Saturday
