@@ -28,3 +28,20 @@ class ContactSoort(models.TextChoices):
     EMAIL = "email", _("E-mail")
     HUISBEZOEK = "huisbezoek", _("Huisbezoek")
     OVERLEG = "overleg", _("Overleg over de persoon")
+
+
+class Uitstroomreden(models.TextChoices):
+    """Why a dossier ends: the outflow categories the national monitors count."""
+
+    INBURGERING_AFGEROND = "inburgering_afgerond", _("Inburgering afgerond of ontheffing")
+    BETAALD_WERK = "betaald_werk", _("Betaald werk")
+    OPLEIDING = "opleiding", _("Opleiding")
+    VERHUISD = "verhuisd", _("Verhuisd naar een andere gemeente")
+    VERTROKKEN = "vertrokken", _("Vertrokken uit Nederland")
+    OVERLEDEN = "overleden", _("Overleden")
+    OVERIG = "overig", _("Overig")
+
+
+class DossierMutatie(models.TextChoices):
+    AFGESLOTEN = "afgesloten", _("Afgesloten")
+    HEROPEND = "heropend", _("Heropend")

@@ -21,8 +21,15 @@ from termijnen.services import (
     termijnen_invoegen,
 )
 
-from .constants import Bestandsgroep, ContactSoort, Doelgroep, Geslacht
-from .models import Contactmoment, Gemeente, Huishouden, Persoon
+from .constants import (
+    Bestandsgroep,
+    ContactSoort,
+    Doelgroep,
+    DossierMutatie,
+    Geslacht,
+    Uitstroomreden,
+)
+from .models import Contactmoment, DossierAfsluiting, Gemeente, Huishouden, Persoon
 
 DEMO_WACHTWOORD = "koers-demo"
 BATCH = 5000
@@ -328,6 +335,7 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
             if gemaakt_personen < 2000:
                 _contactmomenten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
                 _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum)
+                _afgesloten_dossiers(rng, rijen[: 2000 - gemaakt_personen], peildatum)
         gemaakt_huishoudens += len(huishoudens)
         gemaakt_personen += len(rijen)
     # Reminders for a large benchmark set would only make the seed slow.
@@ -528,6 +536,39 @@ def _verwijzingen(rng, personen, peildatum):
             for v in regels
         ]
     )
+
+
+def _afgesloten_dossiers(rng, personen, peildatum):
+    """Some adults who came long ago have left the trajectory: work, education, moved away."""
+    redenen = [
+        (Uitstroomreden.BETAALD_WERK, "Vast contract in de logistiek, 32 uur per week"),
+        (Uitstroomreden.OPLEIDING, "Gestart met een mbo-opleiding in de zorg"),
+        (Uitstroomreden.VERHUISD, "Verhuisd naar familie in een andere gemeente"),
+        (Uitstroomreden.INBURGERING_AFGEROND, "Inburgeringsexamen B1 behaald"),
+    ]
+    afsluitingen = []
+    for persoon in personen:
+        volwassen = (peildatum - persoon.geboortedatum).days >= 18 * 365
+        lang_geleden = persoon.koppeling_datum and (peildatum - persoon.koppeling_datum).days > 700
+        if not (volwassen and lang_geleden and rng.random() < 0.15):
+            continue
+        reden, toelichting = rng.choice(redenen)
+        persoon.afgesloten_op = peildatum - datetime.timedelta(days=rng.randint(5, 120))
+        persoon.uitstroomreden = reden
+        afsluitingen.append(
+            DossierAfsluiting(
+                persoon=persoon,
+                soort=DossierMutatie.AFGESLOTEN,
+                datum=persoon.afgesloten_op,
+                uitstroomreden=reden,
+                toelichting=toelichting,
+                door=persoon.regisseur,
+            )
+        )
+    Persoon.objects.bulk_update(
+        [a.persoon for a in afsluitingen], ["afgesloten_op", "uitstroomreden"], batch_size=1000
+    )
+    DossierAfsluiting.objects.bulk_create(afsluitingen, batch_size=1000)
 
 
 def _termijnen(personen, peildatum):

@@ -19,6 +19,12 @@ class PersoonFilter(django_filters.FilterSet):
     bestandsgroep = django_filters.ChoiceFilter(
         label=_("Bestandsgroep"), choices=Bestandsgroep.choices
     )
+    dossier = django_filters.ChoiceFilter(
+        label=_("Dossier"),
+        choices=[("afgesloten", _("Afgesloten")), ("alle", _("Alle"))],
+        empty_label=_("Lopend"),
+        method="dossierstatus",
+    )
     sorteer = django_filters.OrderingFilter(
         label=_("Sorteren op"),
         fields=(
@@ -41,7 +47,7 @@ class PersoonFilter(django_filters.FilterSet):
 
     class Meta:
         model = Persoon
-        fields = ["q", "gemeente", "regisseur", "doelgroep", "bestandsgroep"]
+        fields = ["q", "gemeente", "regisseur", "doelgroep", "bestandsgroep", "dossier"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,7 +64,17 @@ class PersoonFilter(django_filters.FilterSet):
             voorwaarden &= Q(voornamen__icontains=woord) | Q(achternaam__icontains=woord)
         return queryset.filter(voorwaarden)
 
+    def dossierstatus(self, queryset, name, value):
+        if value == "afgesloten":
+            return queryset.filter(afgesloten_op__isnull=False)
+        return queryset  # "alle"
+
     @property
     def qs(self):
+        rijen = super().qs
+        # Without a choice the list shows the running dossiers; closed ones stay findable.
+        gekozen = self.form.cleaned_data.get("dossier") if self.is_bound else None
+        if not gekozen:
+            rijen = rijen.filter(afgesloten_op__isnull=True)
         # A stable order under every sort, so pages never repeat or skip a person.
-        return super().qs.order_by(*super().qs.query.order_by or ["achternaam", "voornamen"], "id")
+        return rijen.order_by(*rijen.query.order_by or ["achternaam", "voornamen"], "id")

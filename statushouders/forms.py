@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DatumTijdVeld, DatumVeld
-from core.validators import telefoon_normaliseren
+from core.validators import geen_stuurtekens, telefoon_normaliseren
 
-from .constants import ContactSoort
+from .constants import ContactSoort, Uitstroomreden
 from .models import Contactmoment, Persoon
 from .selectors import gemeenten_van, huishoudens_voor, regisseurs_voor
 from .services import PERSOON_VELDEN
@@ -229,3 +229,32 @@ class ContactmomentForm(forms.ModelForm):
                 )
             )
         return moment
+
+
+class DossierAfsluitenForm(forms.Form):
+    afgesloten_op = DatumVeld(label=_("Einddatum"))
+    uitstroomreden = forms.ChoiceField(
+        label=_("Reden van afsluiten"),
+        choices=[("", _("Kies een reden")), *Uitstroomreden.choices],
+        error_messages={
+            "required": _("Kies de reden waarom het dossier wordt afgesloten."),
+            "invalid_choice": _("Kies een reden uit de lijst."),
+        },
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[geen_stuurtekens],
+    )
+
+
+class DossierHeropenenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom gaat het dossier weer open?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[geen_stuurtekens],
+        error_messages={"required": _("Leg vast waarom het dossier weer open gaat.")},
+    )

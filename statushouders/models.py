@@ -16,7 +16,14 @@ from core.validators import (
     v_nummer_validator,
 )
 
-from .constants import Bestandsgroep, ContactSoort, Doelgroep, Geslacht
+from .constants import (
+    Bestandsgroep,
+    ContactSoort,
+    Doelgroep,
+    DossierMutatie,
+    Geslacht,
+    Uitstroomreden,
+)
 
 
 # Every change of a dossier row is kept by database triggers, so bulk updates and raw SQL are
@@ -164,6 +171,12 @@ class Persoon(models.Model):
         choices=Bestandsgroep.choices,
         default=Bestandsgroep.INTAKE,
     )
+    # Set by closing the dossier (uitstroom), cleared by reopening; each step is also a row in
+    # DossierAfsluiting with who, when and why.
+    afgesloten_op = models.DateField(_("dossier afgesloten op"), null=True, blank=True)
+    uitstroomreden = models.CharField(
+        _("reden van afsluiten"), max_length=30, choices=Uitstroomreden.choices, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -188,6 +201,11 @@ class Persoon(models.Model):
                 | Q(huisvesting_datum__gte=F("koppeling_datum")),
                 name="persoon_huisvesting_niet_voor_koppeling",
                 violation_error_message=_("De huisvesting kan niet vóór de koppeling liggen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(afgesloten_op__isnull=True, uitstroomreden="")
+                | (Q(afgesloten_op__isnull=False) & ~Q(uitstroomreden="")),
+                name="persoon_afgesloten_met_reden",
             ),
             models.CheckConstraint(
                 condition=Q(koppeling_datum__isnull=True)
@@ -237,6 +255,10 @@ class Persoon(models.Model):
         return f"{self.voornamen} {self.achternaam}"
 
     @property
+    def is_afgesloten(self) -> bool:
+        return self.afgesloten_op is not None
+
+    @property
     def adres(self) -> str:
         if not self.straat:
             return ""
@@ -268,3 +290,43 @@ class Contactmoment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.onderwerp}"
+
+
+@track_history
+class DossierAfsluiting(models.Model):
+    """One closing or reopening of a dossier: when, why and by whom."""
+
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="afsluitingen"
+    )
+    soort = models.CharField(_("wat"), max_length=12, choices=DossierMutatie.choices)
+    datum = models.DateField(_("datum"))
+    uitstroomreden = models.CharField(
+        _("reden van afsluiten"), max_length=30, choices=Uitstroomreden.choices, blank=True
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afsluiting of heropening")
+        verbose_name_plural = _("afsluitingen en heropeningen")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort=DossierMutatie.HEROPEND) | ~Q(uitstroomreden=""),
+                name="afsluiting_met_uitstroomreden",
+            ),
+            models.CheckConstraint(
+                condition=Q(soort=DossierMutatie.AFGESLOTEN) | ~Q(toelichting=""),
+                name="heropening_met_reden",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} op {self.datum:%d-%m-%Y}"

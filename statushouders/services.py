@@ -8,13 +8,15 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from termijnen.services import termijn_bijwerken
 
-from .models import Contactmoment, Gemeente, Huishouden, Persoon
+from .constants import DossierMutatie, Uitstroomreden
+from .models import Contactmoment, DossierAfsluiting, Gemeente, Huishouden, Persoon
 
 # Fields a regisseur edits on the person form; regisseur and huishouden have their own steps.
 PERSOON_VELDEN = (
@@ -189,3 +191,68 @@ def contactmoment_toevoegen(
         contactmoment.full_clean()
         contactmoment.save()
     return contactmoment
+
+
+@transaction.atomic
+def dossier_afsluiten(
+    *,
+    persoon: Persoon,
+    door: User,
+    afgesloten_op: datetime.date,
+    uitstroomreden: str,
+    toelichting: str = "",
+) -> Persoon:
+    """Close the dossier (uitstroom): it leaves the worklists and reminders, stays readable and
+    can be reopened. Audited, with the reason."""
+    persoon = Persoon.objects.select_for_update().get(pk=persoon.pk)
+    _eist_gemeente(door, persoon.gemeente)
+    fouten = {}
+    if persoon.is_afgesloten:
+        raise ValidationError(
+            _("Dit dossier is al afgesloten op %s.") % persoon.afgesloten_op.strftime("%d-%m-%Y")
+        )
+    if uitstroomreden not in Uitstroomreden.values:
+        fouten["uitstroomreden"] = _("Kies de reden waarom het dossier wordt afgesloten.")
+    if afgesloten_op is None:
+        fouten["afgesloten_op"] = _("Vul de einddatum in.")
+    elif afgesloten_op > timezone.localdate():
+        fouten["afgesloten_op"] = _("Een dossier sluit u af op of na de einddatum, niet ervoor.")
+    elif persoon.koppeling_datum and afgesloten_op < persoon.koppeling_datum:
+        fouten["afgesloten_op"] = _("De einddatum ligt vóór de koppeling (%s).") % (
+            persoon.koppeling_datum.strftime("%d-%m-%Y")
+        )
+    if fouten:
+        raise ValidationError(fouten)
+    with pghistory.context(user=door.pk):
+        persoon.afgesloten_op, persoon.uitstroomreden = afgesloten_op, uitstroomreden
+        persoon.save(update_fields=["afgesloten_op", "uitstroomreden", "updated_at"])
+        DossierAfsluiting.objects.create(
+            persoon=persoon,
+            soort=DossierMutatie.AFGESLOTEN,
+            datum=afgesloten_op,
+            uitstroomreden=uitstroomreden,
+            toelichting=toelichting.strip(),
+            door=door,
+        )
+    return persoon
+
+
+@transaction.atomic
+def dossier_heropenen(*, persoon: Persoon, door: User, reden: str) -> Persoon:
+    persoon = Persoon.objects.select_for_update().get(pk=persoon.pk)
+    _eist_gemeente(door, persoon.gemeente)
+    if not persoon.is_afgesloten:
+        raise ValidationError(_("Dit dossier is niet afgesloten."))
+    if not (reden or "").strip():
+        raise ValidationError({"reden": _("Leg vast waarom het dossier weer open gaat.")})
+    with pghistory.context(user=door.pk):
+        persoon.afgesloten_op, persoon.uitstroomreden = None, ""
+        persoon.save(update_fields=["afgesloten_op", "uitstroomreden", "updated_at"])
+        DossierAfsluiting.objects.create(
+            persoon=persoon,
+            soort=DossierMutatie.HEROPEND,
+            datum=timezone.localdate(),
+            toelichting=reden.strip(),
+            door=door,
+        )
+    return persoon

@@ -17,4 +17,6 @@ urlpatterns = [
         name="contactmoment-create",
     ),
     path("<uuid:uuid>/historie/", views.persoon_historie, name="persoon-historie"),
+    path("<uuid:uuid>/afsluiten/", views.persoon_afsluiten, name="persoon-afsluiten"),
+    path("<uuid:uuid>/heropenen/", views.persoon_heropenen, name="persoon-heropenen"),
 ]

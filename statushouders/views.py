@@ -17,7 +17,14 @@ from pip_plans.selectors import plan_van
 from termijnen.selectors import open_termijnen, termijn_van
 
 from .filters import PersoonFilter
-from .forms import ContactmomentForm, HuishoudenForm, PersoonForm, RegisseurForm
+from .forms import (
+    ContactmomentForm,
+    DossierAfsluitenForm,
+    DossierHeropenenForm,
+    HuishoudenForm,
+    PersoonForm,
+    RegisseurForm,
+)
 from .models import Persoon
 from .selectors import (
     contactmomenten,
@@ -28,6 +35,8 @@ from .selectors import (
 )
 from .services import (
     contactmoment_toevoegen,
+    dossier_afsluiten,
+    dossier_heropenen,
     huishouden_wijzigen,
     persoon_aanmaken,
     persoon_bijwerken,
@@ -205,4 +214,42 @@ def persoon_historie(request, uuid):
             "pagina": pagina,
             "regels": historie_regels(pagina.object_list, verberg=("persoon",)),
         },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_afsluiten(request, uuid):
+    persoon = dossier_openen(request, uuid)
+    if persoon.is_afgesloten:
+        messages.info(request, _("Dit dossier is al afgesloten."))
+        return redirect(persoon)
+    form = DossierAfsluitenForm(request.POST or None)
+    if formulier_uitvoeren(form, partial(dossier_afsluiten, persoon=persoon, door=request.user)):
+        messages.success(request, _("Het dossier is afgesloten."))
+        return redirect(persoon)
+    return render(
+        request,
+        "statushouders/persoon_onderdeel_form.html",
+        {"form": form, "persoon": persoon, "titel": _("Dossier van %s afsluiten") % persoon.naam},
+        status=422 if form.errors else 200,
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_heropenen(request, uuid):
+    persoon = dossier_openen(request, uuid)
+    if not persoon.is_afgesloten:
+        messages.info(request, _("Dit dossier is niet afgesloten."))
+        return redirect(persoon)
+    form = DossierHeropenenForm(request.POST or None)
+    if formulier_uitvoeren(form, partial(dossier_heropenen, persoon=persoon, door=request.user)):
+        messages.success(request, _("Het dossier is heropend."))
+        return redirect(persoon)
+    return render(
+        request,
+        "statushouders/persoon_onderdeel_form.html",
+        {"form": form, "persoon": persoon, "titel": _("Dossier van %s heropenen") % persoon.naam},
+        status=422 if form.errors else 200,
     )

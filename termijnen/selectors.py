@@ -93,6 +93,8 @@ def _lopend(vandaag: datetime.date) -> Q:
 def open_termijnen(*, persoon, vandaag: datetime.date | None = None) -> list[TermijnRegel]:
     """The person's deadlines still to meet, soonest first, with days left."""
     vandaag = vandaag or timezone.localdate()
+    if persoon.afgesloten_op:
+        return []
     return termijn_regels(
         Termijn.objects.filter(_lopend(vandaag), persoon=persoon).select_related(
             "config", "verlengd_door"
@@ -156,7 +158,8 @@ WERKVOORRAAD_GROEPEN = ("verlopen", "deze-week", "vier-weken", "alle")
 
 
 def _openstaand_van(*, user, team: bool, vandaag) -> models.QuerySet[Termijn]:
-    personen = personen_zichtbaar(user=user)
+    # A closed dossier's deadlines no longer run; reopening brings them back.
+    personen = personen_zichtbaar(user=user).filter(afgesloten_op__isnull=True)
     if not team:
         personen = personen.filter(regisseur=user)
     return Termijn.objects.filter(_lopend(vandaag), persoon__in=personen)

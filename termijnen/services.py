@@ -397,7 +397,8 @@ def _claim(moment, soort, dagen, vandaag, na_id, batch):
             SELECT t.id FROM core_termijn t
             JOIN core_termijnconfig c ON c.id = t.config_id
             JOIN statushouders_persoon p ON p.id = t.persoon_id
-            WHERE c.herinneren AND p.regisseur_id IS NOT NULL AND t.id > %(na)s
+            WHERE c.herinneren AND p.regisseur_id IS NOT NULL AND p.afgesloten_op IS NULL
+              AND t.id > %(na)s
               AND t.status IN ('open', 'verlopen')
               AND {_MOMENT_VOORWAARDEN[soort]}
             ORDER BY t.id LIMIT %(batch)s
