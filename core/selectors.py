@@ -36,6 +36,8 @@ class HistorieRegel:
     actie: str
     onderwerp: str
     is_aanmaak: bool = False
+    # A snapshot (insert, or an event like "verlengd") lists values; an update shows old → new.
+    momentopname: bool = False
     wijzigingen: list[Wijziging] = field(default_factory=list)
 
 
@@ -110,6 +112,7 @@ def historie_regels(events, *, verberg: tuple[str, ...] = ()) -> list[HistorieRe
                 actie=str(_ACTIES.get(event.pgh_label, event.pgh_label)),
                 onderwerp=str(model._meta.verbose_name),
                 is_aanmaak=event.pgh_label == "insert",
+                momentopname=event.pgh_label not in ("update", "delete"),
                 wijzigingen=wijzigingen,
             )
         )

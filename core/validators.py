@@ -59,8 +59,9 @@ def bsn_aanvullen(acht_cijfers: str) -> str | None:
 
 # Control characters (C0 and C1, DEL) and the invisible direction overrides that can make text
 # read differently from what was stored. Newlines and tabs are allowed only in multi-line text.
-_STUURTEKENS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_STUURTEKENS_REGEL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ONZICHTBAAR = "\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_STUURTEKENS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_ONZICHTBAAR}]")
+_STUURTEKENS_REGEL = re.compile(f"[\x00-\x1f\x7f-\x9f{_ONZICHTBAAR}]")
 
 
 def geen_stuurtekens(value: str) -> None:

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DatumVeld
+from core.validators import geen_stuurtekens
 from intake.constants import ZRM_DOMEINEN, ZrmScore
 
 from .constants import DoelStatus
@@ -103,6 +104,14 @@ class DuoVerlengingForm(forms.ModelForm):
         model = DuoVerlenging
         fields = ("besluit_op", "nieuwe_einddatum", "reden")
         widgets = {"reden": _TEKSTVAK}
+
+    def __init__(self, *args, huidig_einde=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reden"].validators.append(geen_stuurtekens)
+        if huidig_einde:
+            self.fields["nieuwe_einddatum"].help_text = _(
+                "Nu eindigt de inburgeringstermijn op %s. Schrijf als dd-mm-jjjj."
+            ) % huidig_einde.strftime("%d-%m-%Y")
 
 
 class VoortgangsgesprekForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.pdf import html_naar_pdf
+from core.validators import geen_stuurtekens
 from intake.constants import IntakeStatus
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.services import dossier_termijnen_bijwerken
@@ -195,7 +196,8 @@ def plan_termijnen_bijwerken(*, plan: Plan) -> None:
         plan.persoon,
         reverse("pip_plans:plan-detail", kwargs={"uuid": plan.persoon.uuid}),
     )
-    duo = plan.verlengingen.order_by("-besluit_op", "-id").first()
+    # The extension recorded last counts: each one must end after the one before.
+    duo = plan.verlengingen.order_by("-id").first()
     termijn_bijwerken(
         persoon=persoon,
         code="inburgeringstermijn",
@@ -251,6 +253,21 @@ def duo_verlenging_vastleggen(
     termijn = termijn_van(persoon=plan.persoon, code="inburgeringstermijn")
     if termijn is None:
         raise ValidationError(_("Er is nog geen inburgeringstermijn: stel eerst het PIP vast."))
+    fouten = {}
+    if besluit_op > timezone.localdate():
+        fouten["besluit_op"] = _(
+            "Een besluit van DUO dat nog moet komen, kan niet worden vastgelegd."
+        )
+    elif plan.eerste_vaststelling_op and besluit_op < plan.eerste_vaststelling_op:
+        fouten["besluit_op"] = _("Dit besluit ligt vóór het eerste PIP-besluit (%s).") % (
+            plan.eerste_vaststelling_op.strftime("%d-%m-%Y")
+        )
+    try:
+        geen_stuurtekens(reden)
+    except ValidationError as fout:
+        fouten["reden"] = fout.messages
+    if fouten:
+        raise ValidationError(fouten)
     if nieuwe_einddatum <= termijn.vervalt_op:
         raise ValidationError(
             {

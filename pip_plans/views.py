@@ -274,7 +274,10 @@ def versies_vergelijken(request, uuid):
 @require_http_methods(["GET", "POST"])
 def verlenging_create(request, uuid):
     plan = _plan(request, uuid)
-    form = DuoVerlengingForm(request.POST or None)
+    form = DuoVerlengingForm(
+        request.POST or None,
+        huidig_einde=getattr(plan_termijnen(plan).inburgeringstermijn, "vervalt_op", None),
+    )
     vastleggen = partial(services.duo_verlenging_vastleggen, plan=plan, door=request.user)
     if formulier_uitvoeren(form, vastleggen):
         messages.success(request, _("De verlenging door DUO is vastgelegd."))

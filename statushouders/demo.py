@@ -522,20 +522,36 @@ def _verwijzingen(rng, personen, peildatum):
             )
         )
     Verwijzing.objects.bulk_create(regels, batch_size=1000)
-    termijnen_invoegen(
-        [
+    termijnen = []
+    for v in regels:
+        gemeenschappelijk = {
+            "persoon": v.persoon,
+            "sleutel": f"verwijzing:{v.uuid}",
+            "onderwerp": str(v.partner),
+            "link": v.persoon.get_absolute_url() + "#verwijzingen",
+        }
+        termijnen.append(
             NieuweTermijn(
-                persoon=v.persoon,
                 code="verwijzing_reactie",
                 basisdatum=timezone.localdate(v.verstuurd_op),
                 gehaald_op=timezone.localdate(v.beantwoord_op) if v.beantwoord_op else None,
-                sleutel=f"verwijzing:{v.uuid}",
-                onderwerp=str(v.partner),
-                link=v.persoon.get_absolute_url() + "#verwijzingen",
+                **gemeenschappelijk,
             )
-            for v in regels
-        ]
-    )
+        )
+        # Accepted maatschappelijke begeleiding runs its own term from the acceptance.
+        if v.partner.soort == "maatschappelijke_begeleiding" and v.status in (
+            "geaccepteerd",
+            "afgerond",
+        ):
+            termijnen.append(
+                NieuweTermijn(
+                    code="maatschappelijke_begeleiding",
+                    basisdatum=timezone.localdate(v.beantwoord_op),
+                    gehaald_op=timezone.localdate(v.afgesloten_op) if v.afgesloten_op else None,
+                    **gemeenschappelijk,
+                )
+            )
+    termijnen_invoegen(termijnen)
 
 
 def _afgesloten_dossiers(rng, personen, peildatum):

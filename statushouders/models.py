@@ -143,7 +143,10 @@ class Persoon(models.Model):
         _("bijstand sinds"),
         null=True,
         blank=True,
-        help_text=_("Start van de bijstandsuitkering; de ontzorgperiode telt hiervandaan."),
+        help_text=_(
+            "Start van de bijstandsuitkering. Voor asielstatushouders en nareizigers telt de "
+            "ontzorgperiode (Participatiewet art. 56a) hiervandaan."
+        ),
     )
     straat = models.CharField(_("straat"), max_length=120, blank=True)
     huisnummer = models.CharField(_("huisnummer"), max_length=12, blank=True)

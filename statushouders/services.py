@@ -15,7 +15,7 @@ from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from termijnen.services import termijn_bijwerken
 
-from .constants import DossierMutatie, Uitstroomreden
+from .constants import Doelgroep, DossierMutatie, Uitstroomreden
 from .models import Contactmoment, DossierAfsluiting, Gemeente, Huishouden, Persoon
 
 # Fields a regisseur edits on the person form; regisseur and huishouden have their own steps.
@@ -110,6 +110,15 @@ def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
         link=reverse("pip_plans:plan-detail", kwargs={"uuid": persoon.uuid})
         if plan
         else persoon.get_absolute_url(),
+    )
+    # The minimum ontzorgperiode runs from the start of bijstand, for the target group only.
+    termijn_bijwerken(
+        persoon=persoon,
+        code="ontzorgperiode",
+        basisdatum=persoon.bijstand_sinds
+        if persoon.doelgroep in (Doelgroep.ASIEL, Doelgroep.NAREIZIGER)
+        else None,
+        link=link,
     )
 
 

@@ -217,39 +217,48 @@ def persoon_historie(request, uuid):
     )
 
 
-@dossier_medewerker_vereist
-@require_http_methods(["GET", "POST"])
-def persoon_afsluiten(request, uuid):
+def _dossier_stap(request, uuid, *, mag, form_class, service, gelukt, titel):
+    """Closing and reopening: the same page, each with its own form, service and guard."""
     persoon = dossier_openen(request, uuid)
-    if persoon.is_afgesloten:
-        messages.info(request, _("Dit dossier is al afgesloten."))
+    weigering = mag(persoon)
+    if weigering:
+        messages.info(request, weigering)
         return redirect(persoon)
-    form = DossierAfsluitenForm(request.POST or None)
-    if formulier_uitvoeren(form, partial(dossier_afsluiten, persoon=persoon, door=request.user)):
-        messages.success(request, _("Het dossier is afgesloten."))
+    form = form_class(request.POST or None)
+    if formulier_uitvoeren(form, partial(service, persoon=persoon, door=request.user)):
+        messages.success(request, gelukt)
         return redirect(persoon)
     return render(
         request,
         "statushouders/persoon_onderdeel_form.html",
-        {"form": form, "persoon": persoon, "titel": _("Dossier van %s afsluiten") % persoon.naam},
+        {"form": form, "persoon": persoon, "titel": titel % persoon.naam},
         status=422 if form.errors else 200,
     )
 
 
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
-def persoon_heropenen(request, uuid):
-    persoon = dossier_openen(request, uuid)
-    if not persoon.is_afgesloten:
-        messages.info(request, _("Dit dossier is niet afgesloten."))
-        return redirect(persoon)
-    form = DossierHeropenenForm(request.POST or None)
-    if formulier_uitvoeren(form, partial(dossier_heropenen, persoon=persoon, door=request.user)):
-        messages.success(request, _("Het dossier is heropend."))
-        return redirect(persoon)
-    return render(
+def persoon_afsluiten(request, uuid):
+    return _dossier_stap(
         request,
-        "statushouders/persoon_onderdeel_form.html",
-        {"form": form, "persoon": persoon, "titel": _("Dossier van %s heropenen") % persoon.naam},
-        status=422 if form.errors else 200,
+        uuid,
+        mag=lambda p: _("Dit dossier is al afgesloten.") if p.is_afgesloten else None,
+        form_class=DossierAfsluitenForm,
+        service=dossier_afsluiten,
+        gelukt=_("Het dossier is afgesloten."),
+        titel=_("Dossier van %s afsluiten"),
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def persoon_heropenen(request, uuid):
+    return _dossier_stap(
+        request,
+        uuid,
+        mag=lambda p: None if p.is_afgesloten else _("Dit dossier is niet afgesloten."),
+        form_class=DossierHeropenenForm,
+        service=dossier_heropenen,
+        gelukt=_("Het dossier is heropend."),
+        titel=_("Dossier van %s heropenen"),
     )

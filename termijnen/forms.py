@@ -152,4 +152,5 @@ class FeestdagForm(forms.Form):
         max_length=Feestdag._meta.get_field("naam").max_length,
         validators=[geen_stuurtekens_regel],
         help_text=_("Bijvoorbeeld ‘Vrijdag na Hemelvaartsdag (Besluit gelijkstelling)’."),
+        error_messages={"required": _("Geef aan welk besluit deze dag gelijkstelt.")},
     )

@@ -88,8 +88,18 @@ class TermijnConfig(models.Model):
 # Recomputed dates are not worth a history line each (they follow from the dossier dates,
 # which have their own history); a one-time extension is a decision and is kept.
 @pghistory.track(
-    pghistory.UpdateEvent("verlengd", condition=pghistory.AnyChange("verlenging_dagen")),
-    fields=["persoon", "config", "onderwerp", "verlenging_dagen", "verlenging_reden", "vervalt_op"],
+    pghistory.UpdateEvent(
+        "verlengd", condition=pghistory.AnyChange("verlenging_dagen", "verlengd_tot")
+    ),
+    fields=[
+        "persoon",
+        "config",
+        "onderwerp",
+        "verlenging_dagen",
+        "verlenging_reden",
+        "verlengd_tot",
+        "vervalt_op",
+    ],
     model_name="TermijnVerlenging",
 )
 class Termijn(models.Model):
@@ -102,7 +112,12 @@ class Termijn(models.Model):
         related_name="termijnen",
         verbose_name=_("persoon"),
     )
-    config = models.ForeignKey(TermijnConfig, on_delete=models.PROTECT, related_name="termijnen")
+    config = models.ForeignKey(
+        TermijnConfig,
+        on_delete=models.PROTECT,
+        related_name="termijnen",
+        verbose_name=_("termijn"),
+    )
     # Which object of the person the deadline is about: "" for the person, or a version or
     # referral key, so that each has its own deadline.
     sleutel = models.CharField(max_length=60, blank=True, default="")
@@ -118,7 +133,7 @@ class Termijn(models.Model):
         help_text=_("Een afgesproken datum gaat voor de berekende, zoals een volgend gesprek."),
     )
     verlenging_dagen = models.PositiveSmallIntegerField(_("verlengd met dagen"), default=0)
-    verlenging_reden = models.CharField(_("reden verlenging"), max_length=300, blank=True)
+    verlenging_reden = models.CharField(_("reden van de verlenging"), max_length=300, blank=True)
     verlengd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -129,7 +144,7 @@ class Termijn(models.Model):
     )
     verlengd_op = models.DateTimeField(_("verlengd op"), null=True, blank=True)
     verlengd_tot = models.DateField(_("verlengd tot (besluit)"), null=True, blank=True)
-    vervalt_op = models.DateField(_("uiterlijk"))
+    vervalt_op = models.DateField(_("uiterlijk (na verlenging)"))
     verschoven_van = models.DateField(
         _("zonder Algemene termijnenwet"),
         null=True,

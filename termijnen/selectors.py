@@ -256,6 +256,20 @@ def meldingen_van(*, user) -> models.QuerySet[Melding]:
     return Melding.objects.filter(gebruiker=user).select_related("persoon", "termijn")
 
 
+@dataclass
+class MeldingRegel:
+    melding: Melding
+    dagen: int | None  # days left on the deadline as it stands now; None without a deadline
+
+
+def melding_regels(meldingen, vandaag: datetime.date | None = None) -> list[MeldingRegel]:
+    vandaag = vandaag or timezone.localdate()
+    return [
+        MeldingRegel(m, (m.termijn.vervalt_op - vandaag).days if m.termijn else None)
+        for m in meldingen
+    ]
+
+
 def ongelezen_meldingen(*, user) -> int:
     if not (user and user.is_authenticated):
         return 0

@@ -380,7 +380,7 @@ def herinneringen_versturen(*, vandaag: datetime.date | None = None, batch: int 
         while True:
             with transaction.atomic():
                 laatste, geclaimd = _claim(moment, soort, dagen, vandaag, laatste, batch)
-                per_gebruiker.update(_meldingen_maken(geclaimd, moment, vandaag))
+                per_gebruiker.update(_meldingen_maken(geclaimd, moment))
             if laatste is None:
                 break
     overzichten = dagoverzichten_versturen(vandaag=vandaag, gebruiker_ids=set(per_gebruiker))
@@ -419,17 +419,18 @@ def _claim(moment, soort, dagen, vandaag, na_id, batch):
     return (hoogste if aantal == batch else None), geclaimd
 
 
-def _wanneer(moment: str, termijn: Termijn, vandaag: datetime.date) -> str:
+def _wanneer(moment: str) -> str:
+    """Which reminder this is. How many days are left is not written down: the page counts
+    them from the deadline row, so they stay right when the date changes."""
     if moment == VERVALDAG:
-        return _("vandaag is de uiterste datum")
+        return _("herinnering op de uiterste dag")
     if moment == VERLOPEN:
-        dagen = (vandaag - termijn.vervalt_op).days
-        return ngettext("%d dag over tijd", "%d dagen over tijd", dagen) % dagen
-    dagen = (termijn.vervalt_op - vandaag).days
-    return ngettext("nog %d dag", "nog %d dagen", dagen) % dagen
+        return _("de termijn is verstreken")
+    dagen = int(moment.removeprefix("vooraf_"))
+    return ngettext("herinnering %d dag vooraf", "herinnering %d dagen vooraf", dagen) % dagen
 
 
-def _meldingen_maken(termijn_ids, moment, vandaag) -> Counter:
+def _meldingen_maken(termijn_ids, moment) -> Counter:
     """One melding per claimed deadline for the person's regisseur, naming the person and what
     is due (in-app only), linking to where it is handled. Returns meldingen per user."""
     if not termijn_ids:
@@ -441,7 +442,7 @@ def _meldingen_maken(termijn_ids, moment, vandaag) -> Counter:
         # deadline row, so a later change of the date shows there too.
         tekst = _("%(termijn)s: %(wanneer)s.") % {
             "termijn": termijn.omschrijving,
-            "wanneer": _wanneer(moment, termijn, vandaag),
+            "wanneer": _wanneer(moment),
         }
         meldingen.append(
             Melding(
@@ -479,20 +480,34 @@ def dagoverzichten_versturen(*, vandaag: datetime.date, gebruiker_ids=None) -> i
         tellingen = werkvoorraad_tellingen(user=gebruiker, vandaag=vandaag)
         ongelezen = Melding.objects.filter(gebruiker=gebruiker, gelezen_op__isnull=True).count()
         basis = settings.KOERS_BASIS_URL.rstrip("/")
+        regels = [
+            ngettext("%d termijn over tijd", "%d termijnen over tijd", tellingen["verlopen"])
+            % tellingen["verlopen"],
+            ngettext(
+                "%d termijn die binnen 7 dagen afloopt",
+                "%d termijnen die binnen 7 dagen aflopen",
+                tellingen["deze-week"],
+            )
+            % tellingen["deze-week"],
+            ngettext(
+                "%d termijn die over 1 tot 4 weken afloopt",
+                "%d termijnen die over 1 tot 4 weken aflopen",
+                tellingen["vier-weken"],
+            )
+            % tellingen["vier-weken"],
+        ]
         tekst = _(
             "Goedemorgen,\n\n"
-            "In uw werkvoorraad in Koers staan vandaag:\n"
-            "- %(verlopen)s termijnen over tijd\n"
-            "- %(week)s termijnen die binnen 7 dagen aflopen\n"
-            "- %(vier)s termijnen die over 1 tot 4 weken aflopen\n\n"
-            "U heeft %(ongelezen)s ongelezen meldingen.\n\n"
+            "In uw werkvoorraad in Koers staan vandaag:\n%(regels)s\n\n"
+            "%(ongelezen)s\n\n"
             "Bekijk ze na inloggen: %(url)s\n\n"
             "In deze e-mail staan bewust geen persoonsgegevens."
         ) % {
-            "verlopen": tellingen["verlopen"],
-            "week": tellingen["deze-week"],
-            "vier": tellingen["vier-weken"],
-            "ongelezen": ongelezen,
+            "regels": "\n".join(f"- {regel}" for regel in regels),
+            "ongelezen": ngettext(
+                "U heeft %d ongelezen melding.", "U heeft %d ongelezen meldingen.", ongelezen
+            )
+            % ongelezen,
             "url": basis + "/werkvoorraad/",
         }
         send_mail(

@@ -70,7 +70,11 @@ def meldingen(request):
     return render(
         request,
         "termijnen/meldingen.html",
-        {"pagina": pagina, "ongelezen": selectors.ongelezen_meldingen(user=request.user)},
+        {
+            "pagina": pagina,
+            "regels": selectors.melding_regels(pagina),
+            "ongelezen": selectors.ongelezen_meldingen(user=request.user),
+        },
     )
 
 
@@ -143,6 +147,7 @@ def termijnconfig_bewerken(request, code):
             )
 
     if formulier_uitvoeren(form, opslaan):
+        config.refresh_from_db()
         messages.success(request, _("De termijn ‘%s’ is opgeslagen.") % config.label)
         return redirect("termijnen:termijnconfig-lijst")
     config.refresh_from_db()

@@ -19,7 +19,10 @@ def _geen_overtredingen(page):
 
 
 def test_regisseur_verlengt_de_pip_termijn_en_ziet_een_melding(page, inloggen, regisseur, persoon):
-    termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=datetime.date.today())
+    # Any date: the one-time extension is offered for an open or overdue PIP term alike.
+    termijn_bijwerken(
+        persoon=persoon, code="pip_vaststellen", basisdatum=datetime.date(2026, 11, 2)
+    )
     Melding.objects.create(
         gebruiker=regisseur,
         persoon=persoon,
@@ -65,7 +68,7 @@ def test_beheer_en_team_schermen_zijn_toegankelijk(page, inloggen, weert, persoo
     termijn_bijwerken(
         persoon=persoon,
         code="verhuizing",
-        basisdatum=datetime.date.today() - datetime.timedelta(weeks=13),
+        basisdatum=datetime.date(2026, 8, 3),
     )
     teamleider = UserFactory(teamleider=True, username="tineke", gemeenten=[weert])
     inloggen(teamleider, WACHTWOORD)

@@ -165,26 +165,27 @@ def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(plan, r
             plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 15)
         )
     plan.refresh_from_db()
-    with pytest.raises(ValidationError) as fout:
+    with time_machine.travel(datetime.date(2029, 1, 10)):  # the day of DUO's decision
+        with pytest.raises(ValidationError) as fout:
+            services.duo_verlenging_vastleggen(
+                plan=plan,
+                door=regisseur,
+                besluit_op=datetime.date(2029, 1, 5),
+                nieuwe_einddatum=datetime.date(2029, 1, 1),
+                reden="Ziekte",
+            )
+        assert "15-04-2029" in fout.value.message_dict["nieuwe_einddatum"][0]
         services.duo_verlenging_vastleggen(
             plan=plan,
             door=regisseur,
             besluit_op=datetime.date(2029, 1, 5),
-            nieuwe_einddatum=datetime.date(2029, 1, 1),
-            reden="Ziekte",
+            nieuwe_einddatum=datetime.date(2029, 10, 16),
+            reden="Langdurige ziekte",
         )
-    assert "15-04-2029" in fout.value.message_dict["nieuwe_einddatum"][0]
-    services.duo_verlenging_vastleggen(
-        plan=plan,
-        door=regisseur,
-        besluit_op=datetime.date(2029, 1, 5),
-        nieuwe_einddatum=datetime.date(2029, 10, 16),
-        reden="Langdurige ziekte",
-    )
-    plan.refresh_from_db()
-    termijn = plan_termijnen(plan).inburgeringstermijn
-    assert termijn.vervalt_op == datetime.date(2029, 10, 16)
-    assert termijn.verlengd_tot == datetime.date(2029, 10, 16)
+        plan.refresh_from_db()
+        termijn = plan_termijnen(plan).inburgeringstermijn
+        assert termijn.vervalt_op == datetime.date(2029, 10, 16)
+        assert termijn.verlengd_tot == datetime.date(2029, 10, 16)
 
 
 def test_voortgangsgesprek_werkt_doelen_bij_en_meet_zrm_opnieuw(plan, regisseur):

@@ -60,6 +60,7 @@ def test_lengte_en_duo_verlenging_overal_dezelfde_datum(
     pagina = _overal(regisseur_client, persoon, versie, regisseur)
     assert "15-04-2029" in pagina["dossier"] and "15-04-2029" in pagina["pip"]
     assert "15 april 2029" in pagina["pdf"]
+    assert "Leerroute wisselen kan tot en met 15 oktober 2027" in pagina["pdf"]
     assert "3 jaar" in pagina["pip"]
 
     termijnconfig_wijzigen(config=termijnconfig("inburgeringstermijn"), lengte=4, door=beheer)

@@ -59,7 +59,7 @@ def test_melding_noemt_persoon_en_termijn_maar_mail_niet(regisseur_met_mail, wee
     herinneringen_versturen(vandaag=D(2026, 5, 11))
     melding = Melding.objects.get()
     assert melding.persoon == persoon
-    assert melding.tekst == "Woning aangeboden: vandaag is de uiterste datum."
+    assert melding.tekst == "Woning aangeboden: herinnering op de uiterste dag."
     assert melding.termijn.vervalt_op == D(2026, 5, 11)
     assert melding.link == persoon.get_absolute_url()
     bericht = mail.outbox[0]
@@ -83,7 +83,7 @@ def test_dagoverzicht_telt_goed_en_een_mail_voor_veel_termijnen(regisseur_met_ma
     body = mail.outbox[0].body
     assert "- 3 termijnen over tijd" in body
     assert "- 12 termijnen die binnen 7 dagen aflopen" in body
-    assert "15 ongelezen meldingen" in body
+    assert "U heeft 15 ongelezen meldingen." in body
     assert mail.outbox[0].to == ["ria@gemeente.example"]
 
 
@@ -151,3 +151,13 @@ def test_twee_gelijktijdige_runs_melden_een_keer(regisseur_met_mail, weert):
     assert Herinnering.objects.count() == 30
     assert Melding.objects.count() == 30
     assert len(mail.outbox) == 1 and Dagoverzicht.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_dagoverzicht_in_enkelvoud_bij_een_termijn(regisseur_met_mail, weert):
+    _persoon_met_termijn(regisseur_met_mail, weert)
+    herinneringen_versturen(vandaag=D(2026, 5, 11))
+    body = mail.outbox[0].body
+    assert "- 0 termijnen over tijd" in body
+    assert "- 1 termijn die binnen 7 dagen afloopt" in body
+    assert "U heeft 1 ongelezen melding." in body

@@ -143,22 +143,23 @@ def test_pip_termijnen_bij_vaststellen_en_de_inburgeringstermijn_schuift_niet(pe
     assert _termijn(persoon, "inburgeringstermijn").vervalt_op == D(2029, 4, 15)
     assert _termijn(persoon, "bezwaar_pip", "versie:2").vervalt_op == D(2026, 10, 13)
     assert _termijn(persoon, "voortgangsgesprek").vervalt_op == D(2026, 12, 1)
-    pip_services.duo_verlenging_vastleggen(
-        plan=plan,
-        door=regisseur,
-        besluit_op=D(2029, 1, 1),
-        nieuwe_einddatum=D(2029, 12, 1),
-        reden="Ziekte",
-    )
-    assert _termijn(persoon, "inburgeringstermijn").vervalt_op == D(2029, 12, 1)
-    with pytest.raises(ValidationError, match="01-12-2029"):
+    with time_machine.travel(D(2029, 3, 1)):
         pip_services.duo_verlenging_vastleggen(
             plan=plan,
             door=regisseur,
-            besluit_op=D(2029, 2, 1),
-            nieuwe_einddatum=D(2029, 11, 1),
-            reden="Eerder",
+            besluit_op=D(2029, 1, 1),
+            nieuwe_einddatum=D(2029, 12, 1),
+            reden="Ziekte",
         )
+        assert _termijn(persoon, "inburgeringstermijn").vervalt_op == D(2029, 12, 1)
+        with pytest.raises(ValidationError, match="01-12-2029"):
+            pip_services.duo_verlenging_vastleggen(
+                plan=plan,
+                door=regisseur,
+                besluit_op=D(2029, 2, 1),
+                nieuwe_einddatum=D(2029, 11, 1),
+                reden="Eerder",
+            )
 
 
 @pytest.fixture
@@ -265,3 +266,66 @@ def test_nieuwe_gelijkgestelde_dag_verschuift_lopende_termijnen(persoon, regisse
     feestdag_verwijderen(feestdag=dag, door=beheer)
     assert _termijn(persoon, "verwijzing_reactie").vervalt_op == D(2026, 5, 28)
     assert Events.objects.across("termijnen.FeestdagEvent").filter(pgh_label="delete").count() == 1
+
+
+def test_duo_besluit_in_de_toekomst_of_voor_het_pip_wordt_geweigerd(vastgesteld_plan, regisseur):
+    plan = vastgesteld_plan
+    with time_machine.travel(D(2026, 11, 29)):
+        for besluit in (D(2026, 12, 29), D(2015, 1, 1)):
+            with pytest.raises(ValidationError) as fout:
+                pip_services.duo_verlenging_vastleggen(
+                    plan=plan,
+                    door=regisseur,
+                    besluit_op=besluit,
+                    nieuwe_einddatum=D(2030, 5, 29),
+                    reden="Ziekte",
+                )
+            assert "besluit_op" in fout.value.message_dict
+        with pytest.raises(ValidationError) as fout:
+            pip_services.duo_verlenging_vastleggen(
+                plan=plan,
+                door=regisseur,
+                besluit_op=D(2026, 11, 27),
+                nieuwe_einddatum=D(2030, 5, 29),
+                reden="Ziekte \u202e",
+            )
+        assert "reden" in fout.value.message_dict
+        # The extension recorded last counts, also when an earlier one had a later decision.
+        pip_services.duo_verlenging_vastleggen(
+            plan=plan,
+            door=regisseur,
+            besluit_op=D(2026, 11, 27),
+            nieuwe_einddatum=D(2030, 5, 29),
+            reden="Ziekte",
+        )
+        pip_services.duo_verlenging_vastleggen(
+            plan=plan,
+            door=regisseur,
+            besluit_op=D(2026, 11, 20),
+            nieuwe_einddatum=D(2031, 5, 31),
+            reden="Zorg voor een kind",
+        )
+    termijn = _termijn(plan.persoon, "inburgeringstermijn")
+    assert termijn.vervalt_op == D(2031, 5, 31)
+    assert "Zorg voor een kind" in termijn.verlenging_reden
+
+
+@time_machine.travel(D(2026, 11, 29))
+def test_ontzorgperiode_telt_vanaf_bijstand_voor_de_doelgroep(persoon, regisseur):
+    persoon_bijwerken(persoon=persoon, door=regisseur, gegevens={"bijstand_sinds": D(2026, 8, 31)})
+    assert _termijn(persoon, "ontzorgperiode").vervalt_op == D(2027, 2, 28)
+    persoon_bijwerken(persoon=persoon, door=regisseur, gegevens={"doelgroep": "gezinsmigrant"})
+    assert not Termijn.objects.filter(persoon=persoon, config__code="ontzorgperiode").exists()
+
+
+@pytest.mark.parametrize("teken", ["\u200b", "\u200f", "\ufeff", "\u2028", "\t", "\x1b"])
+def test_onzichtbare_tekens_worden_geweigerd(persoon, regisseur, beheer, teken):
+    termijn = termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=D(2026, 4, 1))
+    with pytest.raises(ValidationError):
+        termijn_verlengen(termijn=termijn, dagen=3, reden=f"Wachten{teken}op", door=regisseur)
+    with pytest.raises(ValidationError):
+        feestdag_opslaan(door=beheer, datum=D(2029, 5, 4), naam=f"Besluit{teken}2029")
+    with pytest.raises(ValidationError):
+        termijnconfig_wijzigen(
+            config=termijnconfig("verhuizing"), label=f"Verhuis{teken}termijn", door=beheer
+        )
