@@ -1,4 +1,3 @@
-import datetime
 import re
 
 from django import forms
@@ -6,10 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# No date Koers keeps lies outside these years; a typing error such as 01-01-0001 or
-# 31-12-9999 is refused before it can reach a calculation or a page.
-VROEGSTE_DATUM = datetime.date(1900, 1, 1)
-LAATSTE_DATUM = datetime.date(2100, 12, 31)
+from core.validators import LAATSTE_DATUM, VROEGSTE_DATUM
 
 
 class DatumVeld(forms.DateField):

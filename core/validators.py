@@ -10,6 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from localflavor.nl.validators import NLBSNFieldValidator, NLZipCodeFieldValidator
 
+# No date Koers keeps lies outside these years; a typing error such as 01-01-0001 or
+# 31-12-9999 is refused before it can reach a calculation or a page.
+VROEGSTE_DATUM = datetime.date(1900, 1, 1)
+LAATSTE_DATUM = datetime.date(2100, 12, 31)
+
 
 class BSNValidator(NLBSNFieldValidator):
     error_message = _(

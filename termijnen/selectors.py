@@ -136,12 +136,6 @@ def vervaldatum_subquery(*, code: str, persoon, sleutel) -> Subquery:
     )
 
 
-def open_termijn_bestaat(*, persoon, code: str) -> bool:
-    return Termijn.objects.filter(
-        persoon=persoon, config__code=code, status__in=OPENSTAAND
-    ).exists()
-
-
 # --- Werkvoorraad -----------------------------------------------------------------------------
 
 
@@ -152,9 +146,6 @@ def _groepen(vandaag: datetime.date) -> dict[str, Q]:
         "deze-week": Q(vervalt_op__gte=vandaag, vervalt_op__lte=week),
         "vier-weken": Q(vervalt_op__gt=week, vervalt_op__lte=vandaag + datetime.timedelta(weeks=4)),
     }
-
-
-WERKVOORRAAD_GROEPEN = ("verlopen", "deze-week", "vier-weken", "alle")
 
 
 def _openstaand_van(*, user, team: bool, vandaag) -> models.QuerySet[Termijn]:

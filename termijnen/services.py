@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.validators import geen_stuurtekens_regel
+from core.validators import LAATSTE_DATUM, VROEGSTE_DATUM, geen_stuurtekens_regel
 
 from .berekening import Kalender, Vervaldatum, vervaldatum
 from .constants import (
@@ -299,7 +299,7 @@ def termijn_verlengen(*, termijn: Termijn, dagen: int, reden: str, door) -> Term
 
 def _feestdag_controleren(*, datum: datetime.date, naam: str, feestdag: Feestdag | None) -> str:
     fouten = {}
-    if datum is None or not datetime.date(1900, 1, 1) <= datum <= datetime.date(2100, 12, 31):
+    if datum is None or not VROEGSTE_DATUM <= datum <= LAATSTE_DATUM:
         fouten["datum"] = _("Kies een datum tussen 1900 en 2100.")
     elif Feestdag.objects.filter(datum=datum).exclude(pk=getattr(feestdag, "pk", None)).exists():
         fouten["datum"] = _("Deze dag staat al in de lijst.")
