@@ -18,10 +18,13 @@ class KoersUserAdmin(UserAdmin):
     list_filter = ("rol", "is_active", "gemeenten")
     fieldsets = (
         *UserAdmin.fieldsets,
-        (_("Koers"), {"fields": ("rol", "partner")}),
+        (_("Koers"), {"fields": ("rol", "partner", "telefoon")}),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
-        (_("Koers"), {"fields": ("first_name", "last_name", "email", "rol", "partner")}),
+        (
+            _("Koers"),
+            {"fields": ("first_name", "last_name", "email", "telefoon", "rol", "partner")},
+        ),
     )
     inlines = [GemeenteLidmaatschapInline]

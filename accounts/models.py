@@ -4,11 +4,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import telefoon_validator
+
 from .constants import DOSSIER_ROLLEN, Rol
 
 
 class User(AbstractUser):
     rol = models.CharField(_("rol"), max_length=32, choices=Rol.choices, default=Rol.REGISSEUR)
+    telefoon = models.CharField(
+        _("telefoonnummer (werk)"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator],
+        help_text=_("Partners zien dit nummer bij de verwijzingen van deze regisseur."),
+    )
     gemeenten = models.ManyToManyField(
         "statushouders.Gemeente",
         verbose_name=_("gemeenten"),

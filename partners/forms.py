@@ -1,17 +1,31 @@
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DatumVeld
+from core.validators import geen_stuurtekens, geen_stuurtekens_regel
 from intake.constants import Leefgebied
 
-from .constants import ToestemmingWijze
+from .constants import TOESTEMMING_BESTAND_EXTENSIES, ToestemmingWijze
 from .selectors import partners_actief
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 
 
 class VerwijzingForm(forms.Form):
+    fieldsets = (
+        (_("De verwijzing"), ("partner", "leefgebied", "doel", "notitie", "adres_delen")),
+        (
+            _("Toestemming van de persoon voor deze partner en dit doel"),
+            (
+                "toestemming_op",
+                "toestemming_wijze",
+                "toestemming_document",
+                "toestemming_bevestigd",
+            ),
+        ),
+    )
     partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
     leefgebied = forms.ChoiceField(label=_("Leefgebied"), choices=Leefgebied.choices)
     doel = forms.CharField(label=_("Doel van de verwijzing"), max_length=300)
@@ -26,19 +40,69 @@ class VerwijzingForm(forms.Form):
         required=False,
         help_text=_("Alleen als de partner het adres nodig heeft, zoals bij begeleiding thuis."),
     )
+    # Consent is typed in every time: no date, no form of consent is filled in beforehand.
     toestemming_op = DatumVeld(
         label=_("Toestemming gegeven op"),
-        required=False,
-        help_text=_("De persoon gaf toestemming om deze gegevens met de partner te delen."),
+        help_text=_("De dag waarop de persoon toestemming gaf. Niet in de toekomst."),
+        error_messages={
+            "required": _(
+                "Vul in wanneer de persoon toestemming gaf. Zonder toestemming kan er niet "
+                "worden verwezen."
+            )
+        },
     )
     toestemming_wijze = forms.ChoiceField(
-        label=_("Hoe is toestemming gegeven"), choices=ToestemmingWijze.choices
+        label=_("Hoe is toestemming gegeven"),
+        choices=ToestemmingWijze.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe de persoon toestemming gaf.")},
+    )
+    toestemming_document = forms.FileField(
+        label=_("Ondertekend toestemmingsformulier"),
+        required=False,
+        help_text=_("Bij schriftelijke toestemming: een PDF, JPG of PNG van hoogstens 5 MB."),
+        validators=[FileExtensionValidator(TOESTEMMING_BESTAND_EXTENSIES)],
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    toestemming_bevestigd = forms.BooleanField(
+        label=_(
+            "De persoon gaf toestemming om deze gegevens te delen met deze partner, voor dit "
+            "doel, en weet dat die toestemming altijd kan worden ingetrokken."
+        ),
+        error_messages={
+            "required": _("Bevestig dat de persoon toestemming gaf voor deze partner en dit doel.")
+        },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_actief()
-        self.fields["toestemming_op"].initial = timezone.localdate()
+
+
+class ToestemmingIntrekkenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=1000,
+        widget=_TEKSTVAK,
+        help_text=_("Bijvoorbeeld: mondeling ingetrokken tijdens het gesprek van vandaag."),
+        validators=[geen_stuurtekens],
+    )
+
+
+class PortaalFilterForm(forms.Form):
+    """The portal's tab and search words; anything else falls back to the unfiltered tab."""
+
+    tab = forms.ChoiceField(
+        choices=[("nieuw", _("Nieuw")), ("lopend", _("Lopend")), ("gesloten", _("Gesloten"))],
+        required=False,
+    )
+    q = forms.CharField(
+        label=_("Zoek op naam of doel"),
+        required=False,
+        max_length=100,
+        validators=[geen_stuurtekens_regel],
+    )
 
 
 class AfwijzenForm(forms.Form):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import prive_opslag
 from intake.constants import Leefgebied
 from statushouders.models import Persoon, track_history
 
@@ -58,11 +59,32 @@ class Verwijzing(models.Model):
         default=False,
         help_text=_("Alleen als de partner het adres nodig heeft, zoals bij begeleiding thuis."),
     )
-    # No referral without the person's consent to share: the database requires it.
+    # No referral without the person's consent to share: the database requires it. The consent
+    # covers this partner and this purpose only; `toestemming_voor` keeps the words the person
+    # agreed to, as they stood when the regisseur recorded it (`door`).
     toestemming_op = models.DateField(_("toestemming gegeven op"))
     toestemming_wijze = models.CharField(
         _("hoe is toestemming gegeven"), max_length=20, choices=ToestemmingWijze.choices
     )
+    toestemming_voor = models.TextField(_("toestemming geldt voor"), max_length=1000)
+    toestemming_document = models.FileField(
+        _("ondertekend toestemmingsformulier"),
+        storage=prive_opslag,
+        upload_to="toestemmingen/",
+        blank=True,
+    )
+    toestemming_ingetrokken_op = models.DateTimeField(
+        _("toestemming ingetrokken op"), null=True, blank=True
+    )
+    toestemming_ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("intrekking vastgelegd door"),
+    )
+    intrekking_reden = models.TextField(_("toelichting bij de intrekking"), blank=True)
     status = models.CharField(
         _("status"),
         max_length=15,
@@ -95,8 +117,17 @@ class Verwijzing(models.Model):
                 name="verwijzing_afwijzing_met_reden",
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["afgewezen", "afgerond"]) | Q(afgesloten_op__isnull=False),
+                condition=~Q(status__in=["afgewezen", "afgerond", "ingetrokken"])
+                | Q(afgesloten_op__isnull=False),
                 name="verwijzing_gesloten_met_datum",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="ingetrokken", toestemming_ingetrokken_op__isnull=False)
+                | (~Q(status="ingetrokken") & Q(toestemming_ingetrokken_op__isnull=True)),
+                name="verwijzing_ingetrokken_met_moment",
+            ),
+            models.CheckConstraint(
+                condition=~Q(toestemming_voor=""), name="verwijzing_toestemming_omschreven"
             ),
             models.CheckConstraint(
                 condition=Q(beantwoord_op__isnull=True) | Q(beantwoord_op__gte=F("verstuurd_op")),

@@ -7,11 +7,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import CharField, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from core.selectors import HistorieRegel, historie_events, historie_regels
 from termijnen.selectors import vervaldatum_subquery
 
-from .constants import GESLOTEN, VerwijzingStatus
+from .constants import GESLOTEN, OVERGANGEN, VOOR_PARTNER_GESLOTEN, VerwijzingStatus
 from .models import Partner, Verwijzing
 
 
@@ -31,6 +34,26 @@ def _met_reactie_uiterlijk(rijen: models.QuerySet[Verwijzing]) -> models.QuerySe
     )
 
 
+def verwijzing_url(verwijzing: Verwijzing) -> str:
+    """The referral's own page in the regisseur's dossier."""
+    return reverse(
+        "verwijzingen:verwijzing-detail",
+        kwargs={"uuid": verwijzing.persoon.uuid, "verwijzing_uuid": verwijzing.uuid},
+    )
+
+
+def toestemming_omschrijving(*, partner: Partner, doel: str, adres_delen: bool) -> str:
+    """What the person consents to, in the words the form shows them: this partner, this
+    purpose, these data."""
+    gegevens = _("naam, voorkeurstaal, telefoonnummer en e-mailadres")
+    if adres_delen:
+        gegevens = _("naam, voorkeurstaal, telefoonnummer, e-mailadres en adres")
+    return _(
+        "Delen met %(partner)s van %(gegevens)s, met het doel en de toelichting van deze "
+        "verwijzing, voor: %(doel)s"
+    ) % {"partner": partner, "gegevens": gegevens, "doel": doel.strip()}
+
+
 def partners_actief() -> models.QuerySet[Partner]:
     return Partner.objects.filter(actief=True)
 
@@ -44,21 +67,58 @@ def verwijzingen_van_persoon(*, persoon) -> models.QuerySet[Verwijzing]:
     )
 
 
+def verwijzing_in_dossier(*, persoon, verwijzing_uuid) -> Verwijzing:
+    """One referral of a person whose dossier the caller may open; DoesNotExist otherwise."""
+    return verwijzingen_van_persoon(persoon=persoon).get(uuid=verwijzing_uuid)
+
+
+def verwijzing_historie(verwijzing: Verwijzing) -> list[HistorieRegel]:
+    """The referral's own history and that of its feedback, newest first."""
+    return historie_regels(historie_events(verwijzing), verberg=("persoon", "verwijzing"))
+
+
+def kan_toestemming_intrekken(verwijzing: Verwijzing) -> bool:
+    return verwijzing.status != VerwijzingStatus.INGETROKKEN
+
+
 def portaal_verwijzingen(*, user) -> models.QuerySet[Verwijzing]:
+    """The referrals a partner user may see: its own organisation's, with consent in force,
+    and a closed one only for a limited time."""
     if not (user.is_authenticated and user.is_partner_medewerker):
         return Verwijzing.objects.none()
     grens = timezone.now() - datetime.timedelta(days=settings.PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN)
     return _met_reactie_uiterlijk(
-        Verwijzing.objects.filter(partner_id=user.partner_id)
-        .filter(~Q(status__in=GESLOTEN) | Q(afgesloten_op__gte=grens))
-        .select_related("persoon")
+        Verwijzing.objects.filter(partner_id=user.partner_id, toestemming_ingetrokken_op=None)
+        .filter(
+            ~Q(status__in=GESLOTEN) | Q(status__in=VOOR_PARTNER_GESLOTEN, afgesloten_op__gte=grens)
+        )
+        .select_related("persoon", "persoon__regisseur", "door")
     )
+
+
+def portaal_acties(verwijzing: Verwijzing) -> set[str]:
+    """What the partner may do with the referral from where it stands."""
+    mogelijk = OVERGANGEN.get(verwijzing.status, set())
+    acties = set()
+    if VerwijzingStatus.GEACCEPTEERD in mogelijk:
+        acties.add("accepteren")
+    if VerwijzingStatus.AFGEWEZEN in mogelijk:
+        acties.add("afwijzen")
+    if VerwijzingStatus.AFGEROND in mogelijk:
+        acties |= {"terugkoppelen", "afronden"}
+    return acties
+
+
+def contactpersoon(verwijzing: Verwijzing):
+    """Whom the partner contacts about the referral: the person's regisseur, else the one who
+    referred."""
+    return verwijzing.persoon.regisseur or verwijzing.door
 
 
 PORTAAL_TABS = {
     "nieuw": (VerwijzingStatus.VERSTUURD,),
     "lopend": (VerwijzingStatus.GEACCEPTEERD,),
-    "gesloten": GESLOTEN,
+    "gesloten": VOOR_PARTNER_GESLOTEN,
 }
 
 

@@ -5,18 +5,27 @@ import datetime
 from decimal import Decimal
 
 import pghistory
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from statushouders.models import Persoon
-from termijnen.services import termijn_bijwerken
+from termijnen.services import melding_maken, termijn_bijwerken
 
-from .constants import OVERGANGEN, PartnerSoort, VerwijzingStatus
+from .constants import (
+    OVERGANGEN,
+    TOESTEMMING_BESTAND_EXTENSIES,
+    TOESTEMMING_BESTAND_MAX_BYTES,
+    TOESTEMMING_HOOGSTENS_OUD,
+    PartnerSoort,
+    ToestemmingWijze,
+    VerwijzingStatus,
+)
 from .models import Partner, Terugkoppeling, Verwijzing
-from .selectors import termijn_sleutel
+from .selectors import termijn_sleutel, toestemming_omschrijving, verwijzing_url
 
 
 @transaction.atomic
@@ -29,22 +38,50 @@ def verwijzing_versturen(
     doel: str,
     toestemming_op: datetime.date | None,
     toestemming_wijze: str,
+    toestemming_bevestigd: bool = False,
+    toestemming_document: UploadedFile | None = None,
     notitie: str = "",
     adres_delen: bool | None = None,
 ) -> Verwijzing:
+    """Send a referral. The person's consent is recorded by hand every time: the date, how it
+    was given and that it covers this partner and this purpose; nothing is assumed."""
+    if adres_delen is None:
+        adres_delen = partner.soort == PartnerSoort.MAATSCHAPPELIJKE_BEGELEIDING
     fouten = {}
     if not partner.actief:
         fouten["partner"] = _("%s neemt geen verwijzingen meer aan.") % partner
+    if persoon.is_afgesloten:
+        fouten[NON_FIELD_ERRORS] = _("Het dossier is afgesloten; heropen het om te verwijzen.")
     if toestemming_op is None:
         fouten["toestemming_op"] = _(
-            "Zonder toestemming van de persoon om gegevens te delen kan er niet worden verwezen."
+            "Vul in wanneer de persoon toestemming gaf om gegevens met de partner te delen. "
+            "Zonder toestemming kan er niet worden verwezen."
         )
     elif toestemming_op > timezone.localdate():
         fouten["toestemming_op"] = _("De toestemming kan niet in de toekomst liggen.")
+    elif toestemming_op < timezone.localdate() - TOESTEMMING_HOOGSTENS_OUD:
+        fouten["toestemming_op"] = _(
+            "Deze toestemming is meer dan een jaar oud. Vraag de persoon opnieuw om toestemming."
+        )
+    if toestemming_wijze not in ToestemmingWijze.values:
+        fouten["toestemming_wijze"] = _("Kies hoe de persoon toestemming gaf.")
+    if not toestemming_bevestigd:
+        fouten["toestemming_bevestigd"] = _(
+            "Bevestig dat de persoon toestemming gaf voor deze partner en dit doel."
+        )
+    if toestemming_document:
+        if toestemming_wijze == ToestemmingWijze.MONDELING:
+            fouten["toestemming_document"] = _(
+                "Bij mondelinge toestemming hoort geen ondertekend formulier. Kies "
+                "‘schriftelijk’ of laat het bestand weg."
+            )
+        else:
+            try:
+                toestemming_document_controleren(toestemming_document)
+            except ValidationError as fout:
+                fouten["toestemming_document"] = fout.messages
     if fouten:
         raise ValidationError(fouten)
-    if adres_delen is None:
-        adres_delen = partner.soort == PartnerSoort.MAATSCHAPPELIJKE_BEGELEIDING
     verwijzing = Verwijzing(
         persoon=persoon,
         partner=partner,
@@ -53,9 +90,15 @@ def verwijzing_versturen(
         notitie=notitie,
         toestemming_op=toestemming_op,
         toestemming_wijze=toestemming_wijze,
+        toestemming_voor=toestemming_omschrijving(
+            partner=partner, doel=doel, adres_delen=adres_delen
+        ),
         adres_delen=adres_delen,
         door=door,
     )
+    if toestemming_document:
+        toestemming_document.name = f"{verwijzing.uuid}{_extensie(toestemming_document.name)}"
+        verwijzing.toestemming_document = toestemming_document
     with pghistory.context(user=door.pk):
         verwijzing.full_clean()
         verwijzing.save()
@@ -66,11 +109,83 @@ def verwijzing_versturen(
     return verwijzing
 
 
+def _extensie(naam: str) -> str:
+    return "." + naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
+
+
+def toestemming_document_controleren(bestand: UploadedFile) -> None:
+    """A scan or PDF of the signed form: the extension, the size and the first bytes agree."""
+    extensie = _extensie(bestand.name or "").lstrip(".")
+    if extensie not in TOESTEMMING_BESTAND_EXTENSIES:
+        raise ValidationError(_("Upload het formulier als PDF, JPG of PNG."))
+    if bestand.size > TOESTEMMING_BESTAND_MAX_BYTES:
+        raise ValidationError(_("Het bestand is groter dan 5 MB."))
+    bestand.seek(0)
+    begin = bestand.read(8)
+    bestand.seek(0)
+    if not any(begin.startswith(kenmerk) for kenmerk in _BESTANDSKENMERKEN[extensie]):
+        raise ValidationError(_("Dit bestand is geen geldige PDF, JPG of PNG."))
+
+
+_BESTANDSKENMERKEN = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+@transaction.atomic
+def toestemming_intrekken(*, verwijzing: Verwijzing, door: User, reden: str = "") -> Verwijzing:
+    """The person withdraws consent: the partner loses access at that moment, the open
+    deadlines of the referral go, and the history keeps who recorded it and why."""
+    verwijzing = Verwijzing.objects.select_for_update().get(pk=verwijzing.pk)
+    if verwijzing.status == VerwijzingStatus.INGETROKKEN:
+        raise ValidationError(_("De toestemming voor deze verwijzing is al ingetrokken."))
+    nu = timezone.now()
+    with pghistory.context(user=door.pk):
+        verwijzing.status = VerwijzingStatus.INGETROKKEN
+        verwijzing.toestemming_ingetrokken_op = nu
+        verwijzing.toestemming_ingetrokken_door = door
+        verwijzing.intrekking_reden = reden.strip()
+        verwijzing.afgesloten_op = verwijzing.afgesloten_op or nu
+        verwijzing.save(
+            update_fields=[
+                "status",
+                "toestemming_ingetrokken_op",
+                "toestemming_ingetrokken_door",
+                "intrekking_reden",
+                "afgesloten_op",
+            ]
+        )
+        _termijnen_bijwerken(verwijzing)
+    return verwijzing
+
+
+def _regisseur_melden(verwijzing: Verwijzing, tekst: str) -> None:
+    """Tell the person's regisseur (or whoever referred, when there is none) what the partner
+    did, in the bell of Koers."""
+    ontvanger_id = verwijzing.persoon.regisseur_id or verwijzing.door_id
+    melding_maken(
+        gebruiker_id=ontvanger_id,
+        persoon=verwijzing.persoon,
+        tekst=tekst,
+        link=verwijzing_url(verwijzing),
+    )
+
+
 def _termijnen_bijwerken(verwijzing: Verwijzing) -> None:
     """The partner's answer term, and for maatschappelijke begeleiding its 18 months."""
     sleutel = termijn_sleutel(verwijzing.uuid)
     onderwerp = str(verwijzing.partner)
-    link = verwijzing.persoon.get_absolute_url() + "#verwijzingen"
+    link = verwijzing_url(verwijzing)
+    if verwijzing.status == VerwijzingStatus.INGETROKKEN:
+        # Without consent nothing is expected of the partner any more.
+        for code in ("verwijzing_reactie", "maatschappelijke_begeleiding"):
+            termijn_bijwerken(
+                persoon=verwijzing.persoon, code=code, sleutel=sleutel, basisdatum=None
+            )
+        return
     termijn_bijwerken(
         persoon=verwijzing.persoon,
         code="verwijzing_reactie",
@@ -124,6 +239,10 @@ def verwijzing_accepteren(*, verwijzing: Verwijzing, door: User) -> Verwijzing:
         verwijzing.beantwoord_op = timezone.now()
         verwijzing.save(update_fields=["status", "beantwoord_op"])
         _termijnen_bijwerken(verwijzing)
+    _regisseur_melden(
+        verwijzing,
+        _("%s heeft de verwijzing geaccepteerd.") % verwijzing.partner,
+    )
     return verwijzing
 
 
@@ -140,6 +259,10 @@ def verwijzing_afwijzen(*, verwijzing: Verwijzing, door: User, reden: str) -> Ve
             update_fields=["status", "afwijzingsreden", "beantwoord_op", "afgesloten_op"]
         )
         _termijnen_bijwerken(verwijzing)
+    _regisseur_melden(
+        verwijzing,
+        _("%s heeft de verwijzing afgewezen.") % verwijzing.partner,
+    )
     return verwijzing
 
 
@@ -154,6 +277,10 @@ def verwijzing_afronden(*, verwijzing: Verwijzing, door: User, resultaat: str) -
         verwijzing.afgesloten_op = timezone.now()
         verwijzing.save(update_fields=["status", "resultaat", "afgesloten_op"])
         _termijnen_bijwerken(verwijzing)
+    _regisseur_melden(
+        verwijzing,
+        _("%s heeft de verwijzing afgerond.") % verwijzing.partner,
+    )
     return verwijzing
 
 
@@ -183,4 +310,8 @@ def terugkoppeling_geven(
     with pghistory.context(user=door.pk):
         terugkoppeling.full_clean()
         terugkoppeling.save()
+    _regisseur_melden(
+        verwijzing,
+        _("%s gaf terugkoppeling op de verwijzing.") % verwijzing.partner,
+    )
     return terugkoppeling

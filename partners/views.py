@@ -3,7 +3,7 @@ from functools import partial, wraps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,9 +14,25 @@ from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_n
 from statushouders.views import dossier_openen
 
 from . import services
-from .forms import AfrondenForm, AfwijzenForm, TerugkoppelingForm, VerwijzingForm
+from .forms import (
+    AfrondenForm,
+    AfwijzenForm,
+    PortaalFilterForm,
+    TerugkoppelingForm,
+    ToestemmingIntrekkenForm,
+    VerwijzingForm,
+)
 from .models import Verwijzing
-from .selectors import PORTAAL_TABS, portaal_lijst, portaal_verwijzing
+from .selectors import (
+    contactpersoon,
+    kan_toestemming_intrekken,
+    portaal_acties,
+    portaal_lijst,
+    portaal_verwijzing,
+    verwijzing_historie,
+    verwijzing_in_dossier,
+    verwijzing_url,
+)
 
 
 def partner_vereist(view):
@@ -35,7 +51,7 @@ def partner_vereist(view):
 @require_http_methods(["GET", "POST"])
 def verwijzing_create(request, uuid):
     persoon = dossier_openen(request, uuid)
-    form = VerwijzingForm(request.POST or None)
+    form = VerwijzingForm(request.POST or None, request.FILES or None)
     versturen = partial(services.verwijzing_versturen, persoon=persoon, door=request.user)
     if formulier_uitvoeren(form, versturen):
         messages.success(
@@ -45,16 +61,77 @@ def verwijzing_create(request, uuid):
     return render(request, "partners/verwijzing_form.html", {"persoon": persoon, "form": form})
 
 
+def _dossier_verwijzing(request, uuid, verwijzing_uuid) -> Verwijzing:
+    persoon = dossier_openen(request, uuid)
+    try:
+        return verwijzing_in_dossier(persoon=persoon, verwijzing_uuid=verwijzing_uuid)
+    except Verwijzing.DoesNotExist:
+        raise Http404 from None
+
+
+def _verwijzing_pagina(request, verwijzing, intrekken_form=None, status=200):
+    return render(
+        request,
+        "partners/verwijzing_detail.html",
+        {
+            "persoon": verwijzing.persoon,
+            "verwijzing": verwijzing,
+            "historie": verwijzing_historie(verwijzing),
+            "kan_intrekken": kan_toestemming_intrekken(verwijzing),
+            "intrekken_form": intrekken_form or ToestemmingIntrekkenForm(),
+        },
+        status=status,
+    )
+
+
+@dossier_medewerker_vereist
+def verwijzing_detail(request, uuid, verwijzing_uuid):
+    return _verwijzing_pagina(request, _dossier_verwijzing(request, uuid, verwijzing_uuid))
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def toestemming_intrekken(request, uuid, verwijzing_uuid):
+    verwijzing = _dossier_verwijzing(request, uuid, verwijzing_uuid)
+    if request.method == "GET":
+        return redirect(verwijzing_url(verwijzing))
+    form = ToestemmingIntrekkenForm(request.POST)
+    intrekken = partial(services.toestemming_intrekken, verwijzing=verwijzing, door=request.user)
+    if formulier_uitvoeren(form, intrekken):
+        messages.success(
+            request,
+            _("De toestemming is ingetrokken. %s kan deze verwijzing niet meer inzien.")
+            % verwijzing.partner,
+        )
+        return redirect(verwijzing_url(verwijzing))
+    return _verwijzing_pagina(request, verwijzing, intrekken_form=form, status=422)
+
+
+@dossier_medewerker_vereist
+def toestemming_document(request, uuid, verwijzing_uuid):
+    verwijzing = _dossier_verwijzing(request, uuid, verwijzing_uuid)
+    if not verwijzing.toestemming_document:
+        raise Http404
+    naam = verwijzing.toestemming_document.name
+    return FileResponse(
+        verwijzing.toestemming_document.open("rb"),
+        as_attachment=True,
+        filename=f"toestemming-{verwijzing.persoon.achternaam}{naam[naam.rfind('.') :]}",
+    )
+
+
 @partner_vereist
 def portaal(request):
-    tab = request.GET.get("tab", "nieuw")
-    if tab not in PORTAAL_TABS:
-        tab = "nieuw"
-    zoek = request.GET.get("q", "")
+    form = PortaalFilterForm(request.GET)
+    if form.is_valid():
+        tab, zoek = form.cleaned_data["tab"] or "nieuw", form.cleaned_data["q"]
+    else:
+        messages.warning(request, _("De zoekopdracht kon niet worden gelezen; u ziet alles."))
+        tab, zoek = "nieuw", ""
     pagina = Paginator(portaal_lijst(user=request.user, tab=tab, zoek=zoek), 25).get_page(
         request.GET.get("pagina")
     )
-    querystring = request.GET.copy()
+    querystring = request.GET.copy() if form.is_valid() else QueryDict(mutable=True)
     querystring.pop("pagina", None)
     return render(
         request,
@@ -64,7 +141,7 @@ def portaal(request):
             "zoek": zoek,
             "pagina": pagina,
             "querystring": querystring.urlencode(),
-            "tabs": [("nieuw", _("Nieuw")), ("lopend", _("Lopend")), ("gesloten", _("Gesloten"))],
+            "tabs": form.fields["tab"].choices,
         },
     )
 
@@ -82,6 +159,8 @@ def _portaal_pagina(request, verwijzing, status=200, **forms):
     context = {
         "verwijzing": verwijzing,
         "persoon": verwijzing.persoon,
+        "acties": portaal_acties(verwijzing),
+        "contactpersoon": contactpersoon(verwijzing),
         "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(),
         "afronden_form": forms.get("afronden_form") or AfrondenForm(),
         "terugkoppeling_form": forms.get("terugkoppeling_form") or TerugkoppelingForm(),

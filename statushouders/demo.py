@@ -13,6 +13,7 @@ from accounts.constants import Rol
 from accounts.models import User
 from core.validators import bsn_aanvullen
 from partners.models import Partner, Verwijzing
+from partners.selectors import toestemming_omschrijving, verwijzing_url
 from termijnen.models import Termijn
 from termijnen.services import (
     NieuweTermijn,
@@ -510,6 +511,13 @@ def _verwijzingen(rng, personen, peildatum):
                 adres_delen=partner.soort == "maatschappelijke_begeleiding",
                 toestemming_op=verstuurd.date(),
                 toestemming_wijze="schriftelijk",
+                toestemming_voor=toestemming_omschrijving(
+                    partner=partner,
+                    doel="Maatschappelijke begeleiding in het eerste jaar"
+                    if partner.soort == "maatschappelijke_begeleiding"
+                    else "Taalmaatje en oefenen met lezen",
+                    adres_delen=partner.soort == "maatschappelijke_begeleiding",
+                ),
                 status=status,
                 beantwoord_op=verstuurd + datetime.timedelta(days=3)
                 if status != "verstuurd"
@@ -528,7 +536,7 @@ def _verwijzingen(rng, personen, peildatum):
             "persoon": v.persoon,
             "sleutel": f"verwijzing:{v.uuid}",
             "onderwerp": str(v.partner),
-            "link": v.persoon.get_absolute_url() + "#verwijzingen",
+            "link": verwijzing_url(v),
         }
         termijnen.append(
             NieuweTermijn(

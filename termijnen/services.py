@@ -521,6 +521,15 @@ def dagoverzichten_versturen(*, vandaag: datetime.date, gebruiker_ids=None) -> i
     return verstuurd
 
 
+def melding_maken(*, gebruiker_id: int | None, persoon, tekst: str, link: str) -> Melding | None:
+    """A melding about something that happened in a dossier, for one user; none without one."""
+    if gebruiker_id is None:
+        return None
+    return Melding.objects.create(
+        gebruiker_id=gebruiker_id, persoon=persoon, tekst=tekst[:300], link=link[:300]
+    )
+
+
 @transaction.atomic
 def melding_openen(*, melding: Melding, gebruiker) -> str:
     """Mark a melding read (only the user's own) and return where it leads."""

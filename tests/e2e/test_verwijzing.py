@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.accounts.factories import WACHTWOORD
@@ -21,7 +22,19 @@ def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     page.get_by_label("Partner", exact=True).select_option(label="Taalhuis Weert")
     page.get_by_label("Leefgebied").select_option("taal")
     page.get_by_label("Doel van de verwijzing").fill("Taalmaatje om te oefenen met spreken")
-    page.get_by_label("Hoe is toestemming gegeven").select_option("schriftelijk")
+    # Consent is never assumed: sending without it is refused beside each field.
+    expect(page.get_by_label("Toestemming gegeven op")).to_have_value("")
+    page.get_by_role("button", name="Verwijzing versturen").click()
+    expect(
+        page.get_by_text("Zonder toestemming kan er niet worden verwezen.").first
+    ).to_be_visible()
+    expect(page.get_by_text("Kies hoe de persoon toestemming gaf.").first).to_be_visible()
+    expect(page.get_by_label("Doel van de verwijzing")).to_have_value(
+        "Taalmaatje om te oefenen met spreken"
+    )
+    page.get_by_label("Toestemming gegeven op").fill(timezone.localdate().strftime("%d-%m-%Y"))
+    page.get_by_label("Schriftelijk ondertekend").check()
+    page.get_by_label("De persoon gaf toestemming om deze gegevens te delen").check()
     page.get_by_role("button", name="Verwijzing versturen").click()
     expect(page.get_by_text("De verwijzing naar Taalhuis Weert is verstuurd.")).to_be_visible()
 
@@ -53,6 +66,29 @@ def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     verwijzingen = page.locator("#verwijzingen")
     expect(verwijzingen).to_contain_text("geaccepteerd")
     expect(verwijzingen).to_contain_text("Eerste afspraak met taalmaatje gehad")
+
+    # The partner's answer and feedback reached the regisseur as meldingen.
+    page.goto("/meldingen/")
+    expect(page.get_by_text("Taalhuis Weert gaf terugkoppeling op de verwijzing")).to_be_visible()
+    expect(page.get_by_text("Taalhuis Weert heeft de verwijzing geaccepteerd")).to_be_visible()
+    page.get_by_role("link", name="Taalhuis Weert gaf terugkoppeling op de verwijzing").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verwijzing naar Taalhuis Weert")
+    expect(page.get_by_text("Eerste afspraak met taalmaatje gehad").first).to_be_visible()
+
+    # Withdrawn consent closes the partner out at once.
+    page.get_by_text("Toestemming intrekken", exact=True).first.click()
+    page.get_by_label("Toelichting").fill("Wil geen taalmaatje meer")
+    page.get_by_role("button", name="Toestemming intrekken").click()
+    expect(page.get_by_text("kan deze verwijzing niet meer inzien")).to_be_visible()
+    partnercontext = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    partnerpagina = partnercontext.new_page()
+    partnerpagina.goto("/accounts/login/")
+    partnerpagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
+    partnerpagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    partnerpagina.get_by_role("button", name="Inloggen").click()
+    partnerpagina.get_by_role("link", name="Lopend").click()
+    expect(partnerpagina.locator("tbody tr")).to_have_count(0)
+    partnercontext.close()
 
 
 @pytest.mark.parametrize("pad", ["/partner/", "verwijzing", "verwijzen"])

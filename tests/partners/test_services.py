@@ -9,12 +9,22 @@ from pghistory.models import Events
 
 from partners import services
 from partners.models import Verwijzing
-from partners.selectors import portaal_verwijzingen
+from partners.selectors import portaal_acties, portaal_verwijzingen, verwijzing_url
 from partners.tasks import verwijzing_melden
+from termijnen.models import Melding
 from termijnen.selectors import termijn_van
 from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory, VerwijzingFactory
 
 pytestmark = pytest.mark.django_db
+
+VANDAAG = datetime.date(2026, 4, 28)
+
+
+@pytest.fixture(autouse=True)
+def _vaste_dag():
+    """Every test on one known working day; a test that needs another day travels further."""
+    with time_machine.travel(datetime.datetime(2026, 4, 28, 10, tzinfo=datetime.UTC)):
+        yield
 
 
 @pytest.fixture
@@ -38,6 +48,7 @@ def _versturen(persoon, regisseur, partner, **extra):
         "doel": "Taalmaatje vinden",
         "toestemming_op": datetime.date(2026, 4, 20),
         "toestemming_wijze": "mondeling",
+        "toestemming_bevestigd": True,
     }
     gegevens.update(extra)
     return services.verwijzing_versturen(
@@ -118,7 +129,7 @@ def test_toegestane_overgangen(verwijzing, medewerker):
     services.terugkoppeling_geven(
         verwijzing=verwijzing,
         door=medewerker,
-        datum=datetime.date.today(),
+        datum=VANDAAG,
         tekst="Eerste les gehad",
         aanwezig=True,
     )
@@ -141,7 +152,7 @@ def test_toegestane_overgangen(verwijzing, medewerker):
 def test_andere_overgangen_worden_geweigerd_met_reden(verwijzing, medewerker, begin, actie):
     Verwijzing.objects.filter(pk=verwijzing.pk).update(
         status=begin,
-        afgesloten_op=datetime.datetime.now(tz=datetime.UTC),
+        afgesloten_op=datetime.datetime(2026, 4, 28, 10, tzinfo=datetime.UTC),
         afwijzingsreden="x" if begin == "afgewezen" else "",
     )
     functie = {
@@ -163,7 +174,7 @@ def test_afwijzen_vraagt_een_reden(verwijzing, medewerker):
 def test_terugkoppelen_alleen_op_een_geaccepteerde_verwijzing(verwijzing, medewerker):
     with pytest.raises(ValidationError, match="geaccepteerde"):
         services.terugkoppeling_geven(
-            verwijzing=verwijzing, door=medewerker, datum=datetime.date.today(), tekst="x"
+            verwijzing=verwijzing, door=medewerker, datum=VANDAAG, tekst="x"
         )
 
 
@@ -195,3 +206,168 @@ def test_toegang_na_afsluiten_vervalt_na_de_bewaartermijn(verwijzing, medewerker
         assert list(portaal_verwijzingen(user=medewerker)) == [verwijzing]
     with time_machine.travel(datetime.datetime(2026, 7, 30, 13, tzinfo=datetime.UTC)):
         assert list(portaal_verwijzingen(user=medewerker)) == []
+
+
+@pytest.mark.parametrize(
+    ("veld", "extra", "fout"),
+    [
+        ("toestemming_op", {"toestemming_op": None}, "Zonder toestemming"),
+        ("toestemming_op", {"toestemming_op": datetime.date(2026, 4, 29)}, "toekomst"),
+        ("toestemming_op", {"toestemming_op": datetime.date(2025, 4, 27)}, "opnieuw"),
+        ("toestemming_wijze", {"toestemming_wijze": ""}, "Kies hoe"),
+        ("toestemming_bevestigd", {"toestemming_bevestigd": False}, "deze partner en dit doel"),
+    ],
+)
+def test_toestemming_wordt_nooit_aangenomen(persoon, regisseur, partner, veld, extra, fout):
+    with pytest.raises(ValidationError) as fouten:
+        _versturen(persoon, regisseur, partner, **extra)
+    assert fout in " ".join(fouten.value.message_dict[veld])
+    assert not Verwijzing.objects.exists()
+
+
+def test_toestemming_noemt_deze_partner_en_dit_doel(persoon, regisseur, partner):
+    verwijzing = _versturen(persoon, regisseur, partner, doel="Taalcafé op dinsdag")
+    assert "Taalhuis Weert" in verwijzing.toestemming_voor
+    assert "Taalcafé op dinsdag" in verwijzing.toestemming_voor
+    assert "e-mailadres en adres" not in verwijzing.toestemming_voor
+    assert verwijzing.door == regisseur
+
+
+def _bestand(naam, inhoud):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(naam, inhoud)
+
+
+def test_ondertekend_formulier_wordt_bewaard(persoon, regisseur, partner, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    verwijzing = _versturen(
+        persoon,
+        regisseur,
+        partner,
+        toestemming_wijze="schriftelijk",
+        toestemming_document=_bestand("scan.PDF", b"%PDF-1.7 ondertekend"),
+    )
+    assert verwijzing.toestemming_document.name.endswith(f"{verwijzing.uuid}.pdf")
+    assert verwijzing.toestemming_document.read() == b"%PDF-1.7 ondertekend"
+
+
+@pytest.mark.parametrize(
+    ("wijze", "bestand", "fout"),
+    [
+        ("mondeling", _bestand("scan.pdf", b"%PDF-1.7"), "mondelinge"),
+        ("schriftelijk", _bestand("scan.exe", b"MZ"), "PDF, JPG of PNG"),
+        ("schriftelijk", _bestand("scan.pdf", b"<script>"), "geen geldige"),
+        ("schriftelijk", _bestand("scan.png", b"%PDF-1.7"), "geen geldige"),
+    ],
+)
+def test_verkeerd_formulier_wordt_geweigerd(persoon, regisseur, partner, wijze, bestand, fout):
+    with pytest.raises(ValidationError) as fouten:
+        _versturen(
+            persoon, regisseur, partner, toestemming_wijze=wijze, toestemming_document=bestand
+        )
+    assert fout in " ".join(fouten.value.message_dict["toestemming_document"])
+
+
+def test_intrekken_sluit_de_partner_meteen_buiten(verwijzing, medewerker, regisseur):
+    services.verwijzing_accepteren(verwijzing=verwijzing, door=medewerker)
+    assert list(portaal_verwijzingen(user=medewerker)) == [verwijzing]
+    services.toestemming_intrekken(
+        verwijzing=verwijzing, door=regisseur, reden="Wil het zelf regelen"
+    )
+    assert list(portaal_verwijzingen(user=medewerker)) == []
+    verwijzing.refresh_from_db()
+    assert verwijzing.status == "ingetrokken"
+    assert verwijzing.toestemming_ingetrokken_door == regisseur
+    assert verwijzing.afgesloten_op is not None
+    # The partner can no longer act on it either.
+    with pytest.raises(ValidationError):
+        services.terugkoppeling_geven(
+            verwijzing=verwijzing, door=medewerker, datum=VANDAAG, tekst="x"
+        )
+    update = Events.objects.tracks(verwijzing).filter(pgh_label="update").order_by("-pgh_id")[0]
+    assert update.pgh_context["user"] == regisseur.pk
+    assert update.pgh_diff["status"] == ["geaccepteerd", "ingetrokken"]
+    with pytest.raises(ValidationError, match="al ingetrokken"):
+        services.toestemming_intrekken(verwijzing=verwijzing, door=regisseur)
+
+
+def test_intrekken_haalt_de_open_antwoordtermijn_weg(persoon, regisseur, partner):
+    verwijzing = _versturen(persoon, regisseur, partner)
+    sleutel = f"verwijzing:{verwijzing.uuid}"
+    assert termijn_van(persoon=persoon, code="verwijzing_reactie", sleutel=sleutel)
+    services.toestemming_intrekken(verwijzing=verwijzing, door=regisseur)
+    assert termijn_van(persoon=persoon, code="verwijzing_reactie", sleutel=sleutel) is None
+
+
+def test_intrekken_na_afronden_sluit_ook_de_nazichttijd(verwijzing, medewerker, regisseur):
+    services.verwijzing_accepteren(verwijzing=verwijzing, door=medewerker)
+    services.verwijzing_afronden(verwijzing=verwijzing, door=medewerker, resultaat="Klaar")
+    assert list(portaal_verwijzingen(user=medewerker)) == [verwijzing]
+    services.toestemming_intrekken(verwijzing=verwijzing, door=regisseur)
+    assert list(portaal_verwijzingen(user=medewerker)) == []
+
+
+def test_geen_mail_meer_na_intrekken(verwijzing, regisseur):
+    services.toestemming_intrekken(verwijzing=verwijzing, door=regisseur)
+    assert verwijzing_melden(verwijzing.pk) is False
+    assert mail.outbox == []
+
+
+def test_mail_wordt_pas_verstuurd_na_het_claimen(verwijzing, monkeypatch):
+    """A mail server that hangs or fails never sends twice: the claim is committed first."""
+    gezien = []
+
+    def versturen(**kwargs):
+        gezien.append(Verwijzing.objects.get(pk=verwijzing.pk).melding_verstuurd_op)
+        raise OSError("mailserver weg")
+
+    monkeypatch.setattr("partners.tasks.send_mail", versturen)
+    with pytest.raises(OSError):
+        verwijzing_melden(verwijzing.pk)
+    assert gezien[0] is not None
+    assert verwijzing_melden(verwijzing.pk) is False
+
+
+@pytest.mark.parametrize(
+    ("acties", "verwacht"),
+    [
+        (["accepteren"], "heeft de verwijzing geaccepteerd"),
+        (["afwijzen"], "heeft de verwijzing afgewezen"),
+        (["accepteren", "terugkoppelen"], "gaf terugkoppeling op de verwijzing"),
+        (["accepteren", "afronden"], "heeft de verwijzing afgerond"),
+    ],
+)
+def test_regisseur_krijgt_een_melding_van_elke_partneractie(
+    verwijzing, medewerker, regisseur, acties, verwacht
+):
+    for actie in acties:
+        {
+            "accepteren": lambda: services.verwijzing_accepteren(
+                verwijzing=verwijzing, door=medewerker
+            ),
+            "afwijzen": lambda: services.verwijzing_afwijzen(
+                verwijzing=verwijzing, door=medewerker, reden="Vol"
+            ),
+            "terugkoppelen": lambda: services.terugkoppeling_geven(
+                verwijzing=verwijzing, door=medewerker, datum=VANDAAG, tekst="Goed gesprek"
+            ),
+            "afronden": lambda: services.verwijzing_afronden(
+                verwijzing=verwijzing, door=medewerker, resultaat="Klaar"
+            ),
+        }[actie]()
+    melding = Melding.objects.filter(gebruiker=regisseur).order_by("-id").first()
+    assert verwacht in melding.tekst and melding.persoon == verwijzing.persoon
+    assert "Taalhuis Weert" in melding.tekst
+    assert melding.link == verwijzing_url(verwijzing)
+    assert Melding.objects.filter(gebruiker=regisseur).count() == len(acties)
+
+
+def test_portaalacties_volgen_de_status(verwijzing, medewerker):
+    assert portaal_acties(verwijzing) == {"accepteren", "afwijzen"}
+    services.verwijzing_accepteren(verwijzing=verwijzing, door=medewerker)
+    verwijzing.refresh_from_db()
+    assert portaal_acties(verwijzing) == {"terugkoppelen", "afronden"}
+    services.verwijzing_afronden(verwijzing=verwijzing, door=medewerker, resultaat="Klaar")
+    verwijzing.refresh_from_db()
+    assert portaal_acties(verwijzing) == set()

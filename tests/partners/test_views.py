@@ -1,16 +1,27 @@
 import datetime
 
 import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 
 from core.models import Toegangslog
+from partners import services
 from partners.models import Verwijzing
+from partners.selectors import verwijzing_url
 from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory, VerwijzingFactory
 from tests.pip_plans.factories import PlanDoelFactory
 from tests.statushouders.factories import PersoonFactory
 from tests.urlwalk import alle_patronen, dossier_urls, pip_termijn, url_voor
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _vaste_dag():
+    with time_machine.travel(datetime.datetime(2026, 4, 28, 10, tzinfo=datetime.UTC)):
+        yield
 
 
 @pytest.fixture
@@ -57,6 +68,7 @@ def test_partner_krijgt_404_op_elke_personen_url_ook_van_eigen_verwijzing(partne
         sectie="wonen",
         nummer=1,
         doel_uuid=doel.uuid,
+        verwijzing_uuid=eigen.uuid,
     )
     for naam, url in [("lijst", "/personen/"), ("nieuw", "/personen/nieuw/"), *urls]:
         for methode in ("get", "post"):
@@ -151,7 +163,7 @@ def test_accepteren_terugkoppelen_afronden_via_het_portaal(partner_client, eigen
     response = partner_client.post(
         url + "terugkoppeling/",
         {
-            "datum": datetime.date.today().strftime("%d-%m-%Y"),
+            "datum": datetime.date(2026, 4, 28).strftime("%d-%m-%Y"),
             "tekst": "Samen post doorgenomen",
             "aanwezig": "true",
             "uren": "1,5",
@@ -182,35 +194,90 @@ def test_ongeldige_overgang_via_het_portaal_geeft_een_melding(partner_client, ei
 
 def test_regisseur_verwijst_vanuit_het_dossier(regisseur_client, persoon, partner):
     url = reverse("verwijzingen:verwijzing-create", kwargs={"uuid": persoon.uuid})
-    response = regisseur_client.post(
-        url,
-        {
-            "partner": partner.pk,
-            "leefgebied": "wonen",
-            "doel": "Begeleiding",
-            "toestemming_op": "",
-            "toestemming_wijze": "mondeling",
-        },
-    )
-    assert "toestemming" in response.context["form"].errors["toestemming_op"][0]
+    leeg = regisseur_client.get(url).content.decode()
+    # Nothing about consent is filled in beforehand.
+    assert 'name="toestemming_op" value' not in leeg
+    assert "checked" not in leeg
+    toestemming = leeg.split("Toestemming van de persoon")[1].split("<button")[0]
+    assert toestemming.count("(niet verplicht)") == 1  # only the signed form is optional
+    gegevens = {"partner": partner.pk, "leefgebied": "wonen", "doel": "Begeleiding"}
+    response = regisseur_client.post(url, gegevens)
+    fouten = response.context["form"].errors
+    assert "Zonder toestemming" in fouten["toestemming_op"][0]
+    assert "Kies hoe" in fouten["toestemming_wijze"][0]
+    assert "deze partner en dit doel" in fouten["toestemming_bevestigd"][0]
     assert 'value="Begeleiding"' in response.content.decode()
-    response = regisseur_client.post(
-        url,
-        {
-            "partner": partner.pk,
-            "leefgebied": "wonen",
-            "doel": "Begeleiding",
-            "toestemming_op": datetime.date.today().strftime("%d-%m-%Y"),
-            "toestemming_wijze": "mondeling",
-        },
-    )
+    gegevens.update(toestemming_op="29-04-2026", toestemming_wijze="mondeling")
+    response = regisseur_client.post(url, {**gegevens, "toestemming_bevestigd": "on"})
+    assert "toekomst" in response.context["form"].errors["toestemming_op"][0]
+    gegevens.update(toestemming_op="27-04-2026", toestemming_bevestigd="on")
+    response = regisseur_client.post(url, gegevens)
     assert response.status_code == 302
-    assert persoon.verwijzingen.get().partner == partner
+    verwijzing = persoon.verwijzingen.get()
+    assert verwijzing.partner == partner
+    assert verwijzing.toestemming_op == datetime.date(2026, 4, 27)
+    assert response.url == persoon.get_absolute_url() + "#verwijzingen"
+
+
+def test_verwijzing_heeft_een_eigen_pagina_met_historie(
+    regisseur_client, eigen, medewerker, regisseur
+):
+    services.verwijzing_accepteren(verwijzing=eigen, door=medewerker)
+    dossier = regisseur_client.get(eigen.persoon.get_absolute_url()).content.decode()
+    assert verwijzing_url(eigen) in dossier
+    html = regisseur_client.get(verwijzing_url(eigen)).content.decode()
+    assert "Verwijzing naar Vluchtelingenwerk Weert" in html
+    assert eigen.toestemming_voor in html
+    assert "Toestemming intrekken" in html
+    # The history names who accepted, with the Dutch status labels.
+    assert "Verstuurd" in html and "Geaccepteerd" in html and str(medewerker) in html
+
+
+def test_intrekken_via_de_pagina_sluit_het_portaal(regisseur_client, eigen, medewerker):
+    partner_client = Client()
+    partner_client.force_login(medewerker)
+    assert partner_client.get(eigen.get_portal_url()).status_code == 200
+    url = reverse(
+        "verwijzingen:toestemming-intrekken",
+        kwargs={"uuid": eigen.persoon.uuid, "verwijzing_uuid": eigen.uuid},
+    )
+    response = regisseur_client.post(url, {"reden": "Belde vanochtend"}, follow=True)
+    assert "kan deze verwijzing niet meer inzien" in response.content.decode()
+    assert partner_client.get(eigen.get_portal_url()).status_code == 404
+    assert (
+        "Belde vanochtend" not in partner_client.get(reverse("partners:portaal")).content.decode()
+    )
+    html = regisseur_client.get(verwijzing_url(eigen)).content.decode()
+    assert "Ingetrokken op" in html and "Belde vanochtend" in html
+    assert regisseur_client.post(url, {"reden": "x\x00"}).status_code == 422
+
+
+def test_toestemmingsformulier_alleen_voor_wie_het_dossier_mag_zien(
+    regisseur_client, client, eigen, regisseur_cranendonck, settings, tmp_path
+):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    eigen.toestemming_document.save("x.pdf", ContentFile(b"%PDF-1.7 handtekening"))
+    url = reverse(
+        "verwijzingen:toestemming-document",
+        kwargs={"uuid": eigen.persoon.uuid, "verwijzing_uuid": eigen.uuid},
+    )
+    response = regisseur_client.get(url)
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 handtekening"
+    client.force_login(regisseur_cranendonck)
+    assert client.get(url).status_code == 404
+
+
+def test_partner_ziet_naam_en_werkcontact_van_de_regisseur(partner_client, eigen, regisseur):
+    regisseur.email, regisseur.telefoon = "i.janssen@weert.example", "0495 575 000"
+    regisseur.save()
+    html = partner_client.get(eigen.get_portal_url()).content.decode()
+    assert "Ingrid Janssen" in html
+    assert "i.janssen@weert.example" in html and "0495 575 000" in html
 
 
 def test_dossier_toont_terugkoppeling_van_de_partner(regisseur_client, eigen, medewerker):
     eigen.terugkoppelingen.create(
-        datum=datetime.date.today(), tekst="Eerste huisbezoek gedaan", door=medewerker
+        datum=datetime.date(2026, 4, 28), tekst="Eerste huisbezoek gedaan", door=medewerker
     )
     html = regisseur_client.get(eigen.persoon.get_absolute_url()).content.decode()
     assert "Eerste huisbezoek gedaan" in html and "Vluchtelingenwerk Weert" in html
