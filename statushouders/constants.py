@@ -45,3 +45,23 @@ class Uitstroomreden(models.TextChoices):
 class DossierMutatie(models.TextChoices):
     AFGESLOTEN = "afgesloten", _("Afgesloten")
     HEROPEND = "heropend", _("Heropend")
+
+
+class Relatie(models.TextChoices):
+    """How a household member is related to another member, read as "X is <relatie> van Y"."""
+
+    PARTNER = "partner", _("Partner")
+    KIND = "kind", _("Kind")
+    OUDER = "ouder", _("Ouder")
+    BROER_ZUS = "broer_zus", _("Broer of zus")
+    OVERIG = "overig", _("Overig familielid of huisgenoot")
+
+
+# Seen from the other side: the kind of a person has that person as ouder.
+OMGEKEERDE_RELATIE = {
+    Relatie.PARTNER: Relatie.PARTNER,
+    Relatie.KIND: Relatie.OUDER,
+    Relatie.OUDER: Relatie.KIND,
+    Relatie.BROER_ZUS: Relatie.BROER_ZUS,
+    Relatie.OVERIG: Relatie.OVERIG,
+}

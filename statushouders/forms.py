@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DatumTijdVeld, DatumVeld
 from core.validators import geen_stuurtekens, telefoon_normaliseren
 
-from .constants import ContactSoort, Uitstroomreden
-from .models import Contactmoment, Persoon
+from .constants import ContactSoort, Relatie, Uitstroomreden
+from .models import Contactmoment, Huishouden, Persoon
 from .selectors import gemeenten_van, huishoudens_voor, regisseurs_voor
 from .services import PERSOON_VELDEN
 
@@ -58,6 +58,12 @@ class HuishoudenKeuze(forms.Form):
         max_length=120,
         help_text=_("Naam van een nieuw huishouden, bijvoorbeeld ‘Huishouden Al-Hassan’."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "huishouden" in self.fields:
+            # Two "Huishouden Sabbagh" differ by main person and place.
+            self.fields["huishouden"].label_from_instance = Huishouden.omschrijving
 
     def clean(self):
         cleaned = super().clean()
@@ -187,6 +193,52 @@ class PersoonForm(HuishoudenKeuze, forms.ModelForm):
             return telefoon
 
 
+class GezinslidForm(PersoonForm):
+    """A new member of the person's household: who they are and how they are related. The
+    gemeente, regisseur, household and address are the person's own."""
+
+    relatie = forms.ChoiceField(
+        label=_("Relatie tot deze persoon"),
+        choices=Relatie.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe het gezinslid verwant is.")},
+    )
+
+    fieldsets = (
+        (_("Relatie"), ("relatie",)),
+        (
+            _("Gezinslid"),
+            (
+                "voornamen",
+                "achternaam",
+                "geboortedatum",
+                "geslacht",
+                "nationaliteit",
+                "talen",
+                "voorkeurstaal",
+            ),
+        ),
+        (_("Identificatie"), ("bsn", "v_nummer")),
+        (
+            _("Inburgering"),
+            (
+                "doelgroep",
+                "verblijfsvergunning_datum",
+                "brp_inschrijving_op",
+                "duo_kennisgeving_op",
+            ),
+        ),
+        (_("Contact"), ("telefoon", "email")),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, nieuw=False, **kwargs)
+        houden = {naam for _legend, namen in self.fieldsets for naam in namen}
+        for naam in list(self.fields):
+            if naam not in houden:
+                del self.fields[naam]
+
+
 class RegisseurForm(forms.Form):
     regisseur = forms.ModelChoiceField(
         label=_("Regisseur"),
@@ -203,7 +255,9 @@ class RegisseurForm(forms.Form):
 class HuishoudenForm(HuishoudenKeuze):
     def __init__(self, *args, persoon: Persoon, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["huishouden"].queryset = persoon.gemeente.huishoudens.all()
+        self.fields["huishouden"].queryset = persoon.gemeente.huishoudens.select_related(
+            "gemeente", "hoofdpersoon"
+        )
 
 
 class ContactmomentForm(forms.ModelForm):

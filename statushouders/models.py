@@ -22,6 +22,7 @@ from .constants import (
     Doelgroep,
     DossierMutatie,
     Geslacht,
+    Relatie,
     Uitstroomreden,
 )
 
@@ -67,6 +68,16 @@ class Huishouden(models.Model):
     naam = models.CharField(
         _("naam"), max_length=120, help_text=_("Bijvoorbeeld: Huishouden Al-Hassan.")
     )
+    # The person the household is known by; with the place it tells two "Huishouden Sabbagh"
+    # apart.
+    hoofdpersoon = models.ForeignKey(
+        "Persoon",
+        verbose_name=_("hoofdpersoon"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -76,6 +87,14 @@ class Huishouden(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def omschrijving(self) -> str:
+        """Name, main person and place: "Huishouden Sabbagh (Ahmad Sabbagh, Weert)". Load
+        `hoofdpersoon` and `gemeente` with the household when listing many."""
+        plaats = (self.hoofdpersoon and self.hoofdpersoon.woonplaats) or self.gemeente.naam
+        if self.hoofdpersoon:
+            return f"{self.naam} ({self.hoofdpersoon.naam}, {plaats})"
+        return f"{self.naam} ({plaats})"
 
 
 @track_history
@@ -266,6 +285,39 @@ class Persoon(models.Model):
         if not self.straat:
             return ""
         return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}".strip()
+
+
+@track_history
+class Gezinsrelatie(models.Model):
+    """`gezinslid` is `relatie` of `persoon` (a kind of, a partner of …); both dossiers show
+    it, each from its own side."""
+
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="relaties"
+    )
+    gezinslid = models.ForeignKey(
+        Persoon,
+        verbose_name=_("gezinslid"),
+        on_delete=models.CASCADE,
+        related_name="relaties_als_gezinslid",
+    )
+    relatie = models.CharField(_("relatie"), max_length=20, choices=Relatie.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gezinsrelatie")
+        verbose_name_plural = _("gezinsrelaties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["persoon", "gezinslid"], name="gezinsrelatie_een_per_paar"
+            ),
+            models.CheckConstraint(
+                condition=~Q(persoon=F("gezinslid")), name="gezinsrelatie_niet_met_zichzelf"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gezinslid} is {self.get_relatie_display().lower()} van {self.persoon}"
 
 
 @track_history

@@ -1,12 +1,26 @@
 """Every read of person dossiers, scoped to the user who asks."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from core.selectors import HistorieRegel, historie_events, historie_regels
 
-from .models import Contactmoment, Gemeente, Huishouden, Persoon
+from .constants import OMGEKEERDE_RELATIE, Relatie
+from .leeftijd import (
+    AOW_LEEFTIJD_PER_JAAR,
+    MEERDERJARIG,
+    aow_datum,
+    aow_datum_vastgesteld,
+    inburgeringsplichtig_op_leeftijd,
+    leeftijd,
+)
+from .models import Contactmoment, Gemeente, Gezinsrelatie, Huishouden, Persoon
 
 
 def personen_zichtbaar(*, user) -> models.QuerySet[Persoon]:
@@ -41,18 +55,93 @@ def regisseurs_voor(*, user) -> models.QuerySet[User]:
 
 def huishoudens_voor(*, user) -> models.QuerySet[Huishouden]:
     return Huishouden.objects.filter(gemeente__in=gemeenten_van(user=user)).select_related(
-        "gemeente"
+        "gemeente", "hoofdpersoon"
     )
 
 
-def huishoudleden(*, persoon: Persoon) -> list[Persoon]:
+@dataclass
+class Huishoudlid:
+    persoon: Persoon
+    # How this member is related to the person whose dossier is open ("kind", "partner");
+    # empty when nobody recorded it.
+    relatie: str
+
+
+def huishoudleden(*, persoon: Persoon) -> list[Huishoudlid]:
+    """The other members of the person's household, each with their relation to the person
+    as seen from this dossier."""
     if not persoon.huishouden_id:
         return []
-    return list(
+    leden = list(
         Persoon.objects.filter(huishouden_id=persoon.huishouden_id)
         .exclude(pk=persoon.pk)
-        .order_by("geboortedatum")
+        .order_by("geboortedatum", "id")
     )
+    relaties = {}
+    for rij in Gezinsrelatie.objects.filter(
+        models.Q(persoon=persoon) | models.Q(gezinslid=persoon)
+    ):
+        if rij.persoon_id == persoon.pk:
+            relaties[rij.gezinslid_id] = Relatie(rij.relatie).label
+        else:
+            relaties[rij.persoon_id] = OMGEKEERDE_RELATIE[Relatie(rij.relatie)].label
+    return [Huishoudlid(lid, str(relaties.get(lid.pk, ""))) for lid in leden]
+
+
+def plicht_begint_op(persoon: Persoon) -> datetime.date | None:
+    """The later of DUO's notice and the BRP registration: from then on the person is
+    inburgeringsplichtig and the PIP term runs."""
+    if persoon.duo_kennisgeving_op and persoon.brp_inschrijving_op:
+        return max(persoon.duo_kennisgeving_op, persoon.brp_inschrijving_op)
+    return None
+
+
+@dataclass
+class Leeftijd:
+    jaren: int
+    aow_datum: datetime.date
+    aow_vastgesteld: bool
+    # Why the law does not oblige this person to inburgeren, if it does not.
+    waarschuwing: str = ""
+
+    @property
+    def aow_tekst(self) -> str:
+        if self.aow_datum.year < min(AOW_LEEFTIJD_PER_JAAR):
+            return _("bereikt")  # long ago, under older rules not kept here
+        tekst = self.aow_datum.strftime("%d-%m-%Y")
+        if not self.aow_vastgesteld:
+            tekst += " " + _("(verwacht; nog niet wettelijk vastgesteld)")
+        return tekst
+
+
+def leeftijd_van(persoon: Persoon, vandaag: datetime.date | None = None) -> Leeftijd:
+    vandaag = vandaag or timezone.localdate()
+    geboren = persoon.geboortedatum
+    gegevens = Leeftijd(
+        jaren=leeftijd(geboren, vandaag),
+        aow_datum=aow_datum(geboren),
+        aow_vastgesteld=aow_datum_vastgesteld(geboren),
+    )
+    peildatum = plicht_begint_op(persoon) or vandaag
+    if inburgeringsplichtig_op_leeftijd(geboren, peildatum):
+        return gegevens
+    jaren_op_peildatum = leeftijd(geboren, peildatum)
+    if jaren_op_peildatum < MEERDERJARIG:
+        gegevens.waarschuwing = _(
+            "Op %(datum)s was %(naam)s %(jaren)s jaar: jonger dan 18 en daarom niet "
+            "inburgeringsplichtig. Koers berekent geen termijn voor het PIP."
+        )
+    else:
+        gegevens.waarschuwing = _(
+            "Op %(datum)s had %(naam)s de AOW-leeftijd bereikt en is daarom niet "
+            "inburgeringsplichtig. Koers berekent geen termijn voor het PIP."
+        )
+    gegevens.waarschuwing = gegevens.waarschuwing % {
+        "datum": peildatum.strftime("%d-%m-%Y"),
+        "naam": persoon.naam,
+        "jaren": jaren_op_peildatum,
+    }
+    return gegevens
 
 
 def contactmomenten(*, persoon: Persoon) -> models.QuerySet[Contactmoment]:

@@ -7,6 +7,7 @@ from typing import Any
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +16,10 @@ from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from termijnen.services import termijn_bijwerken
 
-from .constants import Doelgroep, DossierMutatie, Uitstroomreden
-from .models import Contactmoment, DossierAfsluiting, Gemeente, Huishouden, Persoon
+from .constants import Doelgroep, DossierMutatie, Relatie, Uitstroomreden
+from .leeftijd import inburgeringsplichtig_op_leeftijd
+from .models import Contactmoment, DossierAfsluiting, Gemeente, Gezinsrelatie, Huishouden, Persoon
+from .selectors import plicht_begint_op
 
 # Fields a regisseur edits on the person form; regisseur and huishouden have their own steps.
 PERSOON_VELDEN = (
@@ -74,8 +77,49 @@ def persoon_aanmaken(
         _regisseur_controleren(persoon=persoon, regisseur=persoon.regisseur)
         persoon.full_clean()
         persoon.save()
+        if huishouden is not None and huishouden.hoofdpersoon_id is None:
+            _hoofdpersoon_worden(huishouden, persoon)
         dossier_termijnen_bijwerken(persoon=persoon)
     return persoon
+
+
+def _hoofdpersoon_worden(huishouden: Huishouden, persoon: Persoon) -> None:
+    huishouden.hoofdpersoon = persoon
+    huishouden.save(update_fields=["hoofdpersoon"])
+
+
+@transaction.atomic
+def gezinslid_toevoegen(
+    *, persoon: Persoon, door: User, relatie: str, gegevens: dict[str, Any]
+) -> Persoon:
+    """A new person in `persoon`'s household, with how they are related. A person without a
+    household gets one named after them, with them as its main person."""
+    if relatie not in Relatie.values:
+        raise ValidationError({"relatie": _("Kies hoe het gezinslid verwant is.")})
+    if persoon.is_afgesloten:
+        raise ValidationError(
+            _("Het dossier is afgesloten; heropen het om een gezinslid toe te voegen.")
+        )
+    _eist_gemeente(door, persoon.gemeente)
+    with pghistory.context(user=door.pk):
+        huishouden = persoon.huishouden
+        if huishouden is None:
+            huishouden = Huishouden.objects.create(
+                gemeente=persoon.gemeente,
+                naam=_("Huishouden %s") % persoon.achternaam,
+                hoofdpersoon=persoon,
+            )
+            persoon.huishouden = huishouden
+            persoon.save(update_fields=["huishouden", "updated_at"])
+        adres = {v: getattr(persoon, v) for v in ("straat", "huisnummer", "postcode", "woonplaats")}
+        lid = persoon_aanmaken(
+            door=door,
+            gegevens={**adres, **gegevens, "gemeente": persoon.gemeente},
+            huishouden=huishouden,
+            regisseur=persoon.regisseur or door,
+        )
+        Gezinsrelatie.objects.create(persoon=persoon, gezinslid=lid, relatie=relatie)
+    return lid
 
 
 def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
@@ -95,12 +139,11 @@ def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
         gehaald_op=persoon.huisvesting_datum,
         link=link,
     )
-    # The PIP is due ten weeks after the later of DUO's notice and the BRP registration.
-    plichtig = (
-        max(persoon.duo_kennisgeving_op, persoon.brp_inschrijving_op)
-        if persoon.duo_kennisgeving_op and persoon.brp_inschrijving_op
-        else None
-    )
+    # The PIP is due ten weeks after the later of DUO's notice and the BRP registration, and
+    # only for someone of an age the law obliges (18 up to the AOW age) on that day.
+    plichtig = plicht_begint_op(persoon)
+    if plichtig and not inburgeringsplichtig_op_leeftijd(persoon.geboortedatum, plichtig):
+        plichtig = None
     plan = getattr(persoon, "plan", None)
     termijn_bijwerken(
         persoon=persoon,
@@ -173,13 +216,28 @@ def huishouden_wijzigen(
         raise ValidationError(_("Kies een bestaand huishouden óf geef een nieuw huishouden op."))
     with pghistory.context(user=door.pk):
         if nieuw_huishouden:
-            huishouden = Huishouden.objects.create(gemeente=persoon.gemeente, naam=nieuw_huishouden)
+            huishouden = Huishouden.objects.create(
+                gemeente=persoon.gemeente, naam=nieuw_huishouden, hoofdpersoon=persoon
+            )
         if huishouden is not None and huishouden.gemeente_id != persoon.gemeente_id:
             raise ValidationError(
                 {"huishouden": _("Dit huishouden hoort bij een andere gemeente.")}
             )
+        vorig = persoon.huishouden
         persoon.huishouden = huishouden
         persoon.save(update_fields=["huishouden", "updated_at"])
+        if vorig is not None and vorig != huishouden:
+            # Relations belong to the household the person leaves.
+            Gezinsrelatie.objects.filter(
+                Q(persoon=persoon, gezinslid__huishouden=vorig)
+                | Q(gezinslid=persoon, persoon__huishouden=vorig)
+            ).delete()
+            if vorig.hoofdpersoon_id == persoon.pk:
+                opvolger = vorig.leden.order_by("geboortedatum", "id").first()
+                vorig.hoofdpersoon = opvolger
+                vorig.save(update_fields=["hoofdpersoon"])
+        if huishouden is not None and huishouden.hoofdpersoon_id is None:
+            _hoofdpersoon_worden(huishouden, persoon)
     return persoon
 
 

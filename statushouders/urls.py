@@ -11,6 +11,7 @@ urlpatterns = [
     path("<uuid:uuid>/bewerken/", views.persoon_update, name="persoon-update"),
     path("<uuid:uuid>/regisseur/", views.persoon_regisseur, name="persoon-regisseur"),
     path("<uuid:uuid>/huishouden/", views.persoon_huishouden, name="persoon-huishouden"),
+    path("<uuid:uuid>/gezinslid/", views.gezinslid_toevoegen, name="gezinslid-toevoegen"),
     path(
         "<uuid:uuid>/contactmomenten/nieuw/",
         views.contactmoment_create,

@@ -16,11 +16,13 @@ from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
 from termijnen.selectors import open_termijnen, termijn_van
 
+from . import services
 from .filters import PersoonFilter
 from .forms import (
     ContactmomentForm,
     DossierAfsluitenForm,
     DossierHeropenenForm,
+    GezinslidForm,
     HuishoudenForm,
     PersoonForm,
     RegisseurForm,
@@ -30,6 +32,7 @@ from .selectors import (
     contactmomenten,
     dossier_historie,
     huishoudleden,
+    leeftijd_van,
     personen_lijst,
     persoon_dossier,
 )
@@ -61,6 +64,7 @@ def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
     return {
         "persoon": persoon,
         "huishoudleden": huishoudleden(persoon=persoon),
+        "leeftijd": leeftijd_van(persoon),
         "contactmomenten": contactmomenten(persoon=persoon),
         "contactmoment_form": contactmoment_form or ContactmomentForm(),
         "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
@@ -161,6 +165,39 @@ def persoon_huishouden(request, uuid):
         request,
         "statushouders/persoon_onderdeel_form.html",
         {"form": form, "persoon": persoon, "titel": _("Huishouden van %s") % persoon.naam},
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def gezinslid_toevoegen(request, uuid):
+    persoon = dossier_openen(request, uuid)
+    form = GezinslidForm(
+        request.POST or None,
+        user=request.user,
+        initial={"achternaam": persoon.achternaam, "nationaliteit": persoon.nationaliteit},
+    )
+    nieuw = []
+
+    def toevoegen(relatie, **gegevens):
+        nieuw.append(
+            services.gezinslid_toevoegen(
+                persoon=persoon, door=request.user, relatie=relatie, gegevens=gegevens
+            )
+        )
+
+    if formulier_uitvoeren(form, toevoegen):
+        messages.success(
+            request,
+            _("%(lid)s is toegevoegd aan %(huishouden)s.")
+            % {"lid": nieuw[0].naam, "huishouden": nieuw[0].huishouden},
+        )
+        return redirect(persoon.get_absolute_url() + "#kop-regie")
+    return render(
+        request,
+        "statushouders/gezinslid_form.html",
+        {"form": form, "persoon": persoon},
+        status=422 if form.is_bound else 200,
     )
 
 
