@@ -137,19 +137,26 @@ def _foreign_key_lookups(events) -> dict:
 
 
 def waarde_tonen(veld, waarde, lookups=None) -> str:
-    """A stored value as a reader sees it: choice labels, dd-mm-jjjj, related names."""
-    if waarde in (None, ""):
+    """A stored value as a reader sees it: choice labels, Ja/Nee, dd-mm-jjjj, related names.
+
+    A list (an ArrayField, such as a multiple choice of options) is shown as its items'
+    labels, comma-separated.
+    """
+    if waarde in (None, "") or waarde == []:
         return "—"
+    if isinstance(waarde, list | tuple):
+        onderdeel = getattr(veld, "base_field", veld)
+        return ", ".join(waarde_tonen(onderdeel, w, lookups) for w in waarde)
     if veld.is_relation:
         return (lookups or {}).get(veld.related_model, {}).get(waarde, str(_("(verwijderd)")))
     if veld.choices:
         return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(waarde, bool):
+        return str(_("Ja") if waarde else _("Nee"))
     if isinstance(veld, models.DateTimeField):
         moment = parse_datetime(str(waarde))
         return date_format(localtime(moment), "DATETIME_FORMAT") if moment else str(waarde)
     if isinstance(veld, models.DateField):
         datum = parse_date(str(waarde))
         return date_format(datum, "DATE_FORMAT") if datum else str(waarde)
-    if isinstance(waarde, bool):
-        return str(_("ja") if waarde else _("nee"))
     return str(waarde)

@@ -61,7 +61,8 @@ WerkervaringFormSet = inlineformset_factory(
     BredeIntake,
     Werkervaring,
     fields=("functie", "sector", "jaren"),
-    extra=2,
+    # Exactly one empty block to add a job, however often the section is saved.
+    extra=1,
     can_delete=True,
     labels={"functie": _("Functie"), "sector": _("Sector"), "jaren": _("Jaren")},
     localized_fields=("jaren",),  # 2,5 jaar, as written in Dutch

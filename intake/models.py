@@ -214,10 +214,6 @@ class LeefgebiedBevinding(models.Model):
     def __str__(self) -> str:
         return self.get_leefgebied_display()
 
-    @property
-    def is_ingevuld(self) -> bool:
-        return bool(self.bevindingen or self.wensen or self.zorgen)
-
 
 @track_history
 class Werkervaring(models.Model):

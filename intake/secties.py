@@ -1,18 +1,24 @@
 """The sections of the intake form, in the order the regisseur walks them.
 
 Each section knows its form, how to save it (through a service) and whether it holds data.
+A life domain also lists what it holds, for the summary; "filled in" is read from that same
+list, so the side list and the summary can never disagree.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.forms import modelform_factory
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.selectors import waarde_tonen
 
 from . import forms, services
 from .constants import Leefgebied
-from .models import BredeIntake
+from .models import BredeIntake, LeefgebiedBevinding
 from .selectors import zrm_van
 
 
@@ -25,6 +31,8 @@ class Sectie:
     ingevuld: Callable[[BredeIntake], bool]
     uitleg: str = ""
     extra: tuple[str, ...] = field(default=())
+    # (label, value) of everything filled in, as the summary shows it; life domains only.
+    gegevens: Callable[[BredeIntake], list[tuple[str, str]]] | None = None
 
 
 def _bevinding(intake: BredeIntake, leefgebied: str):
@@ -59,14 +67,43 @@ def _leefgebied_sectie(leefgebied: Leefgebied, extra: tuple[str, ...] = (), uitl
                 ],
             )
 
-    def ingevuld(intake):
+    def gegevens(intake) -> list[tuple[str, str]]:
         bevinding = _bevinding(intake, leefgebied)
-        return bool(bevinding and bevinding.is_ingevuld) or any(
-            getattr(intake, n) not in ("", None, False) for n in extra
-        )
+        regels = [
+            (str(LeefgebiedBevinding._meta.get_field(n).verbose_name), getattr(bevinding, n))
+            for n in forms.LeefgebiedForm.tekstvelden
+            if bevinding is not None and getattr(bevinding, n)
+        ]
+        for naam in extra:
+            veld, waarde = BredeIntake._meta.get_field(naam), getattr(intake, naam)
+            # An unticked box is the default, not an answer.
+            if waarde not in ("", None, False):
+                regels.append((str(veld.verbose_name), waarde_tonen(veld, waarde)))
+        if leefgebied == Leefgebied.WERKERVARING:
+            for nummer, baan in enumerate(intake.werkervaring.all(), start=1):
+                sector = f" ({baan.sector})" if baan.sector else ""
+                regels.append(
+                    (
+                        gettext("Baan %d") % nummer,
+                        gettext("%(functie)s%(sector)s, %(jaren)s jaar")
+                        % {
+                            "functie": baan.functie,
+                            "sector": sector,
+                            "jaren": floatformat(baan.jaren, -1),
+                        },
+                    )
+                )
+        return regels
 
     return Sectie(
-        leefgebied.value, leefgebied.label, maak_formulier, opslaan, ingevuld, uitleg, extra
+        leefgebied.value,
+        leefgebied.label,
+        maak_formulier,
+        opslaan,
+        lambda intake: bool(gegevens(intake)),
+        uitleg,
+        extra,
+        gegevens,
     )
 
 

@@ -1,11 +1,13 @@
 """Reads of brede intakes, always through the person dossiers the user may open."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext as _
 
 from statushouders.selectors import personen_zichtbaar
 
-from .constants import POSITIEVE_GEZONDHEID, ZRM_DOMEINEN
+from .constants import POSITIEVE_GEZONDHEID, ZRM_DOMEINEN, IntakeStatus
 from .models import BredeIntake, ZrmMeting
 
 
@@ -25,6 +27,33 @@ def intake_ophalen(*, user, persoon_uuid, intake_uuid) -> BredeIntake:
 
 def laatste_intake(*, persoon) -> BredeIntake | None:
     return persoon.intakes.order_by("-gestart_op", "-id").first()
+
+
+@dataclass(frozen=True)
+class IntakeActies:
+    """What a user may do with a person's brede intake, for the pages to offer."""
+
+    starten: bool = False
+    wijzigen: bool = False  # sections, conversations and completing: only while it runs
+    heropenen: bool = False
+
+
+def intake_acties(*, intake: BredeIntake | None, user) -> IntakeActies:
+    """`intake` is the person's latest intake (None when there is none yet).
+
+    A person has one brede intake: once it is completed a correction goes through reopening
+    it, never through a second intake.
+    """
+    if not (user.is_authenticated and user.werkt_in_dossiers):
+        return IntakeActies()
+    if intake is None:
+        return IntakeActies(starten=True)
+    if not intake.is_afgerond:
+        return IntakeActies(wijzigen=True)
+    andere_loopt = (
+        intake.persoon.intakes.filter(status=IntakeStatus.OPEN).exclude(pk=intake.pk).exists()
+    )
+    return IntakeActies(heropenen=not andere_loopt)
 
 
 def zrm_van(intake: BredeIntake) -> ZrmMeting | None:

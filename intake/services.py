@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from statushouders.constants import Bestandsgroep
 from statushouders.models import Persoon
+from statushouders.services import bestandsgroep_wijzigen
 
 from .constants import IntakeStatus
 from .models import BredeIntake, Gesprek, Heropening, LeefgebiedBevinding, Werkervaring, ZrmMeting
-from .selectors import ontbrekende_onderdelen
+from .selectors import intake_acties, laatste_intake, ontbrekende_onderdelen
 
 # Fields of BredeIntake that the section pages edit; status and dates of completion are set
 # only by intake_afronden / intake_heropenen.
@@ -53,7 +54,17 @@ def intake_starten(
     azc_naam: str = "",
     tolk_taal: str = "",
 ) -> BredeIntake:
-    if persoon.intakes.filter(status=IntakeStatus.OPEN).exists():
+    laatste = laatste_intake(persoon=persoon)
+    if not intake_acties(intake=laatste, user=door).starten:
+        if laatste is None:
+            raise ValidationError(_("U kunt geen brede intake starten."))
+        if laatste.is_afgerond:
+            raise ValidationError(
+                _(
+                    "Deze persoon heeft al een afgeronde brede intake. Moet er iets worden "
+                    "gecorrigeerd, heropen die dan."
+                )
+            )
         raise ValidationError(_("Deze persoon heeft al een brede intake die loopt."))
     intake = BredeIntake(
         persoon=persoon,
@@ -194,9 +205,7 @@ def intake_afronden(
             zorg_en_rust_reden if bestandsgroep == Bestandsgroep.ZORG_EN_RUST else ""
         )
         intake.save(update_fields=["status", "afgerond_op", "zorg_en_rust_reden", "updated_at"])
-        persoon = intake.persoon
-        persoon.bestandsgroep = bestandsgroep
-        persoon.save(update_fields=["bestandsgroep", "updated_at"])
+    bestandsgroep_wijzigen(persoon=intake.persoon, groep=bestandsgroep, door=door)
     return intake
 
 

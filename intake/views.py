@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from core.selectors import historie_events, historie_regels
+from core.selectors import historie_events, historie_regels, waarde_tonen
 from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
 from statushouders.views import dossier_openen
@@ -23,7 +23,9 @@ from .forms import AfrondenForm, GesprekForm, HeropenenForm, StartForm
 from .models import BredeIntake
 from .secties import SECTIES, SECTIES_PER_CODE, volgende
 from .selectors import (
+    intake_acties,
     intake_ophalen,
+    laatste_intake,
     ontbrekende_onderdelen,
     positieve_gezondheid,
     zrm_van,
@@ -43,11 +45,12 @@ def _intake(request, uuid, intake_uuid) -> BredeIntake:
     return intake
 
 
-def _overzicht_context(intake: BredeIntake, **extra) -> dict:
+def _overzicht_context(intake: BredeIntake, user, **extra) -> dict:
     gezondheid = positieve_gezondheid(intake)
     return {
         "intake": intake,
         "persoon": intake.persoon,
+        "acties": intake_acties(intake=intake, user=user),
         "secties": [(sectie, sectie.ingevuld(intake)) for sectie in SECTIES],
         "ontbreekt": ontbrekende_onderdelen(intake=intake),
         "gesprekken": intake.gesprekken.select_related("door"),
@@ -71,9 +74,21 @@ def _overzicht_context(intake: BredeIntake, **extra) -> dict:
 @require_http_methods(["GET", "POST"])
 def intake_starten(request, uuid):
     persoon = dossier_openen(request, uuid)
-    lopend = persoon.intakes.filter(status="open").first()
-    if lopend:
-        return redirect("intake:intake-detail", uuid=uuid, intake_uuid=lopend.uuid)
+    laatste = laatste_intake(persoon=persoon)
+    if not intake_acties(intake=laatste, user=request.user).starten:
+        if laatste is None:
+            return redirect(persoon)
+        url = reverse("intake:intake-detail", kwargs={"uuid": uuid, "intake_uuid": laatste.uuid})
+        if laatste.is_afgerond:
+            messages.info(
+                request,
+                _(
+                    "De brede intake van deze persoon is al afgerond. Moet er iets worden "
+                    "gecorrigeerd, heropen haar dan."
+                ),
+            )
+            url += "#heropenen"
+        return redirect(url)
     form = StartForm(
         request.POST or None,
         initial={
@@ -100,7 +115,7 @@ def intake_starten(request, uuid):
 @dossier_medewerker_vereist
 def intake_detail(request, uuid, intake_uuid):
     intake = _intake(request, uuid, intake_uuid)
-    return render(request, "intake/intake_detail.html", _overzicht_context(intake))
+    return render(request, "intake/intake_detail.html", _overzicht_context(intake, request.user))
 
 
 @dossier_medewerker_vereist
@@ -110,6 +125,8 @@ def intake_sectie(request, uuid, intake_uuid, sectie):
     huidige = SECTIES_PER_CODE.get(sectie)
     if huidige is None:
         raise Http404
+    # Read before the form is bound: a model form writes what was typed onto the intake.
+    secties = [(s, s.ingevuld(intake)) for s in SECTIES]
     form = huidige.maak_formulier(request.POST if request.method == "POST" else None, intake)
     opgeslagen_om = None
     if request.method == "POST" and form.is_valid():
@@ -131,19 +148,22 @@ def intake_sectie(request, uuid, intake_uuid, sectie):
                 return redirect(request.path)
             opgeslagen_om = timezone.localtime()
             intake = intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid)
+            secties = [(s, s.ingevuld(intake)) for s in SECTIES]
             form = huidige.maak_formulier(None, intake)
     context = {
         "intake": intake,
         "persoon": intake.persoon,
+        "acties": intake_acties(intake=intake, user=request.user),
         "sectie": huidige,
         "volgende": volgende(huidige),
-        "secties": [(s, s.ingevuld(intake)) for s in SECTIES],
+        "secties": secties,
         "form": form,
         "opgeslagen_om": opgeslagen_om,
     }
     template = "intake/intake_sectie.html"
-    # htmx swaps only successful responses, so a form with errors comes back as 200 too.
-    return render(request, f"{template}#formulier" if request.htmx else template, context)
+    # htmx swaps only successful responses, so a form with errors comes back as 200 too. The
+    # answer carries the side list as well, so its marks follow what was just saved.
+    return render(request, f"{template}#htmx-antwoord" if request.htmx else template, context)
 
 
 def _overzicht_actie(form_class, service, formnaam: str, melding: str, naar_dossier=False):
@@ -161,7 +181,7 @@ def _overzicht_actie(form_class, service, formnaam: str, melding: str, naar_doss
         if formulier_uitvoeren(form, partial(service, intake=intake, door=request.user)):
             messages.success(request, melding)
             return redirect(intake.persoon) if naar_dossier else overzicht
-        context = _overzicht_context(intake, **{formnaam: form})
+        context = _overzicht_context(intake, request.user, **{formnaam: form})
         return render(request, "intake/intake_detail.html", context, status=422)
 
     return view
@@ -191,17 +211,19 @@ intake_heropenen = _overzicht_actie(
 @dossier_medewerker_vereist
 def intake_samenvatting(request, uuid, intake_uuid):
     intake = _intake(request, uuid, intake_uuid)
-    bevindingen = {b.leefgebied: b for b in intake.leefgebieden.all()}
     return render(
         request,
         "intake/intake_samenvatting.html",
         {
-            **_overzicht_context(intake),
+            **_overzicht_context(intake, request.user),
             "leefgebieden": [
-                (sectie, bevindingen.get(sectie.code))
+                (sectie, sectie.gegevens(intake))
                 for sectie in SECTIES
                 if sectie.code in Leefgebied.values
             ],
+            "eerste_stappen": waarde_tonen(
+                BredeIntake._meta.get_field("advies_eerste_stappen"), intake.advies_eerste_stappen
+            ),
             "zrm_meting": zrm_van(intake),
         },
     )

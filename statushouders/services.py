@@ -16,7 +16,7 @@ from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from termijnen.services import termijn_bijwerken
 
-from .constants import Doelgroep, DossierMutatie, Relatie, Uitstroomreden
+from .constants import Bestandsgroep, Doelgroep, DossierMutatie, Relatie, Uitstroomreden
 from .leeftijd import inburgeringsplichtig_op_leeftijd
 from .models import Contactmoment, DossierAfsluiting, Gemeente, Gezinsrelatie, Huishouden, Persoon
 from .selectors import plicht_begint_op
@@ -200,6 +200,19 @@ def regisseur_toewijzen(*, persoon: Persoon, regisseur: User | None, door: User)
     with pghistory.context(user=door.pk):
         persoon.regisseur = regisseur
         persoon.save(update_fields=["regisseur", "updated_at"])
+    return persoon
+
+
+@transaction.atomic
+def bestandsgroep_wijzigen(*, persoon: Persoon, groep: str, door: User) -> Persoon:
+    """Move the person to another bestand group (intake, actief traject, zorg en rust)."""
+    if groep not in Bestandsgroep.values:
+        raise ValidationError({"bestandsgroep": _("Kies een bestaande bestandsgroep.")})
+    if persoon.bestandsgroep == groep:
+        return persoon
+    with pghistory.context(user=door.pk):
+        persoon.bestandsgroep = groep
+        persoon.save(update_fields=["bestandsgroep", "updated_at"])
     return persoon
 
 

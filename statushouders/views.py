@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core.selectors import historie_events, historie_regels
 from core.services import toegang_vastleggen
 from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
-from intake.selectors import laatste_intake
+from intake.selectors import intake_acties, laatste_intake
 from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
 from termijnen.selectors import open_termijnen, termijn_van
@@ -60,7 +60,8 @@ def dossier_openen(request, uuid) -> Persoon:
     return persoon
 
 
-def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
+def _dossier_context(persoon: Persoon, user, contactmoment_form=None) -> dict:
+    intake = laatste_intake(persoon=persoon)
     return {
         "persoon": persoon,
         "huishoudleden": huishoudleden(persoon=persoon),
@@ -68,7 +69,8 @@ def _dossier_context(persoon: Persoon, contactmoment_form=None) -> dict:
         "contactmomenten": contactmomenten(persoon=persoon),
         "contactmoment_form": contactmoment_form or ContactmomentForm(),
         "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
-        "intake": laatste_intake(persoon=persoon),
+        "intake": intake,
+        "intake_acties": intake_acties(intake=intake, user=user),
         "plan": plan_van(persoon=persoon),
         "verwijzingen": verwijzingen_van_persoon(persoon=persoon),
         "termijnen": open_termijnen(persoon=persoon),
@@ -115,7 +117,9 @@ def persoon_create(request):
 @dossier_medewerker_vereist
 def persoon_detail(request, uuid):
     persoon = dossier_openen(request, uuid)
-    return render(request, "statushouders/persoon_detail.html", _dossier_context(persoon))
+    return render(
+        request, "statushouders/persoon_detail.html", _dossier_context(persoon, request.user)
+    )
 
 
 @dossier_medewerker_vereist
@@ -224,7 +228,7 @@ def contactmoment_create(request, uuid):
         return render(
             request,
             "statushouders/persoon_detail.html",
-            _dossier_context(persoon, contactmoment_form=form),
+            _dossier_context(persoon, request.user, contactmoment_form=form),
             status=422,
         )
     # htmx swaps only successful responses, so the partial with errors comes back as 200.

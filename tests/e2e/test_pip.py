@@ -1,5 +1,3 @@
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
@@ -10,9 +8,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_van_afgeronde_intake_naar_vastgesteld_pip_met_pdf(page, inloggen, regisseur, persoon):
-    BredeIntakeFactory(
-        persoon=persoon, compleet=True, status="afgerond", afgerond_op=datetime.date(2026, 3, 20)
-    )
+    BredeIntakeFactory(persoon=persoon, afgerond=True)
     inloggen(regisseur, WACHTWOORD)
     page.goto(persoon.get_absolute_url())
     page.get_by_role("button", name="PIP opstellen").click()

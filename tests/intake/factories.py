@@ -2,8 +2,9 @@ import datetime
 
 import factory
 
-from intake.constants import ZRM_DOMEINEN
-from intake.models import BredeIntake, ZrmMeting
+from intake.constants import ZRM_DOMEINEN, IntakeStatus
+from intake.models import BredeIntake, Heropening, ZrmMeting
+from tests.accounts.factories import UserFactory
 from tests.statushouders.factories import PersoonFactory
 
 
@@ -30,6 +31,20 @@ class BredeIntakeFactory(factory.django.DjangoModelFactory):
                 persoon=factory.SelfAttribute("..persoon"),
             ),
         )
+        afgerond = factory.Trait(
+            compleet=True,
+            status=IntakeStatus.AFGEROND,
+            afgerond_op=factory.LazyAttribute(
+                lambda intake: intake.gestart_op + datetime.timedelta(days=10)
+            ),
+        )
+        # Completed once, then opened again for a correction.
+        heropend = factory.Trait(
+            compleet=True,
+            heropening=factory.RelatedFactory(
+                "tests.intake.factories.HeropeningFactory", factory_related_name="intake"
+            ),
+        )
 
 
 class ZrmMetingFactory(factory.django.DjangoModelFactory):
@@ -46,3 +61,12 @@ class ZrmMetingFactory(factory.django.DjangoModelFactory):
             setattr(self, code, (extracted or {}).get(code, 3))
         if create:
             self.save()
+
+
+class HeropeningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Heropening
+
+    intake = factory.SubFactory(BredeIntakeFactory, compleet=True)
+    reden = "Taalniveau verkeerd ingevuld"
+    door = factory.SubFactory(UserFactory)

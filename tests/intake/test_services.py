@@ -1,4 +1,6 @@
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from intake import services
 from intake.constants import ZRM_DOMEINEN, IntakeStatus
 from intake.models import BredeIntake, Heropening, ZrmMeting
 from intake.selectors import ontbrekende_onderdelen, zrm_verloop
+from statushouders.selectors import dossier_historie
 from tests.intake.factories import BredeIntakeFactory, ZrmMetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +32,21 @@ def test_starten_kan_maar_een_keer_tegelijk(persoon, regisseur):
         services.intake_starten(
             persoon=persoon, door=regisseur, gestart_op=datetime.date(2026, 3, 2), locatie="thuis"
         )
+
+
+def test_na_een_afgeronde_intake_start_geen_tweede_maar_wordt_heropenen_genoemd(persoon, regisseur):
+    BredeIntakeFactory(persoon=persoon, afgerond=True)
+    with pytest.raises(ValidationError, match="heropen die"):
+        services.intake_starten(
+            persoon=persoon, door=regisseur, gestart_op=datetime.date(2026, 5, 1), locatie="thuis"
+        )
+    assert persoon.intakes.count() == 1
+
+
+def test_een_heropende_intake_loopt_weer(persoon):
+    intake = BredeIntakeFactory(persoon=persoon, heropend=True)
+    assert intake.status == IntakeStatus.OPEN and intake.afgerond_op is None
+    assert intake.heropeningen.get().reden
 
 
 def test_de_database_staat_maar_een_open_intake_per_persoon_toe(intake):
@@ -79,6 +97,32 @@ def test_afronden_zet_de_persoon_in_actief_traject(persoon, regisseur):
     assert persoon.bestandsgroep == "actief_traject"
 
 
+def test_afronden_laat_de_bestandsgroep_door_het_dossier_wijzigen_met_wie(persoon, regisseur):
+    intake = BredeIntakeFactory(persoon=persoon, compleet=True)
+    services.intake_afronden(intake=intake, door=regisseur, afgerond_op=datetime.date(2026, 4, 1))
+    regel = next(
+        r
+        for r in dossier_historie(persoon=persoon)
+        if (r.onderwerp, r.actie) == ("persoon", "gewijzigd")
+    )
+    assert regel.door == "Ingrid Janssen"
+    assert [(w.veld, w.oud, w.nieuw) for w in regel.wijzigingen] == [
+        ("bestandsgroep", "Intake", "Actief traject")
+    ]
+
+
+def test_intake_schrijft_nooit_zelf_in_een_persoon():
+    """The person belongs to statushouders: intake asks its services, it never sets fields."""
+    schrijven = re.compile(r"\bpersoon\.(save\(|\w+\s*=[^=])")
+    map_ = Path(services.__file__).parent
+    overtredingen = [
+        f"{pad.name}: {treffer.group(0)}"
+        for pad in map_.glob("*.py")
+        for treffer in schrijven.finditer(pad.read_text())
+    ]
+    assert overtredingen == []
+
+
 def test_afronden_naar_zorg_en_rust_vraagt_een_reden(persoon, regisseur):
     intake = BredeIntakeFactory(persoon=persoon, compleet=True)
     with pytest.raises(ValidationError) as fout:
@@ -117,9 +161,7 @@ def test_de_database_weigert_afronden_voor_de_start(intake):
 
 
 def test_afgeronde_intake_is_alleen_te_lezen(persoon, regisseur):
-    intake = BredeIntakeFactory(persoon=persoon, compleet=True)
-    services.intake_afronden(intake=intake, door=regisseur, afgerond_op=datetime.date(2026, 4, 1))
-    intake.refresh_from_db()
+    intake = BredeIntakeFactory(persoon=persoon, afgerond=True)
     schrijfacties = [
         lambda: services.intake_gegevens_opslaan(
             intake=intake, door=regisseur, gegevens={"broodbaan": "Kok"}
@@ -141,8 +183,7 @@ def test_afgeronde_intake_is_alleen_te_lezen(persoon, regisseur):
 
 
 def test_heropenen_vraagt_een_reden_en_wordt_vastgelegd(persoon, regisseur):
-    intake = BredeIntakeFactory(persoon=persoon, compleet=True)
-    services.intake_afronden(intake=intake, door=regisseur, afgerond_op=datetime.date(2026, 4, 1))
+    intake = BredeIntakeFactory(persoon=persoon, afgerond=True)
     with pytest.raises(ValidationError):
         services.intake_heropenen(intake=intake, door=regisseur, reden="  ")
     services.intake_heropenen(intake=intake, door=regisseur, reden="Taalniveau verkeerd ingevuld")

@@ -1,10 +1,12 @@
 import datetime
+import re
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 
 from intake.constants import ZRM_DOMEINEN
-from intake.models import BredeIntake
+from intake.models import BredeIntake, Werkervaring
 from intake.secties import SECTIES
 from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory
@@ -26,6 +28,47 @@ def _url(naam, intake, **extra):
 
 def _sectie_url(intake, sectie):
     return _url("intake-sectie", intake, sectie=sectie)
+
+
+class _Formulierwaarden(HTMLParser):
+    """What a browser would post back from the page's text fields, as they stand."""
+
+    def __init__(self):
+        super().__init__()
+        self.waarden, self._tekstvak = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") and attrs.get("type") != "checkbox":
+            self.waarden[attrs["name"]] = attrs.get("value") or ""
+        elif tag == "textarea":
+            self._tekstvak = attrs["name"]
+            self.waarden[self._tekstvak] = ""
+
+    def handle_data(self, data):
+        if self._tekstvak:
+            self.waarden[self._tekstvak] += data.lstrip("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._tekstvak = None
+
+
+def _formulierwaarden(html: str) -> dict:
+    parser = _Formulierwaarden()
+    parser.feed(html)
+    parser.waarden.pop("csrfmiddlewaretoken", None)
+    return parser.waarden
+
+
+def _zijlijst(html: str) -> dict[str, bool]:
+    """Each section in the side list, and whether it carries the "ingevuld" mark."""
+    nav = html[html.index('<nav class="koers-sectienav"') :]
+    nav = nav[: nav.index("</nav>")]
+    return {
+        label: "data-ingevuld" in rest
+        for label, rest in re.findall(r">([^<>]+)</a>(.*?)</li>", nav, re.DOTALL)
+    }
 
 
 @pytest.mark.parametrize("methode", ["get", "post"])
@@ -193,11 +236,7 @@ def test_afronden_en_daarna_alleen_lezen(regisseur_client, persoon):
 
 
 def test_heropenen_via_het_overzicht(regisseur_client, persoon, regisseur):
-    intake = BredeIntakeFactory(persoon=persoon, compleet=True)
-    regisseur_client.post(
-        _url("intake-afronden", intake),
-        {"afgerond_op": "01-04-2026", "bestandsgroep": "actief_traject"},
-    )
+    intake = BredeIntakeFactory(persoon=persoon, afgerond=True)
     response = regisseur_client.post(_url("intake-heropenen", intake), {"reden": ""})
     assert response.context["heropenen_form"].errors["reden"]
     regisseur_client.post(_url("intake-heropenen", intake), {"reden": "Taal verkeerd"})
@@ -235,3 +274,129 @@ def test_samenvatting_toont_advies_en_spinnenweb_met_tabel(regisseur_client, per
     assert "B1-route" in html
     assert "<svg" in html and 'aria-hidden="true"' in html
     assert "Zingeving" in html and '<td class="utrecht-table__cell">8</td>' in html
+
+
+def test_opslaan_met_htmx_zet_het_vinkje_in_de_zijlijst_zonder_herladen(regisseur_client, intake):
+    html = regisseur_client.get(_sectie_url(intake, "mobiliteit")).content.decode()
+    assert _zijlijst(html)["Mobiliteit"] is False
+    response = regisseur_client.post(
+        _sectie_url(intake, "mobiliteit"),
+        {"bevindingen": "Fietst naar de taalles"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert re.search(r'<nav [^>]*id="sectienavigatie"[^>]*hx-swap-oob="true"', html)
+    zijlijst = _zijlijst(html)
+    assert zijlijst["Mobiliteit"] is True
+    assert zijlijst["Wonen"] is False
+
+
+def test_htmx_antwoord_met_fouten_toont_de_zijlijst_zoals_opgeslagen(regisseur_client, intake):
+    response = regisseur_client.post(
+        _sectie_url(intake, "opleiding"),
+        {"opleiding_land": "Syrië", "opleiding_jaren": "veel"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.context["form"].errors["opleiding_jaren"]
+    assert _zijlijst(html)["Opleiding"] is False  # nothing was saved
+
+
+def _banen(html: str) -> int:
+    return html.count('class="utrecht-form-fieldset koers-baan"')
+
+
+def test_werkervaring_heeft_altijd_precies_een_leeg_blok(regisseur_client, intake):
+    url = _sectie_url(intake, "werkervaring")
+    html = regisseur_client.get(url).content.decode()
+    assert _banen(html) == 1
+    waarden = _formulierwaarden(html)
+    waarden.update({"baan-0-functie": "Metselaar", "baan-0-sector": "Bouw", "baan-0-jaren": "8"})
+    html = regisseur_client.post(url, waarden, HTTP_HX_REQUEST="true").content.decode()
+    assert "Opgeslagen om" in html
+    assert _banen(html) == 2  # the saved job and one empty block for the next
+    for _keer in range(2):  # saving again as it stands adds nothing
+        html = regisseur_client.post(
+            url, _formulierwaarden(html), HTTP_HX_REQUEST="true"
+        ).content.decode()
+        assert "Opgeslagen om" in html
+        assert _banen(html) == 2
+    assert list(intake.werkervaring.values_list("functie", flat=True)) == ["Metselaar"]
+    html = regisseur_client.get(url).content.decode()
+    assert _banen(html) == 2
+
+
+def _samenvatting_per_leefgebied(html: str) -> dict[str, str]:
+    deel = html[html.index(">Leefgebieden</h2>") : html.index(">Gesprekken</h2>")]
+    return dict(re.findall(r'<h3 class="utrecht-heading-3">([^<]+)</h3>(.*?)(?=<h3|$)', deel, re.S))
+
+
+def test_samenvatting_zegt_nooit_niet_ingevuld_boven_ingevulde_gegevens(regisseur_client, persoon):
+    intake = BredeIntakeFactory(
+        persoon=persoon,
+        taal_lezen="A1",
+        taal_spreken="A2",
+        hoogste_opleiding="mbo",
+        opleiding_land="Syrië",
+        kinderopvang_nodig=True,
+        droombaan="Verpleegkundige",
+        advies_eerste_stappen=["opleiding", "werk"],
+    )
+    Werkervaring.objects.create(intake=intake, functie="Kok", sector="Horeca", jaren="2.5")
+    intake.leefgebieden.create(leefgebied="wonen", wensen="Een woning dicht bij familie")
+    html = regisseur_client.get(_url("intake-samenvatting", intake)).content.decode()
+    per_leefgebied = _samenvatting_per_leefgebied(html)
+    assert "Niet ingevuld" not in per_leefgebied["Taal"]
+    assert "A1" in per_leefgebied["Taal"] and "A2" in per_leefgebied["Taal"]
+    assert "Beroepsonderwijs (mbo-niveau)" in per_leefgebied["Opleiding"]
+    assert "Kok (Horeca), 2,5 jaar" in per_leefgebied["Werkervaring"]
+    assert "Kinderopvang nodig</dt><dd>Ja" in per_leefgebied["Gezin en kinderen"]
+    assert "Verpleegkundige" in per_leefgebied["Ambities"]
+    assert "Een woning dicht bij familie" in per_leefgebied["Wonen"]
+    assert "Niet ingevuld" in per_leefgebied["Mobiliteit"]
+    assert "Opleiding, Werk" in html  # the advised first steps by their labels
+    # The side list and the summary read the same thing: filled in, or "Niet ingevuld".
+    zijlijst = _zijlijst(regisseur_client.get(_url("intake-detail", intake)).content.decode())
+    for label, inhoud in per_leefgebied.items():
+        assert zijlijst[label] is ("Niet ingevuld" not in inhoud), label
+
+
+def test_afgeronde_intake_biedt_heropenen_en_nergens_een_nieuwe_intake(regisseur_client, persoon):
+    intake = BredeIntakeFactory(persoon=persoon, afgerond=True)
+    dossier = regisseur_client.get(persoon.get_absolute_url()).content.decode()
+    assert "Brede intake starten" not in dossier
+    assert "Intake heropenen" in dossier
+    overzicht = regisseur_client.get(_url("intake-detail", intake)).content.decode()
+    assert "Intake heropenen" in overzicht
+    assert "Intake afronden" not in overzicht and "Gesprek toevoegen" not in overzicht
+    sectie = regisseur_client.get(_sectie_url(intake, "wonen")).content.decode()
+    assert "Brede intake starten" not in sectie and "#heropenen" in sectie
+
+    starten = reverse("intake:intake-starten", kwargs={"uuid": persoon.uuid})
+    assert regisseur_client.get(starten).url == _url("intake-detail", intake) + "#heropenen"
+    response = regisseur_client.post(
+        starten, {"gestart_op": "01-05-2026", "locatie": "thuis", "azc_naam": "", "tolk_taal": ""}
+    )
+    assert response.status_code == 302
+    assert persoon.intakes.count() == 1
+
+
+def test_heropende_intake_wordt_voortgezet(regisseur_client, persoon):
+    BredeIntakeFactory(persoon=persoon, heropend=True)
+    dossier = regisseur_client.get(persoon.get_absolute_url()).content.decode()
+    assert "Brede intake voortzetten" in dossier
+    assert "Brede intake starten" not in dossier and "Intake heropenen" not in dossier
+
+
+def test_persoonshistorie_toont_eerste_stappen_met_labels(regisseur_client, persoon, regisseur):
+    intake = BredeIntakeFactory(persoon=persoon)
+    regisseur_client.post(
+        _sectie_url(intake, "advies"),
+        {"advies_eerste_stappen": ["opleiding", "vrijwilligerswerk"]},
+    )
+    html = regisseur_client.get(
+        reverse("statushouders:persoon-historie", kwargs={"uuid": persoon.uuid})
+    ).content.decode()
+    assert "Opleiding, Vrijwilligerswerk" in html
+    assert "[]" not in html and "&#x27;opleiding&#x27;" not in html

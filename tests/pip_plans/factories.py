@@ -8,12 +8,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Plan
 
-    intake = factory.SubFactory(
-        BredeIntakeFactory,
-        compleet=True,
-        status="afgerond",
-        afgerond_op=factory.SelfAttribute("gestart_op"),
-    )
+    intake = factory.SubFactory(BredeIntakeFactory, afgerond=True)
     persoon = factory.SelfAttribute("intake.persoon")
     leerroute = "b1"
     leerroute_motivatie = "Leert snel; heeft middelbare school afgerond."

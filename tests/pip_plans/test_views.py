@@ -75,9 +75,7 @@ def test_pdf_status_fragment_pollt_tot_de_pdf_er_is(regisseur_client, plan, regi
 
 
 def test_plan_opstellen_vanuit_het_dossier(regisseur_client, persoon):
-    intake = BredeIntakeFactory(
-        persoon=persoon, compleet=True, status="afgerond", afgerond_op=datetime.date(2026, 3, 20)
-    )
+    intake = BredeIntakeFactory(persoon=persoon, afgerond=True)
     assert "PIP opstellen" in regisseur_client.get(persoon.get_absolute_url()).content.decode()
     response = regisseur_client.post(
         reverse(

@@ -7,6 +7,7 @@ from pghistory.models import Events
 
 from statushouders.models import Persoon
 from statushouders.services import (
+    bestandsgroep_wijzigen,
     contactmoment_toevoegen,
     huishouden_wijzigen,
     persoon_aanmaken,
@@ -146,3 +147,20 @@ def test_contactmoment_wordt_vastgelegd_door_de_gebruiker(persoon, regisseur):
     )
     assert contact.door == regisseur
     assert list(persoon.contactmomenten.all()) == [contact]
+
+
+def test_bestandsgroep_wijzigen_wordt_vastgelegd_met_wie(persoon, regisseur):
+    bestandsgroep_wijzigen(persoon=persoon, groep="zorg_en_rust", door=regisseur)
+    persoon.refresh_from_db()
+    assert persoon.bestandsgroep == "zorg_en_rust"
+    assert Events.objects.tracks(persoon).order_by("-pgh_id").first().pgh_context["user"] == (
+        regisseur.pk
+    )
+
+
+def test_onbekende_bestandsgroep_wordt_geweigerd(persoon, regisseur):
+    with pytest.raises(ValidationError) as fout:
+        bestandsgroep_wijzigen(persoon=persoon, groep="weg", door=regisseur)
+    assert "bestandsgroep" in fout.value.message_dict
+    persoon.refresh_from_db()
+    assert persoon.bestandsgroep == "intake"
