@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Toegangslog(models.Model):
-    """One row per time a user opened a dossier page: who looked at whom, when, where."""
+    """One row per time a user opened a dossier page, or tried to and was refused: who
+    looked at whom, when, where."""
 
     moment = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
     gebruiker = models.ForeignKey(
@@ -21,8 +22,11 @@ class Toegangslog(models.Model):
         related_name="+",
     )
     # Kept beside the foreign key so the row still says whom it was about after a deletion.
-    persoon_uuid = models.UUIDField(_("persoon-id"))
+    # Empty only for a refused attempt at something that names no person.
+    persoon_uuid = models.UUIDField(_("persoon-id"), null=True, blank=True)
     pad = models.CharField(_("pagina"), max_length=300)
+    # False: the user asked for the page and was refused (404), outside their scope.
+    toegestaan = models.BooleanField(_("toegestaan"), default=True)
 
     class Meta:
         verbose_name = _("toegangslogregel")

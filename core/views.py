@@ -1,7 +1,7 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
@@ -11,19 +11,48 @@ from django.views.decorators.cache import never_cache
 
 from .forms import ToegangslogFilterForm
 from .selectors import toegangslog_zoeken
+from .services import toegang_geweigerd_vastleggen, toegang_vastleggen
 
 
 def dossier_medewerker_vereist(view):
     """Dossier pages are for regisseurs and teamleiders. For anyone else they do not exist
-    (404), as for a person outside the user's gemeenten."""
+    (404), as for a person outside the user's gemeenten, and the attempt is logged."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.werkt_in_dossiers:
+            if "uuid" in kwargs:
+                toegang_geweigerd_vastleggen(
+                    gebruiker=request.user, persoon_uuid=kwargs["uuid"], pad=request.path
+                )
             raise Http404
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def in_scope_openen(
+    request, ophalen, *, persoon_van=lambda obj: obj, loggen=True, persoon_uuid=None
+):
+    """The one way a view opens a dossier object: `ophalen()` is a selector scoped to the
+    user. What it does not find answers 404 and is logged as a refused attempt; what it
+    finds is logged as a look at `persoon_van(obj)` (unless `loggen` is off, as for a status
+    poll that repeats a look already logged)."""
+    try:
+        obj = ophalen()
+    except ObjectDoesNotExist:
+        if callable(persoon_uuid):
+            persoon_uuid = persoon_uuid()
+        toegang_geweigerd_vastleggen(
+            gebruiker=request.user,
+            persoon_uuid=persoon_uuid
+            or (request.resolver_match.kwargs.get("uuid") if request.resolver_match else None),
+            pad=request.path,
+        )
+        raise Http404 from None
+    if loggen:
+        toegang_vastleggen(gebruiker=request.user, persoon=persoon_van(obj), pad=request.path)
+    return obj
 
 
 def beheer_vereist(view):

@@ -12,8 +12,12 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from core.selectors import historie_events, historie_regels, waarde_tonen
-from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
+from core.views import (
+    dossier_medewerker_vereist,
+    formulier_uitvoeren,
+    fouten_naar_formulier,
+    in_scope_openen,
+)
 from statushouders.views import dossier_openen
 
 from . import services
@@ -37,12 +41,11 @@ HISTORIE_OP_INTAKE = 20
 
 def _intake(request, uuid, intake_uuid) -> BredeIntake:
     """The intake if the user may open this dossier (404 otherwise); the look is logged."""
-    try:
-        intake = intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid)
-    except BredeIntake.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=intake.persoon, pad=request.path)
-    return intake
+    return in_scope_openen(
+        request,
+        lambda: intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid),
+        persoon_van=lambda intake: intake.persoon,
+    )
 
 
 def _overzicht_context(intake: BredeIntake, user, **extra) -> dict:

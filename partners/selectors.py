@@ -96,6 +96,16 @@ def portaal_verwijzingen(*, user) -> models.QuerySet[Verwijzing]:
     )
 
 
+def persoon_van_verwijzing(verwijzing_uuid):
+    """Whom a referral is about, whoever asks: only to log a refused attempt against the
+    person it concerns."""
+    return (
+        Verwijzing.objects.filter(uuid=verwijzing_uuid)
+        .values_list("persoon__uuid", flat=True)
+        .first()
+    )
+
+
 def portaal_acties(verwijzing: Verwijzing) -> set[str]:
     """What the partner may do with the referral from where it stands."""
     mogelijk = OVERGANGEN.get(verwijzing.status, set())

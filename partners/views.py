@@ -9,8 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
+from core.views import (
+    dossier_medewerker_vereist,
+    formulier_uitvoeren,
+    fouten_naar_formulier,
+    in_scope_openen,
+)
 from statushouders.views import dossier_openen
 
 from . import services
@@ -26,6 +30,7 @@ from .models import Verwijzing
 from .selectors import (
     contactpersoon,
     kan_toestemming_intrekken,
+    persoon_van_verwijzing,
     portaal_acties,
     portaal_lijst,
     portaal_verwijzing,
@@ -63,10 +68,11 @@ def verwijzing_create(request, uuid):
 
 def _dossier_verwijzing(request, uuid, verwijzing_uuid) -> Verwijzing:
     persoon = dossier_openen(request, uuid)
-    try:
-        return verwijzing_in_dossier(persoon=persoon, verwijzing_uuid=verwijzing_uuid)
-    except Verwijzing.DoesNotExist:
-        raise Http404 from None
+    return in_scope_openen(
+        request,
+        lambda: verwijzing_in_dossier(persoon=persoon, verwijzing_uuid=verwijzing_uuid),
+        loggen=False,  # dossier_openen logged the look
+    )
 
 
 def _verwijzing_pagina(request, verwijzing, intrekken_form=None, status=200):
@@ -147,12 +153,12 @@ def portaal(request):
 
 
 def _portaal_verwijzing(request, verwijzing_uuid) -> Verwijzing:
-    try:
-        verwijzing = portaal_verwijzing(user=request.user, verwijzing_uuid=verwijzing_uuid)
-    except Verwijzing.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=verwijzing.persoon, pad=request.path)
-    return verwijzing
+    return in_scope_openen(
+        request,
+        lambda: portaal_verwijzing(user=request.user, verwijzing_uuid=verwijzing_uuid),
+        persoon_van=lambda verwijzing: verwijzing.persoon,
+        persoon_uuid=lambda: persoon_van_verwijzing(verwijzing_uuid),
+    )
 
 
 def _portaal_pagina(request, verwijzing, status=200, **forms):

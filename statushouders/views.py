@@ -3,14 +3,17 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.selectors import historie_events, historie_regels
-from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
+from core.views import (
+    dossier_medewerker_vereist,
+    formulier_uitvoeren,
+    fouten_naar_formulier,
+    in_scope_openen,
+)
 from intake.selectors import intake_acties, laatste_intake
 from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
@@ -52,12 +55,7 @@ HISTORIE_OP_DOSSIER = 10
 
 def dossier_openen(request, uuid) -> Persoon:
     """The person if this user may open the dossier (404 otherwise); every look is logged."""
-    try:
-        persoon = persoon_dossier(user=request.user, uuid=uuid)
-    except Persoon.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
-    return persoon
+    return in_scope_openen(request, lambda: persoon_dossier(user=request.user, uuid=uuid))
 
 
 def _dossier_context(persoon: Persoon, user, contactmoment_form=None) -> dict:

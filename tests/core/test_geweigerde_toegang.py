@@ -1,0 +1,46 @@
+"""A look at a dossier is logged, and so is an attempt outside one's scope."""
+
+import pytest
+from django.test import Client
+
+from core.models import Toegangslog
+from tests.partners.factories import PartnerMedewerkerFactory, VerwijzingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_regisseur_van_een_andere_gemeente_wordt_geweigerd_en_gelogd(
+    client, persoon, regisseur_cranendonck
+):
+    client.force_login(regisseur_cranendonck)
+    assert client.get(persoon.get_absolute_url()).status_code == 404
+    regel = Toegangslog.objects.get()
+    assert regel.toegestaan is False
+    assert (regel.gebruiker, regel.persoon, regel.persoon_uuid) == (
+        regisseur_cranendonck,
+        persoon,
+        persoon.uuid,
+    )
+
+
+def test_eigen_dossier_wordt_gelogd_als_toegestaan(regisseur_client, persoon, regisseur):
+    assert regisseur_client.get(persoon.get_absolute_url()).status_code == 200
+    regel = Toegangslog.objects.get()
+    assert (regel.toegestaan, regel.persoon, regel.gebruiker) == (True, persoon, regisseur)
+
+
+def test_partner_op_een_dossier_url_wordt_gelogd(persoon):
+    client = Client()
+    medewerker = PartnerMedewerkerFactory()
+    client.force_login(medewerker)
+    assert client.get(persoon.get_absolute_url()).status_code == 404
+    assert Toegangslog.objects.get(toegestaan=False).persoon == persoon
+
+
+def test_partner_op_een_verwijzing_van_een_ander_wordt_gelogd(persoon, regisseur):
+    verwijzing = VerwijzingFactory(persoon=persoon, door=regisseur)
+    client = Client()
+    client.force_login(PartnerMedewerkerFactory())
+    assert client.get(verwijzing.get_portal_url()).status_code == 404
+    regel = Toegangslog.objects.get()
+    assert (regel.toegestaan, regel.persoon_uuid) == (False, persoon.uuid)
