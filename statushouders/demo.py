@@ -4,6 +4,7 @@ import datetime
 import random
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
@@ -12,9 +13,9 @@ from django.utils import timezone
 from accounts.constants import Rol
 from accounts.models import User
 from core.validators import bsn_aanvullen
-from partners.models import Partner, Verwijzing
+from partners.models import Partner, Terugkoppeling, Verwijzing
 from partners.selectors import toestemming_omschrijving, verwijzing_url
-from termijnen.models import Termijn
+from termijnen.models import Melding, Termijn
 from termijnen.services import (
     NieuweTermijn,
     herinneringen_versturen,
@@ -28,9 +29,18 @@ from .constants import (
     Doelgroep,
     DossierMutatie,
     Geslacht,
+    Relatie,
     Uitstroomreden,
 )
-from .models import Contactmoment, DossierAfsluiting, Gemeente, Huishouden, Persoon
+from .demo_trajecten import trajecten
+from .models import (
+    Contactmoment,
+    DossierAfsluiting,
+    Gemeente,
+    Gezinsrelatie,
+    Huishouden,
+    Persoon,
+)
 
 DEMO_WACHTWOORD = "koers-demo"
 BATCH = 5000
@@ -94,6 +104,7 @@ DEMO_GEBRUIKERS = [
     ("regisseur2", "Bram", "Hendrikx", Rol.REGISSEUR, ["Cranendonck"]),
     ("teamleider", "Marloes", "Verheijen", Rol.TEAMLEIDER, ["Weert", "Cranendonck", "Nederweert"]),
     ("partner", "Fatima", "El Amrani", Rol.PARTNER_MEDEWERKER, []),  # Vluchtelingenwerk
+    ("taalhuis", "Sanne", "Bos", Rol.PARTNER_MEDEWERKER, []),  # Taalhuis
     ("beheer", "Koen", "Peeters", Rol.FUNCTIONEEL_BEHEERDER, []),
 ]
 
@@ -231,9 +242,12 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
                 "last_name": achternaam,
                 "rol": rol,
                 "email": f"{username}@koers.example",
-                "partner": partners["Vluchtelingenwerk Weert"]
+                "partner": partners[
+                    "Taalhuis Weert" if username == "taalhuis" else "Vluchtelingenwerk Weert"
+                ]
                 if rol == Rol.PARTNER_MEDEWERKER
                 else None,
+                "telefoon": "0495 575 000" if rol in (Rol.REGISSEUR, Rol.TEAMLEIDER) else "",
             },
         )
         if created:
@@ -332,11 +346,13 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
                         )
                     )
             Persoon.objects.bulk_create(rijen, batch_size=1000)
+            _gezinsrelaties(rijen)
             _termijnen(rijen, peildatum)
             if gemaakt_personen < 2000:
                 _contactmomenten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
-                _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum)
+                _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum, gebruikers)
                 _afgesloten_dossiers(rng, rijen[: 2000 - gemaakt_personen], peildatum)
+                trajecten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
         gemaakt_huishoudens += len(huishoudens)
         gemaakt_personen += len(rijen)
     # Reminders for a large benchmark set would only make the seed slow.
@@ -449,6 +465,28 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
     return leden
 
 
+def _gezinsrelaties(personen):
+    """Each household is known by its first member; the second is their partner, the others
+    their children (the order in which `_gezin` makes them)."""
+    per_huishouden: dict = {}
+    for persoon in personen:
+        if persoon.huishouden_id:
+            per_huishouden.setdefault(persoon.huishouden, []).append(persoon)
+    relaties = []
+    for huishouden, leden in per_huishouden.items():
+        huishouden.hoofdpersoon = leden[0]
+        for positie, lid in enumerate(leden[1:], start=1):
+            relaties.append(
+                Gezinsrelatie(
+                    persoon=leden[0],
+                    gezinslid=lid,
+                    relatie=Relatie.PARTNER if positie == 1 else Relatie.KIND,
+                )
+            )
+    Huishouden.objects.bulk_update(list(per_huishouden), ["hoofdpersoon"], batch_size=1000)
+    Gezinsrelatie.objects.bulk_create(relaties, batch_size=1000)
+
+
 def _contactmomenten(rng, personen, peildatum):
     regels = []
     onderwerpen = [
@@ -481,8 +519,9 @@ def _contactmomenten(rng, personen, peildatum):
     Contactmoment.objects.bulk_create(regels, batch_size=1000)
 
 
-def _verwijzingen(rng, personen, peildatum):
-    """Some adults referred to Vluchtelingenwerk or the Taalhuis, in every state."""
+def _verwijzingen(rng, personen, peildatum, gebruikers):
+    """Some adults referred to Vluchtelingenwerk or the Taalhuis, in every state, with the
+    partners' feedback and the meldingen it gave the regisseur."""
     partners = list(Partner.objects.filter(naam__in=["Vluchtelingenwerk Weert", "Taalhuis Weert"]))
     nu = timezone.now()
     regels = []
@@ -495,9 +534,12 @@ def _verwijzingen(rng, personen, peildatum):
         status = (
             "verstuurd"
             if dagen_geleden < 10
-            else rng.choice(["geaccepteerd", "geaccepteerd", "afgerond", "afgewezen"])
+            else rng.choice(
+                ["geaccepteerd", "geaccepteerd", "afgerond", "afgewezen", "geaccepteerd"]
+                + (["ingetrokken"] if rng.random() < 0.3 else [])
+            )
         )
-        gesloten = status in ("afgerond", "afgewezen")
+        gesloten = status in ("afgerond", "afgewezen", "ingetrokken")
         regels.append(
             Verwijzing(
                 uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
@@ -523,6 +565,11 @@ def _verwijzingen(rng, personen, peildatum):
                 if status != "verstuurd"
                 else None,
                 afgesloten_op=verstuurd + datetime.timedelta(days=60) if gesloten else None,
+                toestemming_ingetrokken_op=verstuurd + datetime.timedelta(days=60)
+                if status == "ingetrokken"
+                else None,
+                toestemming_ingetrokken_door=persoon.regisseur if status == "ingetrokken" else None,
+                intrekking_reden="Wil de begeleiding niet meer" if status == "ingetrokken" else "",
                 afwijzingsreden="Geen plek tot na de zomer" if status == "afgewezen" else "",
                 resultaat="Zelfstandig met post en rekeningen" if status == "afgerond" else "",
                 verstuurd_op=verstuurd,
@@ -530,6 +577,7 @@ def _verwijzingen(rng, personen, peildatum):
             )
         )
     Verwijzing.objects.bulk_create(regels, batch_size=1000)
+    _terugkoppelingen(rng, regels, gebruikers, nu)
     termijnen = []
     for v in regels:
         gemeenschappelijk = {
@@ -560,6 +608,58 @@ def _verwijzingen(rng, personen, peildatum):
                 )
             )
     termijnen_invoegen(termijnen)
+
+
+def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
+    medewerkers = {
+        "Vluchtelingenwerk Weert": gebruikers["partner"],
+        "Taalhuis Weert": gebruikers["taalhuis"],
+    }
+    teksten = [
+        ("Kennismaking gehad, afspraken gemaakt over de post.", True, "1.0"),
+        ("Samen de zorgverzekering en de huurtoeslag geregeld.", True, "1.5"),
+        ("Niet verschenen; nieuwe afspraak gemaakt.", False, None),
+        ("Oefent wekelijks met het taalmaatje, gaat goed vooruit.", True, "2.0"),
+    ]
+    rijen, meldingen = [], []
+    for v in verwijzingen:
+        if v.status not in ("geaccepteerd", "afgerond"):
+            continue
+        for nummer in range(rng.randint(1, 3)):
+            tekst, aanwezig, uren = rng.choice(teksten)
+            moment = v.beantwoord_op + datetime.timedelta(days=7 * (nummer + 1))
+            if moment > nu:
+                break
+            rijen.append(
+                Terugkoppeling(
+                    verwijzing=v,
+                    datum=moment.date(),
+                    tekst=tekst,
+                    aanwezig=aanwezig,
+                    uren=Decimal(uren) if uren else None,
+                    door=medewerkers[v.partner.naam],
+                )
+            )
+            if (nu - moment).days < 14:
+                meldingen.append(
+                    Melding(
+                        gebruiker_id=v.persoon.regisseur_id,
+                        persoon=v.persoon,
+                        tekst=f"{v.partner} gaf terugkoppeling op de verwijzing.",
+                        link=verwijzing_url(v),
+                    )
+                )
+        if v.beantwoord_op and (nu - v.beantwoord_op).days < 14:
+            meldingen.append(
+                Melding(
+                    gebruiker_id=v.persoon.regisseur_id,
+                    persoon=v.persoon,
+                    tekst=f"{v.partner} heeft de verwijzing geaccepteerd.",
+                    link=verwijzing_url(v),
+                )
+            )
+    Terugkoppeling.objects.bulk_create(rijen, batch_size=1000)
+    Melding.objects.bulk_create(meldingen, batch_size=1000)
 
 
 def _afgesloten_dossiers(rng, personen, peildatum):

@@ -1,7 +1,9 @@
+import datetime
 import os
 import shutil
 
 import pytest
+import time_machine
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -14,6 +16,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+# The day every browser test runs on (the clock ticks on from here). Cookies carry a Max-Age,
+# which the browser counts from its own clock, so logins work whatever the real date is.
+VANDAAG = datetime.date(2026, 11, 16)
+
+
+@pytest.fixture(autouse=True)
+def _vaste_dag():
+    with time_machine.travel(datetime.datetime(2026, 11, 16, 9, tzinfo=datetime.UTC), tick=True):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from statushouders.models import Persoon
 from termijnen.models import Melding
 from termijnen.services import termijn_bijwerken
 from tests.accounts.factories import WACHTWOORD
+from tests.e2e.conftest import VANDAAG
 from tests.pip_plans.factories import PlanFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -78,7 +79,7 @@ def test_contactmoment_toevoegen_zonder_de_pagina_te_verlaten(page, inloggen, re
 )
 def test_paginas_voldoen_aan_wcag_aa(page, inloggen, regisseur, persoon, pad):
     intake = PlanFactory(intake__persoon=persoon, intake__pg_meedoen=6).intake
-    vandaag = datetime.date.today()
+    vandaag = VANDAAG
     termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=vandaag)
     termijn_bijwerken(
         persoon=persoon, code="verhuizing", basisdatum=vandaag - datetime.timedelta(weeks=10)

@@ -1,8 +1,8 @@
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.accounts.factories import WACHTWOORD
+from tests.e2e.conftest import VANDAAG
 from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory
 from tests.statushouders.factories import PersoonFactory
 
@@ -32,7 +32,7 @@ def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     expect(page.get_by_label("Doel van de verwijzing")).to_have_value(
         "Taalmaatje om te oefenen met spreken"
     )
-    page.get_by_label("Toestemming gegeven op").fill(timezone.localdate().strftime("%d-%m-%Y"))
+    page.get_by_label("Toestemming gegeven op").fill(VANDAAG.strftime("%d-%m-%Y"))
     page.get_by_label("Schriftelijk ondertekend").check()
     page.get_by_label("De persoon gaf toestemming om deze gegevens te delen").check()
     page.get_by_role("button", name="Verwijzing versturen").click()

@@ -1,11 +1,14 @@
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from core.validators import BSNValidator
-from partners.models import Verwijzing
+from intake.models import BredeIntake, ZrmMeting
+from partners.models import Terugkoppeling, Verwijzing
 from statushouders import demo
-from statushouders.models import Huishouden, Persoon
+from statushouders.models import Gezinsrelatie, Huishouden, Persoon
 from termijnen.models import Melding, Termijn
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +38,7 @@ def test_demodata_is_realistisch_en_geldig():
         "regisseur2",
         "teamleider",
         "partner",
+        "taalhuis",
         "beheer",
     }
     assert User.objects.get(username="regisseur").check_password(demo.DEMO_WACHTWOORD)
@@ -63,10 +67,38 @@ def test_demodata_is_realistisch_en_geldig():
     assert Melding.objects.filter(gebruiker__username="regisseur", persoon__isnull=False).exists()
 
 
+def test_demodata_toont_elke_toestand():
+    """A newcomer sees every state without typing anything."""
+    demo.seed(personen=600, seed=7)
+    # Households are known by a main person; members carry their relation.
+    assert not Huishouden.objects.filter(leden__isnull=False, hoofdpersoon=None).exists()
+    assert set(Gezinsrelatie.objects.values_list("relatie", flat=True)) >= {"partner", "kind"}
+    # Referrals in every state, with feedback, and the regisseur told about it.
+    assert set(Verwijzing.objects.values_list("status", flat=True)) == {
+        "verstuurd",
+        "geaccepteerd",
+        "afgewezen",
+        "afgerond",
+        "ingetrokken",
+    }
+    assert Terugkoppeling.objects.exists()
+    assert Melding.objects.filter(link__contains="/verwijzingen/").exists()
+    # Intakes not started, running, completed and reopened.
+    volwassen_zonder_intake = Persoon.objects.filter(
+        intakes=None, geboortedatum__lt=datetime.date(2000, 1, 1)
+    )
+    assert volwassen_zonder_intake.exists()
+    assert BredeIntake.objects.filter(status="open", heropeningen=None).exists()
+    assert BredeIntake.objects.filter(status="afgerond").exists()
+    assert BredeIntake.objects.filter(status="open", heropeningen__isnull=False).exists()
+
+
 def test_zelfde_seed_geeft_dezelfde_data():
     demo.seed(personen=120, seed=42)
     eerste = _samenvatting()
     Verwijzing.objects.all().delete()
+    ZrmMeting.objects.all().delete()
+    BredeIntake.objects.all().delete()
     Persoon.objects.all().delete()
     Huishouden.objects.all().delete()
     demo.seed(personen=120, seed=42)

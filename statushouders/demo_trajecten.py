@@ -1,0 +1,128 @@
+"""Demo trajectories through the real services: brede intakes not started, running, completed
+and reopened; PIPs in concept and fixed, some with two versions and a ready PDF; progress
+talks. Only for the first few hundred adults, so a large seed stays fast."""
+
+import datetime
+
+from django.utils import timezone
+
+from intake import services as intake_services
+from intake.constants import ZRM_DOMEINEN
+
+from .constants import Bestandsgroep
+
+TRAJECTEN_HOOGSTENS = 240
+
+_LEEFGEBIEDEN = [
+    ("wonen", "Woont met het gezin in een eengezinswoning.", "Wil de buren leren kennen.", ""),
+    (
+        "financien",
+        "Heeft bijstand; post is nog lastig.",
+        "Zelf de rekeningen kunnen betalen.",
+        "Schulden bij de zorgverzekeraar.",
+    ),
+    ("taal", "Spreekt wat Engels; leert Nederlands via een app.", "Snel B1 halen.", ""),
+    ("opleiding", "Middelbare school afgemaakt.", "Een mbo-opleiding in de zorg.", ""),
+    ("werkervaring", "Acht jaar kapper met een eigen zaak.", "Weer als kapper werken.", ""),
+    ("gezin", "Twee kinderen op de basisschool.", "", "Kinderopvang nodig tijdens de les."),
+]
+
+
+def trajecten(rng, personen, peildatum: datetime.date) -> int:
+    """Walk some adults through intake (and later the PIP) as a regisseur would."""
+    volwassenen = [
+        p
+        for p in personen
+        if p.regisseur_id
+        and p.koppeling_datum
+        and not p.afgesloten_op
+        and (peildatum - p.geboortedatum).days >= 18 * 366
+    ][:TRAJECTEN_HOOGSTENS]
+    gemaakt = 0
+    for persoon in volwassenen:
+        door = persoon.regisseur
+        if persoon.bestandsgroep == Bestandsgroep.INTAKE:
+            if rng.random() < 0.4:
+                continue  # intake not started yet
+            start = min(peildatum, persoon.koppeling_datum + datetime.timedelta(days=14))
+            intake = _intake_starten(persoon, door, start)
+            for leefgebied in rng.sample(_LEEFGEBIEDEN, rng.randint(1, 4)):
+                _leefgebied(intake, door, leefgebied)
+        else:
+            start = persoon.koppeling_datum + datetime.timedelta(days=rng.randint(14, 40))
+            if start > peildatum - datetime.timedelta(days=20):
+                continue
+            intake = _intake_starten(persoon, door, start)
+            for leefgebied in _LEEFGEBIEDEN:
+                _leefgebied(intake, door, leefgebied)
+            _afronden(rng, intake, door, start, persoon.bestandsgroep)
+            if rng.random() < 0.08:
+                intake_services.intake_heropenen(
+                    intake=intake,
+                    door=door,
+                    reden="Diploma alsnog gevonden; opleiding aanpassen.",
+                )
+        gemaakt += 1
+    return gemaakt
+
+
+def _intake_starten(persoon, door, start):
+    return intake_services.intake_starten(
+        persoon=persoon,
+        door=door,
+        gestart_op=start,
+        locatie="gemeentekantoor" if persoon.huisvesting_datum else "azc",
+        azc_naam="" if persoon.huisvesting_datum else (persoon.azc or "AZC Weert"),
+        tolk_taal=persoon.voorkeurstaal[:60],
+    )
+
+
+def _leefgebied(intake, door, leefgebied):
+    code, bevindingen, wensen, zorgen = leefgebied
+    gegevens = {}
+    if code == "taal":
+        gegevens = {"taal_lezen": "A1", "taal_luisteren": "A1", "taal_spreken": "A0"}
+    elif code == "opleiding":
+        gegevens = {"hoogste_opleiding": "voortgezet", "opleiding_jaren": 11}
+    elif code == "gezin":
+        gegevens = {"kinderopvang_nodig": True}
+    intake_services.leefgebied_opslaan(
+        intake=intake,
+        door=door,
+        leefgebied=code,
+        bevindingen=bevindingen,
+        wensen=wensen,
+        zorgen=zorgen,
+        gegevens=gegevens,
+    )
+
+
+def _afronden(rng, intake, door, start, bestandsgroep):
+    dag = start + datetime.timedelta(days=rng.randint(3, 12))
+    intake_services.intake_gegevens_opslaan(
+        intake=intake,
+        door=door,
+        gegevens={
+            "leerbaarheidstoets_datum": dag,
+            "leerbaarheidstoets_uitkomst": rng.choice(
+                ["Goed leerbaar", "Gemiddeld leerbaar", "Beperkt leerbaar"]
+            ),
+            "advies_leerroute": rng.choice(["b1", "b1", "onderwijs", "z"]),
+            "advies_motivatie": "Past bij de opleiding, de leerbaarheid en de wensen.",
+        },
+    )
+    intake_services.zrm_opslaan(
+        intake=intake,
+        door=door,
+        datum=dag,
+        scores={code: rng.choice([2, 3, 3, 4, 4, 5]) for code, _label in ZRM_DOMEINEN},
+    )
+    intake_services.intake_afronden(
+        intake=intake,
+        door=door,
+        afgerond_op=min(timezone.localdate(), dag + datetime.timedelta(days=2)),
+        bestandsgroep=bestandsgroep,
+        zorg_en_rust_reden="Eerst herstel na een operatie."
+        if bestandsgroep == Bestandsgroep.ZORG_EN_RUST
+        else "",
+    )
