@@ -1,5 +1,6 @@
 """Reads of brede intakes, always through the person dossiers the user may open."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import models
@@ -80,9 +81,29 @@ def ontbrekende_onderdelen(*, intake: BredeIntake) -> list[str]:
     return ontbreekt
 
 
-def zrm_verloop(*, persoon) -> dict:
-    """Every ZRM measurement of the person as a table: one row per domain, one column per date."""
+def zrm_metingen(*, persoon) -> list[ZrmMeting]:
+    """The person's ZRM measurements, oldest first. Several on one day keep the order they were
+    recorded in, and each gets a `label` that tells them apart ("12-05-2026, 2e meting")."""
     metingen = list(ZrmMeting.objects.filter(persoon=persoon).order_by("datum", "id"))
+    per_dag, volgnummer = Counter(m.datum for m in metingen), Counter()
+    for meting in metingen:
+        volgnummer[meting.datum] += 1
+        meting.label = meting.datum.strftime("%d-%m-%Y")
+        if per_dag[meting.datum] > 1:
+            meting.label += _(", %se meting") % volgnummer[meting.datum]
+    return metingen
+
+
+def laatste_zrm_meting(*, persoon) -> ZrmMeting | None:
+    """The measurement recorded last: the latest date, and of one day the one entered last."""
+    metingen = zrm_metingen(persoon=persoon)
+    return metingen[-1] if metingen else None
+
+
+def zrm_verloop(*, persoon) -> dict:
+    """Every ZRM measurement of the person as a table: one row per domain, one column per
+    measurement."""
+    metingen = zrm_metingen(persoon=persoon)
     rijen = [
         (str(label), [getattr(meting, code) for meting in metingen]) for code, label in ZRM_DOMEINEN
     ]

@@ -14,7 +14,7 @@ from statushouders.constants import Bestandsgroep
 from statushouders.models import Persoon
 from statushouders.services import bestandsgroep_wijzigen
 
-from .constants import IntakeStatus
+from .constants import ZRM_DOMEINEN, IntakeStatus
 from .models import BredeIntake, Gesprek, Heropening, LeefgebiedBevinding, Werkervaring, ZrmMeting
 from .selectors import intake_acties, laatste_intake, ontbrekende_onderdelen
 
@@ -144,6 +144,21 @@ def zrm_opslaan(
     meting.datum = datum
     for domein, score in scores.items():
         setattr(meting, domein, score)
+    with pghistory.context(user=door.pk):
+        meting.full_clean()
+        meting.save()
+    return meting
+
+
+@transaction.atomic
+def zrm_meting_vastleggen(
+    *, persoon: Persoon, door: User, datum: datetime.date, scores: dict[str, int | None]
+) -> ZrmMeting:
+    """A new ZRM measurement outside the intake, such as at a voortgangsgesprek."""
+    onbekend = set(scores) - {code for code, _label in ZRM_DOMEINEN}
+    if onbekend:
+        raise ValueError(f"geen ZRM-domeinen: {sorted(onbekend)}")
+    meting = ZrmMeting(persoon=persoon, datum=datum, **scores)
     with pghistory.context(user=door.pk):
         meting.full_clean()
         meting.save()

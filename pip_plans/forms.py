@@ -6,64 +6,70 @@ from core.forms import DatumVeld
 from core.validators import geen_stuurtekens
 from intake.constants import ZRM_DOMEINEN, ZrmScore
 
-from .constants import DoelStatus
+from .constants import (
+    AFWIJKING_MOTIVATIE_VEREIST,
+    DOEL_VELDEN,
+    DOELNIVEAU_PER_ROUTE,
+    PLAN_ONDERDELEN,
+    VAARDIGHEDEN,
+    DoelStatus,
+    onderdeel_hoort_bij_route,
+)
 from .models import DuoVerlenging, Plan, PlanDoel
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 _DATUMVELDEN = ("pvt_ondertekend_op", "map_afgerond_op", "knm_afgerond_op")
 
 
-PLAN_FIELDSETS = (
-    (_("Leerroute"), ("leerroute", "leerroute_motivatie")),
-    (
-        _("Taal"),
-        (
-            "taal_lezen_huidig",
-            "taal_lezen_doel",
-            "taal_luisteren_huidig",
-            "taal_luisteren_doel",
-            "taal_spreken_huidig",
-            "taal_spreken_doel",
-            "taal_schrijven_huidig",
-            "taal_schrijven_doel",
-            "taalschool",
-            "taal_uren",
-        ),
-    ),
-    (
-        _("Participatieverklaringstraject (PVT)"),
-        ("pvt_aanbieder", "pvt_uren", "pvt_ondertekend_op"),
-    ),
-    (
-        _("Module Arbeidsmarkt en Participatie (MAP) — B1- en Z-route"),
-        ("map_aanbieder", "map_uren", "map_afgerond_op"),
-    ),
-    (_("Kennis van de Nederlandse maatschappij (KNM)"), ("knm_aanbieder", "knm_afgerond_op")),
-    (_("Z-route"), ("z_taal_uren", "z_participatie_uren")),
-    (
-        _("Afspraken"),
-        ("afspraken", "verplichtingen", "ontzorgen", "ontzorgen_toelichting", "kinderopvang"),
-    ),
-)
-
-
 class PlanForm(forms.ModelForm):
-    fieldsets = PLAN_FIELDSETS
-
     class Meta:
         model = Plan
-        fields = [naam for _legend, namen in PLAN_FIELDSETS for naam in namen]
+        fields = [naam for onderdeel in PLAN_ONDERDELEN for naam in onderdeel.velden]
         field_classes = dict.fromkeys(_DATUMVELDEN, DatumVeld)
-        widgets = dict.fromkeys(
-            (
-                "leerroute_motivatie",
-                "afspraken",
-                "verplichtingen",
-                "ontzorgen_toelichting",
-                "kinderopvang",
+        widgets = {
+            "leerroute": forms.Select(attrs={"data-leerroute-keuze": ""}),
+            **dict.fromkeys(
+                (
+                    "leerroute_motivatie",
+                    "afspraken",
+                    "verplichtingen",
+                    "ontzorgen_toelichting",
+                    "kinderopvang",
+                ),
+                _TEKSTVAK,
             ),
-            _TEKSTVAK,
-        )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The route's usual target level as a starting point; the regisseur may choose another.
+        standaard = DOELNIVEAU_PER_ROUTE.get(self.instance.leerroute)
+        if standaard:
+            for code, _label in VAARDIGHEDEN:
+                naam = f"taal_{code}_doel"
+                if not getattr(self.instance, naam):
+                    self.initial[naam] = standaard
+
+    @property
+    def leerroute(self) -> str:
+        if self.is_bound:
+            return self.data.get(self.add_prefix("leerroute"), self.instance.leerroute)
+        return self.instance.leerroute
+
+    def onderdelen(self):
+        """(part, bound fields, shown) per part of the plan. A part of another leerroute is
+        hidden, unless it holds a value or an error: nothing typed disappears from view."""
+        leerroute = self.leerroute
+        uitkomst = []
+        for onderdeel in PLAN_ONDERDELEN:
+            velden = [self[naam] for naam in onderdeel.velden]
+            getoond = (
+                onderdeel_hoort_bij_route(onderdeel, leerroute)
+                or any(veld.errors for veld in velden)
+                or any(veld.value() not in (None, "", False) for veld in velden)
+            )
+            uitkomst.append((onderdeel, velden, getoond))
+        return uitkomst
 
 
 class DoelForm(forms.ModelForm):
@@ -71,15 +77,7 @@ class DoelForm(forms.ModelForm):
 
     class Meta:
         model = PlanDoel
-        fields = (
-            "leefgebied",
-            "doel",
-            "acties",
-            "verantwoordelijke",
-            "partner_naam",
-            "streefdatum",
-            "status",
-        )
+        fields = DOEL_VELDEN
         widgets = {"acties": _TEKSTVAK}
 
 
@@ -90,10 +88,19 @@ class VaststellenForm(forms.Form):
             "De dag waarop de persoon het besluit ontvangt; de bezwaartermijn telt vanaf deze dag."
         ),
     )
+    afwijking_motivatie = forms.CharField(
+        label=_("Motivatie afwijking van de routenormen"),
+        help_text=_("Waarom wijkt dit plan af? De motivatie komt in het besluit."),
+        widget=_TEKSTVAK,
+        validators=[geen_stuurtekens],
+        error_messages={"required": AFWIJKING_MOTIVATIE_VEREIST},
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, waarschuwingen=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bekendmaking_op"].initial = timezone.localdate()
+        if not waarschuwingen:  # nothing to motivate: the question is not asked
+            del self.fields["afwijking_motivatie"]
 
 
 class DuoVerlengingForm(forms.ModelForm):
@@ -118,9 +125,15 @@ class VoortgangsgesprekForm(forms.Form):
     datum = DatumVeld(label=_("Datum"))
     verslag = forms.CharField(label=_("Verslag"), required=False, widget=_TEKSTVAK)
     volgend_gesprek_op = DatumVeld(label=_("Volgend gesprek"), required=False)
+    zrm_meten = forms.BooleanField(
+        label=_("Deze scores vastleggen als nieuwe ZRM-meting"),
+        required=False,
+        help_text=_("Een gewijzigde score wordt altijd als nieuwe meting vastgelegd."),
+    )
 
-    def __init__(self, *args, doelen, **kwargs):
+    def __init__(self, *args, doelen, laatste_zrm=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.laatste_zrm = laatste_zrm
         self.fields["datum"].initial = timezone.localdate()
         self.doelen = list(doelen)
         for doel in self.doelen:
@@ -138,6 +151,8 @@ class VoortgangsgesprekForm(forms.Form):
                 empty_value=None,
                 required=False,
                 error_messages={"invalid_choice": _("Kies een score van 1 tot en met 5.")},
+                # The latest measurement is where a new one starts.
+                initial=getattr(laatste_zrm, code, None),
             )
 
     def clean(self):
@@ -161,7 +176,12 @@ class VoortgangsgesprekForm(forms.Form):
         }
 
     @property
-    def zrm_scores(self):
+    def zrm_scores(self) -> dict[str, int | None] | None:
+        """The scores of a new measurement; None when the scores were left as they were and no
+        new measurement was asked for."""
+        namen = [f"zrm_{code}" for code, _label in ZRM_DOMEINEN]
+        if not (self.cleaned_data.get("zrm_meten") or set(namen) & set(self.changed_data)):
+            return None
         return {code: self.cleaned_data.get(f"zrm_{code}") for code, _label in ZRM_DOMEINEN}
 
     def doel_velden(self):

@@ -11,9 +11,14 @@ from intake.constants import Leefgebied, Leerroute, Taalniveau
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.models import Persoon, track_history
 
-from .constants import BEWERKBAAR, DoelStatus, PdfStatus, PlanStatus, Verantwoordelijke
-
-VAARDIGHEDEN = ("lezen", "luisteren", "spreken", "schrijven")
+from .constants import (
+    BEWERKBAAR,
+    DoelStatus,
+    PdfStatus,
+    PlanStatus,
+    Verantwoordelijke,
+    hoort_bij_route,
+)
 
 
 def _niveau(label):
@@ -92,7 +97,7 @@ class Plan(models.Model):
 
     @property
     def heeft_map(self) -> bool:
-        return self.leerroute in (Leerroute.B1, Leerroute.Z)
+        return hoort_bij_route("map_uren", self.leerroute)
 
 
 @track_history
@@ -138,6 +143,9 @@ class PlanVersie(models.Model):
     )
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"))
     bekendmaking_op = models.DateField(_("datum bekendmaking"))
+    # Why the plan deviates from the route norms it was checked on (inhoud["afwijkingen"]);
+    # required when there were any.
+    afwijking_motivatie = models.TextField(_("motivatie afwijking van de routenormen"), blank=True)
 
     pdf = models.FileField(_("PDF"), storage=prive_opslag, upload_to="plannen/", blank=True)
     pdf_status = models.CharField(
@@ -163,6 +171,7 @@ class PlanVersie(models.Model):
                     "vastgesteld_door",
                     "vastgesteld_op",
                     "bekendmaking_op",
+                    "afwijking_motivatie",
                 ),
             ),
             pgtrigger.Protect(name="versie_niet_verwijderen", operation=pgtrigger.Delete),

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from core.selectors import waarde_tonen
@@ -15,11 +17,16 @@ from termijnen.models import Termijn
 from termijnen.selectors import termijnen_met_codes
 
 from .constants import (
+    DOEL_VELDEN,
     MAP_MINIMUM_UREN,
     ONDERWIJSROUTE_MAXIMUM_LEEFTIJD,
+    PLAN_ONDERDELEN,
     PVT_MINIMUM_UREN,
+    TAALNIVEAU_VELDEN,
+    VAARDIGHEDEN,
     Z_ROUTE_MINIMUM_PARTICIPATIEUREN,
     Z_ROUTE_MINIMUM_TAALUREN,
+    onderdeel_hoort_bij_route,
 )
 from .models import Plan, PlanDoel, PlanVersie
 
@@ -38,15 +45,6 @@ PLAN_VELDEN = [
         "updated_at",
         "eerste_vaststelling_op",
     }
-]
-DOEL_VELDEN = [
-    "leefgebied",
-    "doel",
-    "acties",
-    "verantwoordelijke",
-    "partner_naam",
-    "streefdatum",
-    "status",
 ]
 
 
@@ -103,7 +101,7 @@ def route_normen(plan: Plan, *, op: datetime.date | None = None) -> list[str]:
                 % {"min": Z_ROUTE_MINIMUM_PARTICIPATIEUREN, "uren": plan.z_participatie_uren or 0}
             )
     if plan.leerroute == Leerroute.ONDERWIJS:
-        leeftijd = relativedelta(op or datetime.date.today(), plan.persoon.geboortedatum).years
+        leeftijd = relativedelta(op or timezone.localdate(), plan.persoon.geboortedatum).years
         if leeftijd > ONDERWIJSROUTE_MAXIMUM_LEEFTIJD:
             waarschuwingen.append(
                 _(
@@ -115,26 +113,26 @@ def route_normen(plan: Plan, *, op: datetime.date | None = None) -> list[str]:
     return waarschuwingen
 
 
+def _json(waarde):
+    return waarde.isoformat() if isinstance(waarde, datetime.date) else waarde
+
+
+def plan_velden(plan: Plan) -> dict:
+    """The plan's own fields as JSON values, as a version freezes them."""
+    return {naam: _json(getattr(plan, naam)) for naam in PLAN_VELDEN}
+
+
 def plan_snapshot(plan: Plan) -> dict:
-    """Everything a version freezes, as JSON: the plan's fields and its goals."""
-    velden = {}
-    for naam in PLAN_VELDEN:
-        waarde = getattr(plan, naam)
-        velden[naam] = waarde.isoformat() if isinstance(waarde, datetime.date) else waarde
+    """Everything a version freezes, as JSON: the plan's fields, its goals and the route norms
+    it deviates from."""
     doelen = [
-        {
-            naam: (
-                getattr(doel, naam).isoformat()
-                if isinstance(getattr(doel, naam), datetime.date)
-                else getattr(doel, naam)
-            )
-            for naam in DOEL_VELDEN
-        }
+        {naam: _json(getattr(doel, naam)) for naam in DOEL_VELDEN}
         for doel in plan.doelen.order_by("leefgebied", "streefdatum", "id")
     ]
     return {
-        "velden": velden,
+        "velden": plan_velden(plan),
         "doelen": doelen,
+        "afwijkingen": route_normen(plan),
         "persoon": {
             "naam": plan.persoon.naam,
             "geboortedatum": plan.persoon.geboortedatum.isoformat(),
@@ -144,21 +142,70 @@ def plan_snapshot(plan: Plan) -> dict:
     }
 
 
+def veld_label(model, naam: str) -> str:
+    # capfirst, not capitalize: "PVT: aanbieder" and "kinderopvang en VVE" keep their capitals.
+    return capfirst(str(model._meta.get_field(naam).verbose_name))
+
+
 @dataclass
 class Regel:
     label: str
     waarde: str
 
 
-def versie_regels(versie: PlanVersie) -> list[Regel]:
-    """The frozen fields of a version as label/value lines, for the page and the PDF."""
-    return [
-        Regel(
-            str(Plan._meta.get_field(naam).verbose_name).capitalize(),
-            waarde_tonen(Plan._meta.get_field(naam), versie.inhoud["velden"].get(naam)),
-        )
-        for naam in PLAN_VELDEN
-    ]
+@dataclass
+class TaalniveauRegel:
+    vaardigheid: str
+    huidig: str
+    doel: str
+
+
+@dataclass
+class Onderdeel:
+    sleutel: str
+    titel: str
+    regels: list[Regel]
+    taalniveaus: list[TaalniveauRegel]
+
+
+def plan_inhoud(velden: dict) -> list[Onderdeel]:
+    """The plan's fields grouped in its parts, as a reader sees them, leaving out the parts
+    that belong to another leerroute (Z-route hours in a B1 plan, say). `velden` holds the
+    fields as a version freezes them, so the live plan and each version read the same."""
+    leerroute = velden.get("leerroute")
+    onderdelen = []
+    for onderdeel in PLAN_ONDERDELEN:
+        if not onderdeel_hoort_bij_route(onderdeel, leerroute):
+            continue
+        regels = [
+            Regel(
+                veld_label(Plan, naam),
+                waarde_tonen(Plan._meta.get_field(naam), velden.get(naam)),
+            )
+            for naam in onderdeel.velden
+            if naam not in TAALNIVEAU_VELDEN
+        ]
+        niveaus = [
+            TaalniveauRegel(
+                str(label),
+                velden.get(f"taal_{code}_huidig") or "—",
+                velden.get(f"taal_{code}_doel") or "—",
+            )
+            for code, label in VAARDIGHEDEN
+            if f"taal_{code}_huidig" in onderdeel.velden
+        ]
+        onderdelen.append(Onderdeel(onderdeel.sleutel, str(onderdeel.titel), regels, niveaus))
+    return onderdelen
+
+
+def versie_inhoud(versie: PlanVersie) -> list[Onderdeel]:
+    return plan_inhoud(versie.inhoud["velden"])
+
+
+def versie_afwijkingen(versie: PlanVersie) -> list[str]:
+    """The route norms the version deviated from when it was fixed (older versions: none
+    recorded)."""
+    return versie.inhoud.get("afwijkingen", [])
 
 
 def versie_doelen(versie: PlanVersie) -> list[dict]:
@@ -184,7 +231,7 @@ def versie_verschillen(oud: PlanVersie, nieuw: PlanVersie) -> list[Verschil]:
         if a != b:
             verschillen.append(
                 Verschil(
-                    str(veld.verbose_name).capitalize(),
+                    veld_label(Plan, naam),
                     waarde_tonen(veld, a),
                     waarde_tonen(veld, b),
                 )

@@ -15,23 +15,26 @@ from accounts.models import User
 from core.pdf import html_naar_pdf
 from core.validators import geen_stuurtekens
 from intake.constants import IntakeStatus
-from intake.models import BredeIntake, ZrmMeting
+from intake.models import BredeIntake
+from intake.services import zrm_meting_vastleggen
 from statushouders.services import dossier_termijnen_bijwerken
-from termijnen.selectors import termijn_van
 from termijnen.services import termijn_bijwerken
 
-from .constants import PdfStatus, PlanStatus
+from .constants import (
+    AFWIJKING_MOTIVATIE_VEREIST,
+    DOEL_VELDEN,
+    VAARDIGHEDEN,
+    PdfStatus,
+    PlanStatus,
+)
 from .models import DoelVoortgang, DuoVerlenging, Plan, PlanDoel, PlanVersie, Voortgangsgesprek
-from .selectors import PLAN_VELDEN, plan_snapshot, plan_termijnen, versie_doelen, versie_regels
-
-DOEL_INVOER = (
-    "leefgebied",
-    "doel",
-    "acties",
-    "verantwoordelijke",
-    "partner_naam",
-    "streefdatum",
-    "status",
+from .selectors import (
+    PLAN_VELDEN,
+    plan_snapshot,
+    plan_termijnen,
+    versie_afwijkingen,
+    versie_doelen,
+    versie_inhoud,
 )
 
 
@@ -56,10 +59,7 @@ def plan_aanmaken(*, intake: BredeIntake, door: User) -> Plan:
         leerroute=intake.advies_leerroute,
         leerroute_motivatie=intake.advies_motivatie,
         ontzorgen=False,
-        **{
-            f"taal_{v}_huidig": getattr(intake, f"taal_{v}")
-            for v in ("lezen", "luisteren", "spreken", "schrijven")
-        },
+        **{f"taal_{code}_huidig": getattr(intake, f"taal_{code}") for code, _l in VAARDIGHEDEN},
     )
     with pghistory.context(user=door.pk):
         plan.full_clean()
@@ -79,7 +79,7 @@ def plan_bijwerken(*, plan: Plan, door: User, gegevens: dict[str, Any]) -> Plan:
     plan = _vergrendeld(plan)
     _eist_bewerkbaar(plan)
     nieuwe_route = gegevens.get("leerroute", plan.leerroute)
-    wissel = termijn_van(persoon=plan.persoon, code="leerroute_wissel")
+    wissel = plan_termijnen(plan).leerroute_wissel
     if nieuwe_route != plan.leerroute and wissel and timezone.localdate() > wissel.vervalt_op:
         raise ValidationError(
             {
@@ -108,7 +108,7 @@ def doel_opslaan(
 ) -> PlanDoel:
     _eist_bewerkbaar(plan)
     doel = doel or PlanDoel(plan=plan)
-    for naam in DOEL_INVOER:
+    for naam in DOEL_VELDEN:
         if naam in gegevens:
             setattr(doel, naam, gegevens[naam])
     if doel.verantwoordelijke == "partner" and not doel.partner_naam:
@@ -127,11 +127,22 @@ def doel_verwijderen(*, doel: PlanDoel, door: User) -> None:
 
 
 @transaction.atomic
-def plan_vaststellen(*, plan: Plan, door: User, bekendmaking_op: datetime.date) -> PlanVersie:
+def plan_vaststellen(
+    *, plan: Plan, door: User, bekendmaking_op: datetime.date, afwijking_motivatie: str = ""
+) -> PlanVersie:
     """Fix the plan as a decision: an immutable version, the objection window, and — for the
-    first version only — the inburgeringstermijn and the last day to switch leerroute."""
+    first version only — the inburgeringstermijn and the last day to switch leerroute. A plan
+    that deviates from a route norm is fixed only with the reason why."""
     plan = _vergrendeld(plan)
     _eist_bewerkbaar(plan)
+    inhoud = plan_snapshot(plan)
+    afwijking_motivatie = afwijking_motivatie.strip() if inhoud["afwijkingen"] else ""
+    if inhoud["afwijkingen"] and not afwijking_motivatie:
+        raise ValidationError({"afwijking_motivatie": AFWIJKING_MOTIVATIE_VEREIST})
+    try:
+        geen_stuurtekens(afwijking_motivatie)
+    except ValidationError as fout:
+        raise ValidationError({"afwijking_motivatie": fout.messages}) from None
     vandaag = timezone.localdate()
     if bekendmaking_op < vandaag - datetime.timedelta(days=30):
         raise ValidationError(
@@ -157,10 +168,11 @@ def plan_vaststellen(*, plan: Plan, door: User, bekendmaking_op: datetime.date) 
         versie = PlanVersie.objects.create(
             plan=plan,
             nummer=nummer,
-            inhoud=plan_snapshot(plan),
+            inhoud=inhoud,
             vastgesteld_door=door,
             vastgesteld_op=timezone.now(),
             bekendmaking_op=bekendmaking_op,
+            afwijking_motivatie=afwijking_motivatie,
         )
         termijn_bijwerken(
             persoon=plan.persoon,
@@ -250,7 +262,7 @@ def duo_verlenging_vastleggen(
     reden: str,
 ) -> DuoVerlenging:
     plan = _vergrendeld(plan)
-    termijn = termijn_van(persoon=plan.persoon, code="inburgeringstermijn")
+    termijn = plan_termijnen(plan).inburgeringstermijn
     if termijn is None:
         raise ValidationError(_("Er is nog geen inburgeringstermijn: stel eerst het PIP vast."))
     fouten = {}
@@ -296,7 +308,8 @@ def voortgangsgesprek_vastleggen(
     voortgang: dict[PlanDoel, tuple[str, str]] | None = None,
     zrm_scores: dict[str, int | None] | None = None,
 ) -> Voortgangsgesprek:
-    """Record a progress conversation: goal statuses, optionally a new ZRM measurement."""
+    """Record a progress conversation: goal statuses, optionally a new ZRM measurement (made by
+    the intake, which owns them)."""
     plan = Plan.objects.select_related("persoon").get(pk=plan.pk)
     if plan.status == PlanStatus.CONCEPT:
         raise ValidationError(_("Voortgangsgesprekken gaan over een vastgesteld plan."))
@@ -304,12 +317,10 @@ def voortgangsgesprek_vastleggen(
         raise ValidationError(
             {"volgend_gesprek_op": _("Het volgende gesprek ligt na dit gesprek.")}
         )
+    zrm = None
+    if zrm_scores and any(score is not None for score in zrm_scores.values()):
+        zrm = zrm_meting_vastleggen(persoon=plan.persoon, door=door, datum=datum, scores=zrm_scores)
     with pghistory.context(user=door.pk):
-        zrm = None
-        if zrm_scores and any(score is not None for score in zrm_scores.values()):
-            zrm = ZrmMeting(persoon=plan.persoon, datum=datum, **zrm_scores)
-            zrm.full_clean()
-            zrm.save()
         gesprek = Voortgangsgesprek.objects.create(
             plan=plan,
             door=door,
@@ -390,7 +401,8 @@ def _pdf_context(versie: PlanVersie) -> dict:
         "plan": versie.plan,
         "persoon": versie.inhoud["persoon"],
         "geboortedatum": datetime.date.fromisoformat(versie.inhoud["persoon"]["geboortedatum"]),
-        "regels": versie_regels(versie),
+        "onderdelen": versie_inhoud(versie),
+        "afwijkingen": versie_afwijkingen(versie),
         "doelen": versie_doelen(versie),
         "gemeente": versie.inhoud["persoon"]["gemeente"],
         "logo": settings.KOERS_PDF_LOGO,

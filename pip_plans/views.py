@@ -7,33 +7,40 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.services import toegang_vastleggen
-from core.views import dossier_medewerker_vereist, formulier_uitvoeren, fouten_naar_formulier
-from intake.models import BredeIntake
-from intake.selectors import intake_ophalen, zrm_verloop
+from core.views import (
+    dossier_medewerker_vereist,
+    formulier_uitvoeren,
+    fouten_naar_formulier,
+    in_scope_openen,
+)
+from intake.selectors import intake_ophalen, laatste_zrm_meting, zrm_verloop
 from termijnen.selectors import termijnconfig_van
 
 from . import services
 from .forms import DoelForm, DuoVerlengingForm, PlanForm, VaststellenForm, VoortgangsgesprekForm
 from .models import Plan
 from .selectors import (
+    plan_inhoud,
     plan_ophalen,
     plan_termijnen,
+    plan_velden,
     route_normen,
+    versie_afwijkingen,
     versie_doelen,
-    versie_regels,
+    versie_inhoud,
     versie_verschillen,
 )
 
 
-def _plan(request, uuid) -> Plan:
-    """The person's PIP if the user may open the dossier (404 otherwise); the look is logged."""
-    try:
-        plan = plan_ophalen(user=request.user, persoon_uuid=uuid)
-    except Plan.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=plan.persoon, pad=request.path)
-    return plan
+def _plan(request, uuid, *, loggen: bool = True) -> Plan:
+    """The person's PIP if the user may open the dossier (404 otherwise); the look is logged,
+    except for a fragment polled while the page stays open (the page's own look counts)."""
+    return in_scope_openen(
+        request,
+        lambda: plan_ophalen(user=request.user, persoon_uuid=uuid),
+        persoon_van=lambda plan: plan.persoon,
+        loggen=loggen,
+    )
 
 
 def _naar_plan(plan: Plan):
@@ -43,11 +50,11 @@ def _naar_plan(plan: Plan):
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def plan_aanmaken(request, uuid, intake_uuid):
-    try:
-        intake = intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid)
-    except BredeIntake.DoesNotExist:
-        raise Http404 from None
-    toegang_vastleggen(gebruiker=request.user, persoon=intake.persoon, pad=request.path)
+    intake = in_scope_openen(
+        request,
+        lambda: intake_ophalen(user=request.user, persoon_uuid=uuid, intake_uuid=intake_uuid),
+        persoon_van=lambda intake: intake.persoon,
+    )
     if request.method == "POST":
         try:
             services.plan_aanmaken(intake=intake, door=request.user)
@@ -73,10 +80,10 @@ def plan_detail(request, uuid):
             "plan": plan,
             "persoon": plan.persoon,
             "waarschuwingen": route_normen(plan),
+            "onderdelen": plan_inhoud(plan_velden(plan)),
             "doelen": plan.doelen.all(),
             "versies": versies,
             "laatste": versies[0] if versies else None,
-            "regels": versie_regels(versies[0]) if versies and not plan.is_bewerkbaar else None,
             "termijnen": termijnen,
             "bezwaar_laatste": termijnen.bezwaar.get(versies[0].nummer) if versies else None,
             "verlengingen": plan.verlengingen.select_related("door"),
@@ -98,9 +105,8 @@ def plan_bewerken(request, uuid):
     form = PlanForm(request.POST or None, instance=plan)
     bijwerken = partial(services.plan_bijwerken, plan=plan, door=request.user)
     if formulier_uitvoeren(form, lambda **gegevens: bijwerken(gegevens=gegevens)):
+        # The route norms it does not meet show on the PIP page itself, once.
         messages.success(request, _("Het plan is opgeslagen."))
-        for waarschuwing in route_normen(plan):
-            messages.warning(request, waarschuwing)
         return _naar_plan(plan)
     return render(
         request,
@@ -142,7 +148,8 @@ def doel_bewerken(request, uuid, doel_uuid=None):
 @require_http_methods(["GET", "POST"])
 def plan_vaststellen(request, uuid):
     plan = _plan(request, uuid)
-    form = VaststellenForm(request.POST or None)
+    waarschuwingen = route_normen(plan)
+    form = VaststellenForm(request.POST or None, waarschuwingen=waarschuwingen)
     if formulier_uitvoeren(form, partial(services.plan_vaststellen, plan=plan, door=request.user)):
         nummer = plan.versies.latest("nummer").nummer
         messages.success(request, _("Versie %s is vastgesteld. De PDF wordt gemaakt.") % nummer)
@@ -154,7 +161,7 @@ def plan_vaststellen(request, uuid):
             "plan": plan,
             "persoon": plan.persoon,
             "form": form,
-            "waarschuwingen": route_normen(plan),
+            "waarschuwingen": waarschuwingen,
             "bezwaar_config": termijnconfig_van(code="bezwaar_pip"),
             "inburgering_config": termijnconfig_van(code="inburgeringstermijn"),
         },
@@ -195,7 +202,8 @@ def versie_detail(request, uuid, nummer):
             "persoon": plan.persoon,
             "versie": versie,
             "bezwaar": plan_termijnen(plan).bezwaar.get(versie.nummer),
-            "regels": versie_regels(versie),
+            "onderdelen": versie_inhoud(versie),
+            "afwijkingen": versie_afwijkingen(versie),
             "doelen": versie_doelen(versie),
         },
     )
@@ -203,8 +211,9 @@ def versie_detail(request, uuid, nummer):
 
 @dossier_medewerker_vereist
 def versie_pdf_status(request, uuid, nummer):
-    """The PDF's progress as a fragment; htmx polls it until the PDF is ready."""
-    plan = _plan(request, uuid)
+    """The PDF's progress as a fragment; htmx polls it every few seconds until the PDF is
+    ready. The page that polls logged the look already, so a poll logs none."""
+    plan = _plan(request, uuid, loggen=False)
     return render(
         request,
         "pip_plans/_pdf_status.html",
@@ -298,7 +307,10 @@ def verlenging_create(request, uuid):
 @require_http_methods(["GET", "POST"])
 def voortgangsgesprek_create(request, uuid):
     plan = _plan(request, uuid)
-    form = VoortgangsgesprekForm(request.POST or None, doelen=plan.doelen.all())
+    laatste_zrm = laatste_zrm_meting(persoon=plan.persoon)
+    form = VoortgangsgesprekForm(
+        request.POST or None, doelen=plan.doelen.all(), laatste_zrm=laatste_zrm
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.voortgangsgesprek_vastleggen(

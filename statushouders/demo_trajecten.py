@@ -4,14 +4,18 @@ talks. Only for the first few hundred adults, so a large seed stays fast."""
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from intake import services as intake_services
 from intake.constants import ZRM_DOMEINEN
+from pip_plans import services as pip_services
 
 from .constants import Bestandsgroep
 
-TRAJECTEN_HOOGSTENS = 240
+TRAJECTEN_HOOGSTENS = 150
+# Rendering a PDF takes a second; a handful shows the download, the rest wait for the worker.
+PDFS_HOOGSTENS = 4
 
 _LEEFGEBIEDEN = [
     ("wonen", "Woont met het gezin in een eengezinswoning.", "Wil de buren leren kennen.", ""),
@@ -39,6 +43,7 @@ def trajecten(rng, personen, peildatum: datetime.date) -> int:
         and (peildatum - p.geboortedatum).days >= 18 * 366
     ][:TRAJECTEN_HOOGSTENS]
     gemaakt = 0
+    pdfs: list[int] = []
     for persoon in volwassenen:
         door = persoon.regisseur
         if persoon.bestandsgroep == Bestandsgroep.INTAKE:
@@ -55,15 +60,92 @@ def trajecten(rng, personen, peildatum: datetime.date) -> int:
             intake = _intake_starten(persoon, door, start)
             for leefgebied in _LEEFGEBIEDEN:
                 _leefgebied(intake, door, leefgebied)
-            _afronden(rng, intake, door, start, persoon.bestandsgroep)
+            intake = _afronden(rng, intake, door, start, persoon.bestandsgroep)
             if rng.random() < 0.08:
                 intake_services.intake_heropenen(
                     intake=intake,
                     door=door,
                     reden="Diploma alsnog gevonden; opleiding aanpassen.",
                 )
+            elif persoon.bestandsgroep == Bestandsgroep.ACTIEF_TRAJECT:
+                _pip(rng, intake, door, peildatum, pdfs)
         gemaakt += 1
+    transaction.on_commit(lambda: [pip_services.plan_pdf_opslaan(versie_id=pk) for pk in pdfs])
     return gemaakt
+
+
+_DOELEN = [
+    ("taal", "Nederlands op B1-niveau", "Taalschool drie ochtenden per week", "persoon"),
+    (
+        "financien",
+        "Zelf de vaste lasten betalen",
+        "Budgetcoaching via Vluchtelingenwerk",
+        "partner",
+    ),
+    ("werkervaring", "Werkervaring opdoen als kapper", "Proefplaatsing via het WSP", "gemeente"),
+    ("sociaal_netwerk", "Nederlanders leren kennen", "Taalmaatje en sportclub", "persoon"),
+]
+
+
+def _pip(rng, intake, door, peildatum, pdfs):
+    """A PIP drawn up from the intake: a concept, fixed once, or fixed, changed and fixed
+    again (two versions); some with voortgangsgesprekken and a PDF ready to download."""
+    plan = pip_services.plan_aanmaken(intake=intake, door=door)
+    pip_services.plan_bijwerken(
+        plan=plan,
+        door=door,
+        gegevens={
+            "taalschool": "Taalschool Weert",
+            "pvt_aanbieder": "Vluchtelingenwerk Weert",
+            "knm_aanbieder": "Taalschool Weert",
+            "afspraken": "Elke maand een gesprek met de regisseur.",
+            "ontzorgen": True,
+            "ontzorgen_toelichting": "Huur, energie en zorgverzekering via de gemeente.",
+        },
+    )
+    for leefgebied, doel, acties, wie in rng.sample(_DOELEN, rng.randint(2, 4)):
+        pip_services.doel_opslaan(
+            plan=plan,
+            door=door,
+            gegevens={
+                "leefgebied": leefgebied,
+                "doel": doel,
+                "acties": acties,
+                "verantwoordelijke": wie,
+                "partner_naam": "Vluchtelingenwerk Weert" if wie == "partner" else "",
+            },
+        )
+    kans = rng.random()
+    if kans < 0.25:
+        return  # still a concept
+    motivatie = "Afgesproken met de persoon; past bij de gezinssituatie."
+    bekendmaking = peildatum - datetime.timedelta(days=rng.randint(0, 25))
+    versie = pip_services.plan_vaststellen(
+        plan=plan, door=door, bekendmaking_op=bekendmaking, afwijking_motivatie=motivatie
+    )
+    if kans > 0.8:
+        pip_services.plan_wijzigen(plan=plan, door=door)
+        pip_services.plan_bijwerken(
+            plan=plan,
+            door=door,
+            gegevens={"afspraken": "Elke twee weken een gesprek; start bij de taalschool."},
+        )
+        versie = pip_services.plan_vaststellen(
+            plan=plan,
+            door=door,
+            bekendmaking_op=min(peildatum, bekendmaking + datetime.timedelta(days=3)),
+            afwijking_motivatie=motivatie,
+        )
+    if kans > 0.6:
+        pip_services.voortgangsgesprek_vastleggen(
+            plan=plan,
+            door=door,
+            datum=peildatum,
+            verslag="Gaat goed naar de taalschool; wil meer oefenen met spreken.",
+            volgend_gesprek_op=peildatum + datetime.timedelta(weeks=8),
+        )
+    if len(pdfs) < PDFS_HOOGSTENS:
+        pdfs.append(versie.pk)
 
 
 def _intake_starten(persoon, door, start):
@@ -117,7 +199,7 @@ def _afronden(rng, intake, door, start, bestandsgroep):
         datum=dag,
         scores={code: rng.choice([2, 3, 3, 4, 4, 5]) for code, _label in ZRM_DOMEINEN},
     )
-    intake_services.intake_afronden(
+    return intake_services.intake_afronden(
         intake=intake,
         door=door,
         afgerond_op=min(timezone.localdate(), dag + datetime.timedelta(days=2)),

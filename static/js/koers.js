@@ -35,3 +35,14 @@ document.addEventListener("htmx:afterSwap", (event) => {
 window.addEventListener("beforeunload", (event) => {
   if (koersOnopgeslagen.size) { event.preventDefault(); event.returnValue = ""; }
 });
+
+// Parts of a form that belong to some leerroutes only (data-leerroutes) follow the chosen route;
+// a part that holds a value stays in view, so nothing typed disappears.
+document.addEventListener("change", (event) => {
+  if (!event.target.matches("select[data-leerroute-keuze]")) return;
+  const route = event.target.value;
+  event.target.form.querySelectorAll("fieldset[data-leerroutes]").forEach((deel) => {
+    const gevuld = Array.from(deel.querySelectorAll("input:not([type=checkbox]), textarea, select")).some((veld) => veld.value);
+    deel.hidden = !deel.dataset.leerroutes.split(" ").includes(route) && !gevuld;
+  });
+});

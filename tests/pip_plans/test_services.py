@@ -1,4 +1,5 @@
 import datetime
+from unittest import mock
 
 import pytest
 import time_machine
@@ -6,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from pip_plans import services
-from pip_plans.constants import PlanStatus
+from pip_plans.constants import PlanStatus, hoort_bij_route
 from pip_plans.models import PlanVersie
 from pip_plans.selectors import plan_termijnen, route_normen, versie_verschillen
 from tests.intake.factories import BredeIntakeFactory
-from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
+from tests.pip_plans.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +96,8 @@ def test_latere_versies_verplaatsen_de_inburgeringstermijn_niet(plan, regisseur)
     assert termijnen.inburgeringstermijn.vervalt_op == datetime.date(2029, 4, 15)
 
 
-def test_vastgesteld_plan_kan_pas_na_wijziging_starten_bewerkt_worden(plan, regisseur):
-    services.plan_vaststellen(plan=plan, door=regisseur, bekendmaking_op=datetime.date.today())
+def test_vastgesteld_plan_kan_pas_na_wijziging_starten_bewerkt_worden(persoon, regisseur):
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)
     with pytest.raises(ValidationError, match="Start een wijziging"):
         services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 1})
     with pytest.raises(ValidationError):
@@ -105,12 +106,12 @@ def test_vastgesteld_plan_kan_pas_na_wijziging_starten_bewerkt_worden(plan, regi
     services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 1})
 
 
-def test_de_database_weigert_elke_wijziging_van_een_versie(plan, regisseur):
-    versie = services.plan_vaststellen(
-        plan=plan, door=regisseur, bekendmaking_op=datetime.date.today()
-    )
+def test_de_database_weigert_elke_wijziging_van_een_versie(persoon):
+    versie = PlanFactory(intake__persoon=persoon, vastgesteld=True).versies.get()
     with pytest.raises(DatabaseError, match="versie_inhoud_onveranderlijk"), transaction.atomic():
         PlanVersie.objects.filter(pk=versie.pk).update(inhoud={"velden": {}})
+    with pytest.raises(DatabaseError), transaction.atomic():
+        PlanVersie.objects.filter(pk=versie.pk).update(afwijking_motivatie="achteraf bedacht")
     with pytest.raises(DatabaseError), transaction.atomic():
         PlanVersie.objects.filter(pk=versie.pk).update(bekendmaking_op=datetime.date(2030, 1, 1))
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -118,12 +119,9 @@ def test_de_database_weigert_elke_wijziging_van_een_versie(plan, regisseur):
     PlanVersie.objects.filter(pk=versie.pk).update(pdf_status="mislukt")  # the PDF may change
 
 
-def test_leerroute_wisselen_na_de_termijn_wordt_geweigerd_met_reden(plan, regisseur):
-    with time_machine.travel(datetime.date(2026, 4, 15)):
-        services.plan_vaststellen(
-            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 15)
-        )
-        services.plan_wijzigen(plan=plan, door=regisseur)
+def test_leerroute_wisselen_na_de_termijn_wordt_geweigerd_met_reden(persoon, regisseur):
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)  # on 15-04-2026
+    services.plan_wijzigen(plan=plan, door=regisseur)
     with time_machine.travel(datetime.date(2027, 10, 15)):
         services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "z"})
         services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "b1"})
@@ -134,12 +132,15 @@ def test_leerroute_wisselen_na_de_termijn_wordt_geweigerd_met_reden(plan, regiss
         services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"taal_uren": 900})
 
 
-def test_versies_vergelijken_veld_voor_veld_en_doelen(plan, regisseur):
-    PlanDoelFactory(plan=plan, doel="Vrijwilligerswerk vinden")
-    een = services.plan_vaststellen(
-        plan=plan, door=regisseur, bekendmaking_op=datetime.date.today()
+def test_versies_vergelijken_veld_voor_veld_en_doelen(persoon, regisseur, vandaag):
+    plan = PlanFactory(
+        intake__persoon=persoon,
+        vastgesteld=True,
+        vaststelling__doelen=["Vrijwilligerswerk vinden"],
     )
+    een = plan.versies.get()
     services.plan_wijzigen(plan=plan, door=regisseur)
+    plan.refresh_from_db()
     services.plan_bijwerken(plan=plan, door=regisseur, gegevens={"leerroute": "z"})
     doel = plan.doelen.get()
     services.doel_opslaan(plan=plan, door=regisseur, doel=doel, gegevens={"status": "loopt"})
@@ -149,7 +150,10 @@ def test_versies_vergelijken_veld_voor_veld_en_doelen(plan, regisseur):
         gegevens={"leefgebied": "taal", "doel": "A2 halen", "verantwoordelijke": "persoon"},
     )
     twee = services.plan_vaststellen(
-        plan=plan, door=regisseur, bekendmaking_op=datetime.date.today()
+        plan=plan,
+        door=regisseur,
+        bekendmaking_op=vandaag,
+        afwijking_motivatie="Uren Z-route volgen na de taaltoets.",
     )
     verschillen = [(v.onderdeel, v.oud, v.nieuw) for v in versie_verschillen(een, twee)]
     assert verschillen == [
@@ -159,12 +163,8 @@ def test_versies_vergelijken_veld_voor_veld_en_doelen(plan, regisseur):
     ]
 
 
-def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(plan, regisseur):
-    with time_machine.travel(datetime.date(2026, 4, 15)):
-        services.plan_vaststellen(
-            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 15)
-        )
-    plan.refresh_from_db()
+def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(persoon, regisseur):
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)  # on 15-04-2026
     with time_machine.travel(datetime.date(2029, 1, 10)):  # the day of DUO's decision
         with pytest.raises(ValidationError) as fout:
             services.duo_verlenging_vastleggen(
@@ -188,14 +188,14 @@ def test_duo_verlenging_verschuift_het_einde_maar_niet_de_eerste_termijn(plan, r
         assert termijn.verlengd_tot == datetime.date(2029, 10, 16)
 
 
-def test_voortgangsgesprek_werkt_doelen_bij_en_meet_zrm_opnieuw(plan, regisseur):
-    doel = PlanDoelFactory(plan=plan)
-    services.plan_vaststellen(plan=plan, door=regisseur, bekendmaking_op=datetime.date.today())
+def test_voortgangsgesprek_werkt_doelen_bij_en_meet_zrm_opnieuw(persoon, regisseur, vandaag):
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True, vaststelling__doelen=["Werk"])
+    doel = plan.doelen.get()
     gesprek = services.voortgangsgesprek_vastleggen(
         plan=plan,
         door=regisseur,
-        datum=datetime.date.today(),
-        volgend_gesprek_op=datetime.date.today() + datetime.timedelta(weeks=13),
+        datum=vandaag,
+        volgend_gesprek_op=vandaag + datetime.timedelta(weeks=13),
         voortgang={doel: ("behaald", "Werkt 2 dagen per week")},
         zrm_scores={"financien": 4, "justitie": 5},
     )
@@ -231,3 +231,70 @@ def test_bekendmaking_ver_vooruit_wordt_geweigerd(plan, regisseur):
         plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 29)
     )
     assert versie.nummer == 1
+
+
+def test_vaststellen_met_afwijking_van_een_routenorm_vraagt_de_motivatie(plan, regisseur, vandaag):
+    plan.pvt_uren = 6
+    plan.save()
+    for leeg in ("", "   \n"):
+        with pytest.raises(ValidationError) as fout:
+            services.plan_vaststellen(
+                plan=plan, door=regisseur, bekendmaking_op=vandaag, afwijking_motivatie=leeg
+            )
+        assert fout.value.message_dict["afwijking_motivatie"] == [
+            "Het plan wijkt af van de routenormen. Leg vast waarom, voordat u het vaststelt."
+        ]
+    assert not plan.versies.exists()
+    versie = services.plan_vaststellen(
+        plan=plan,
+        door=regisseur,
+        bekendmaking_op=vandaag,
+        afwijking_motivatie="PVT start pas na de verhuizing; de overige uren volgen in versie 2.",
+    )
+    assert versie.afwijking_motivatie.startswith("PVT start pas na de verhuizing")
+    assert versie.inhoud["afwijkingen"] == ["PVT: minimaal 12 uur, gepland 6."]
+
+
+def test_zonder_afwijking_wordt_geen_motivatie_bewaard(plan, regisseur, vandaag):
+    versie = services.plan_vaststellen(
+        plan=plan, door=regisseur, bekendmaking_op=vandaag, afwijking_motivatie="Niet nodig"
+    )
+    assert versie.afwijking_motivatie == "" and versie.inhoud["afwijkingen"] == []
+
+
+def test_motivatie_met_stuurtekens_wordt_geweigerd(plan, regisseur, vandaag):
+    plan.pvt_uren = 6
+    plan.save()
+    with pytest.raises(ValidationError) as fout:
+        services.plan_vaststellen(
+            plan=plan,
+            door=regisseur,
+            bekendmaking_op=vandaag,
+            afwijking_motivatie="PVT\u202e later",
+        )
+    assert "stuurtekens" in fout.value.message_dict["afwijking_motivatie"][0]
+
+
+def test_zrm_meting_bij_voortgangsgesprek_legt_de_intake_vast(persoon, regisseur, vandaag):
+    """A ZRM measurement belongs to the intake app: the PIP asks its service to record one."""
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)
+    with mock.patch.object(
+        services, "zrm_meting_vastleggen", wraps=services.zrm_meting_vastleggen
+    ) as vastleggen:
+        gesprek = services.voortgangsgesprek_vastleggen(
+            plan=plan, door=regisseur, datum=vandaag, zrm_scores={"financien": 2}
+        )
+    vastleggen.assert_called_once_with(
+        persoon=plan.persoon, door=regisseur, datum=vandaag, scores={"financien": 2}
+    )
+    assert gesprek.zrm.financien == 2
+    historie = gesprek.zrm.events.get()  # audited, with who did it
+    assert historie.pgh_context.metadata["user"] == regisseur.pk
+
+
+def test_route_van_een_veld_komt_uit_een_plek(plan):
+    plan.leerroute = "onderwijs"
+    assert not plan.heeft_map
+    assert not hoort_bij_route("z_taal_uren", "b1") and hoort_bij_route("z_taal_uren", "z")
+    assert hoort_bij_route("map_uren", "b1") and not hoort_bij_route("map_uren", "onderwijs")
+    assert hoort_bij_route("pvt_uren", "onderwijs")

@@ -3,25 +3,25 @@ import io
 from unittest import mock
 
 import pytest
-import time_machine
 from pypdf import PdfReader
 
 from pip_plans import services
 from pip_plans.constants import PdfStatus
 from pip_plans.tasks import plan_pdf_maken
-from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
+from tests.pip_plans.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def versie(persoon, regisseur):
-    plan = PlanFactory(intake__persoon=persoon)
-    PlanDoelFactory(plan=plan, doel="Twee dagen per week vrijwilligerswerk")
-    with time_machine.travel(datetime.date(2026, 4, 15)):
-        return services.plan_vaststellen(
-            plan=plan, door=regisseur, bekendmaking_op=datetime.date(2026, 4, 16)
-        )
+def versie(persoon):
+    plan = PlanFactory(
+        intake__persoon=persoon,
+        vastgesteld=True,  # on 15-04-2026
+        vaststelling__bekendmaking_op=datetime.date(2026, 4, 16),
+        vaststelling__doelen=["Twee dagen per week vrijwilligerswerk"],
+    )
+    return plan.versies.get()
 
 
 def _tekst(versie) -> str:

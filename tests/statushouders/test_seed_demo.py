@@ -2,11 +2,13 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from accounts.models import User
 from core.validators import BSNValidator
-from intake.models import BredeIntake, ZrmMeting
+from intake.models import BredeIntake
 from partners.models import Terugkoppeling, Verwijzing
+from pip_plans.models import Plan, PlanVersie, Voortgangsgesprek
 from statushouders import demo
 from statushouders.models import Gezinsrelatie, Huishouden, Persoon
 from termijnen.models import Melding, Termijn
@@ -91,16 +93,20 @@ def test_demodata_toont_elke_toestand():
     assert BredeIntake.objects.filter(status="open", heropeningen=None).exists()
     assert BredeIntake.objects.filter(status="afgerond").exists()
     assert BredeIntake.objects.filter(status="open", heropeningen__isnull=False).exists()
+    # PIPs in concept and fixed, one with two versions, with progress talks.
+    assert Plan.objects.filter(status="concept").exists()
+    assert Plan.objects.filter(status="vastgesteld").exists()
+    assert PlanVersie.objects.filter(nummer=2).exists()
+    assert Voortgangsgesprek.objects.exists()
 
 
 def test_zelfde_seed_geeft_dezelfde_data():
-    demo.seed(personen=120, seed=42)
-    eerste = _samenvatting()
-    Verwijzing.objects.all().delete()
-    ZrmMeting.objects.all().delete()
-    BredeIntake.objects.all().delete()
-    Persoon.objects.all().delete()
-    Huishouden.objects.all().delete()
+    # Fixed PIP versions cannot be deleted; undo the first seed by rolling it back instead.
+    with transaction.atomic():
+        demo.seed(personen=120, seed=42)
+        eerste = _samenvatting()
+        transaction.set_rollback(True)
+    assert not Persoon.objects.exists()
     demo.seed(personen=120, seed=42)
     assert _samenvatting() == eerste
 
