@@ -280,7 +280,7 @@ def test_plan_pagina_toont_het_plan_zelf(regisseur_client, persoon):
         "MAP: geplande uren praktijk 40",
         "KNM: aanbieder Taalschool Weert",
         "Afspraken Elke dinsdag taalles; meldt zich af bij ziekte.",
-        "Ontzorgen afgesproken ja",
+        "Ontzorgen afgesproken Ja",
         "Wat wordt ontzorgd Huur en energie via de gemeente",
         "Kinderopvang en VVE Dochter naar de VVE-peuterspeelzaal",
         "Zelf boodschappen doen Samen met buddy oefenen",

@@ -117,6 +117,7 @@ def test_verwijzing_antwoorddatum_op_dossier_en_in_het_portaal(client, regisseur
             doel="Taalmaatje",
             toestemming_op=D(2026, 4, 24),
             toestemming_wijze="mondeling",
+            toestemming_bevestigd=True,
         )
     with time_machine.travel(D(2026, 4, 28)):
 

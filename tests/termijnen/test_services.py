@@ -215,6 +215,7 @@ def test_verwijzing_reactie_en_maatschappelijke_begeleiding(persoon, regisseur):
             doel="Begeleiding",
             toestemming_op=D(2026, 4, 24),
             toestemming_wijze="mondeling",
+            toestemming_bevestigd=True,
         )
     sleutel = f"verwijzing:{verwijzing.uuid}"
     reactie = _termijn(persoon, "verwijzing_reactie", sleutel)
