@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.FoutpaginaInKoersStijl",
     "django_htmx.middleware.HtmxMiddleware",
     # Attaches the user and URL to every history event written during a request.
     "pghistory.middleware.HistoryMiddleware",

@@ -27,7 +27,11 @@ class VerwijzingForm(forms.Form):
         ),
     )
     partner = forms.ModelChoiceField(label=_("Partner"), queryset=None)
-    leefgebied = forms.ChoiceField(label=_("Leefgebied"), choices=Leefgebied.choices)
+    leefgebied = forms.ChoiceField(
+        label=_("Leefgebied"),
+        choices=[("", _("— Kies een leefgebied —")), *Leefgebied.choices],
+        error_messages={"required": _("Kies het leefgebied waarvoor u verwijst.")},
+    )
     doel = forms.CharField(label=_("Doel van de verwijzing"), max_length=300)
     notitie = forms.CharField(
         label=_("Toelichting voor de partner"),
@@ -78,6 +82,15 @@ class VerwijzingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_actief()
 
+    def full_clean(self):
+        super().full_clean()
+        if self.errors and self.files.get("toestemming_document"):
+            # A browser never sends a chosen file again: say so, or it is silently lost.
+            self.add_error(
+                "toestemming_document",
+                _("Kies het ondertekende formulier opnieuw; het is nog niet opgeslagen."),
+            )
+
 
 class ToestemmingIntrekkenForm(forms.Form):
     reden = forms.CharField(
@@ -86,8 +99,12 @@ class ToestemmingIntrekkenForm(forms.Form):
         max_length=1000,
         widget=_TEKSTVAK,
         help_text=_("Bijvoorbeeld: mondeling ingetrokken tijdens het gesprek van vandaag."),
-        validators=[geen_stuurtekens],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One message for a NUL byte or any other control character, not two.
+        self.fields["reden"].validators = [geen_stuurtekens]
 
 
 class PortaalFilterForm(forms.Form):

@@ -162,6 +162,11 @@ def toestemming_intrekken(*, verwijzing: Verwijzing, door: User, reden: str = ""
     return verwijzing
 
 
+def _namen(verwijzing: Verwijzing) -> dict:
+    doel = verwijzing.doel if len(verwijzing.doel) <= 60 else verwijzing.doel[:59] + "…"
+    return {"partner": verwijzing.partner, "doel": doel}
+
+
 def _regisseur_melden(verwijzing: Verwijzing, tekst: str) -> None:
     """Tell the person's regisseur (or whoever referred, when there is none) what the partner
     did, in the bell of Koers."""
@@ -241,7 +246,7 @@ def verwijzing_accepteren(*, verwijzing: Verwijzing, door: User) -> Verwijzing:
         _termijnen_bijwerken(verwijzing)
     _regisseur_melden(
         verwijzing,
-        _("%s heeft de verwijzing geaccepteerd.") % verwijzing.partner,
+        _("%(partner)s heeft de verwijzing ‘%(doel)s’ geaccepteerd.") % _namen(verwijzing),
     )
     return verwijzing
 
@@ -261,7 +266,7 @@ def verwijzing_afwijzen(*, verwijzing: Verwijzing, door: User, reden: str) -> Ve
         _termijnen_bijwerken(verwijzing)
     _regisseur_melden(
         verwijzing,
-        _("%s heeft de verwijzing afgewezen.") % verwijzing.partner,
+        _("%(partner)s heeft de verwijzing ‘%(doel)s’ afgewezen.") % _namen(verwijzing),
     )
     return verwijzing
 
@@ -279,7 +284,7 @@ def verwijzing_afronden(*, verwijzing: Verwijzing, door: User, resultaat: str) -
         _termijnen_bijwerken(verwijzing)
     _regisseur_melden(
         verwijzing,
-        _("%s heeft de verwijzing afgerond.") % verwijzing.partner,
+        _("%(partner)s heeft de verwijzing ‘%(doel)s’ afgerond.") % _namen(verwijzing),
     )
     return verwijzing
 
@@ -302,8 +307,12 @@ def terugkoppeling_geven(
             _("Terugkoppelen kan op een geaccepteerde verwijzing; deze is %s.")
             % verwijzing.get_status_display().lower()
         )
-    if datum < verwijzing.verstuurd_op.date():
+    if datum < timezone.localdate(verwijzing.verstuurd_op):
         raise ValidationError({"datum": _("Deze datum ligt vóór de verwijzing.")})
+    if datum > timezone.localdate():
+        raise ValidationError(
+            {"datum": _("Deze datum ligt in de toekomst; koppel terug wat al gebeurd is.")}
+        )
     terugkoppeling = Terugkoppeling(
         verwijzing=verwijzing, door=door, datum=datum, tekst=tekst, aanwezig=aanwezig, uren=uren
     )
@@ -312,6 +321,6 @@ def terugkoppeling_geven(
         terugkoppeling.save()
     _regisseur_melden(
         verwijzing,
-        _("%s gaf terugkoppeling op de verwijzing.") % verwijzing.partner,
+        _("%(partner)s gaf terugkoppeling op de verwijzing ‘%(doel)s’.") % _namen(verwijzing),
     )
     return terugkoppeling

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import prive_opslag
+from core.validators import niet_in_toekomst
 from intake.constants import Leefgebied, Leerroute, Taalniveau
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.models import Persoon, track_history
@@ -61,13 +62,20 @@ class Plan(models.Model):
     pvt_aanbieder = models.CharField(_("PVT: aanbieder"), max_length=120, blank=True)
     pvt_uren = _uren(_("PVT: geplande uren"))
     pvt_ondertekend_op = models.DateField(
-        _("PVT: participatieverklaring ondertekend op"), null=True, blank=True
+        _("PVT: participatieverklaring ondertekend op"),
+        null=True,
+        blank=True,
+        validators=[niet_in_toekomst],
     )
     map_aanbieder = models.CharField(_("MAP: aanbieder"), max_length=120, blank=True)
     map_uren = _uren(_("MAP: geplande uren praktijk"))
-    map_afgerond_op = models.DateField(_("MAP: afgerond op"), null=True, blank=True)
+    map_afgerond_op = models.DateField(
+        _("MAP: afgerond op"), null=True, blank=True, validators=[niet_in_toekomst]
+    )
     knm_aanbieder = models.CharField(_("KNM: aanbieder"), max_length=120, blank=True)
-    knm_afgerond_op = models.DateField(_("KNM: afgerond op"), null=True, blank=True)
+    knm_afgerond_op = models.DateField(
+        _("KNM: afgerond op"), null=True, blank=True, validators=[niet_in_toekomst]
+    )
     z_taal_uren = _uren(_("Z-route: geplande uren Nederlands"))
     z_participatie_uren = _uren(_("Z-route: geplande uren participatie"))
 

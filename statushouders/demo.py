@@ -330,7 +330,10 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
             )
             nog -= grootte
         with transaction.atomic():
-            Huishouden.objects.bulk_create(huishoudens)
+            # A person alone is no household; only families get one.
+            Huishouden.objects.bulk_create(
+                [h for h, gezin in leden if len(gezin) > 1], batch_size=1000
+            )
             rijen = []
             for huishouden, gezin in leden:
                 for gegevens in gezin:
@@ -353,7 +356,7 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
                 _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum, gebruikers)
                 _afgesloten_dossiers(rng, rijen[: 2000 - gemaakt_personen], peildatum)
                 trajecten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
-        gemaakt_huishoudens += len(huishoudens)
+        gemaakt_huishoudens += sum(1 for _h, gezin in leden if len(gezin) > 1)
         gemaakt_personen += len(rijen)
     # Reminders for a large benchmark set would only make the seed slow.
     _termijnen_in_gebruik(gebruikers, peildatum, met_herinneringen=personen <= 5000)
@@ -645,7 +648,7 @@ def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
                     Melding(
                         gebruiker_id=v.persoon.regisseur_id,
                         persoon=v.persoon,
-                        tekst=f"{v.partner} gaf terugkoppeling op de verwijzing.",
+                        tekst=f"{v.partner} gaf terugkoppeling op de verwijzing ‘{v.doel}’.",
                         link=verwijzing_url(v),
                     )
                 )
@@ -654,7 +657,7 @@ def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
                 Melding(
                     gebruiker_id=v.persoon.regisseur_id,
                     persoon=v.persoon,
-                    tekst=f"{v.partner} heeft de verwijzing geaccepteerd.",
+                    tekst=f"{v.partner} heeft de verwijzing ‘{v.doel}’ geaccepteerd.",
                     link=verwijzing_url(v),
                 )
             )

@@ -145,23 +145,35 @@ class Persoon(models.Model):
     doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices)
 
     azc = models.CharField(_("AZC"), max_length=120, blank=True)
+    # What happened is recorded once it happened: a date in the future would start deadlines
+    # (or mark them met) on a guess.
     verblijfsvergunning_datum = models.DateField(
-        _("datum verblijfsvergunning"), null=True, blank=True
+        _("datum verblijfsvergunning"), null=True, blank=True, validators=[niet_in_toekomst]
     )
-    koppeling_datum = models.DateField(_("datum koppeling"), null=True, blank=True)
-    woning_aangeboden_op = models.DateField(_("woning aangeboden op"), null=True, blank=True)
-    huisvesting_datum = models.DateField(_("datum huisvesting"), null=True, blank=True)
-    brp_inschrijving_op = models.DateField(_("ingeschreven in de BRP op"), null=True, blank=True)
+    koppeling_datum = models.DateField(
+        _("datum koppeling"), null=True, blank=True, validators=[niet_in_toekomst]
+    )
+    woning_aangeboden_op = models.DateField(
+        _("woning aangeboden op"), null=True, blank=True, validators=[niet_in_toekomst]
+    )
+    huisvesting_datum = models.DateField(
+        _("datum huisvesting"), null=True, blank=True, validators=[niet_in_toekomst]
+    )
+    brp_inschrijving_op = models.DateField(
+        _("ingeschreven in de BRP op"), null=True, blank=True, validators=[niet_in_toekomst]
+    )
     duo_kennisgeving_op = models.DateField(
         _("kennisgeving DUO ontvangen op"),
         null=True,
         blank=True,
+        validators=[niet_in_toekomst],
         help_text=_("De dag dat DUO liet weten dat de persoon inburgeringsplichtig is."),
     )
     bijstand_sinds = models.DateField(
         _("bijstand sinds"),
         null=True,
         blank=True,
+        validators=[niet_in_toekomst],
         help_text=_(
             "Start van de bijstandsuitkering. Voor asielstatushouders en nareizigers telt de "
             "ontzorgperiode (Participatiewet art. 56a) hiervandaan."

@@ -44,3 +44,13 @@ def test_partner_op_een_verwijzing_van_een_ander_wordt_gelogd(persoon, regisseur
     assert client.get(verwijzing.get_portal_url()).status_code == 404
     regel = Toegangslog.objects.get()
     assert (regel.toegestaan, regel.persoon_uuid) == (False, persoon.uuid)
+
+
+def test_ook_in_ontwikkeling_een_nederlandse_404(regisseur_client, settings, persoon):
+    settings.DEBUG = True
+    for url in ("/bestaat-niet/", f"/personen/{persoon.uuid}/pip/"):
+        response = regisseur_client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 404
+        assert "Niet gevonden" in html and "Page not found" not in html
+        assert "beheer/admin" not in html

@@ -70,7 +70,11 @@ def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     # The partner's answer and feedback reached the regisseur as meldingen.
     page.goto("/meldingen/")
     expect(page.get_by_text("Taalhuis Weert gaf terugkoppeling op de verwijzing")).to_be_visible()
-    expect(page.get_by_text("Taalhuis Weert heeft de verwijzing geaccepteerd")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Taalhuis Weert heeft de verwijzing ‘Taalmaatje om te oefenen met spreken’ geaccepteerd"
+        )
+    ).to_be_visible()
     page.get_by_role("link", name="Taalhuis Weert gaf terugkoppeling op de verwijzing").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verwijzing naar Taalhuis Weert")
     expect(page.get_by_text("Eerste afspraak met taalmaatje gehad").first).to_be_visible()

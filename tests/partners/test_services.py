@@ -332,10 +332,13 @@ def test_mail_wordt_pas_verstuurd_na_het_claimen(verwijzing, monkeypatch):
 @pytest.mark.parametrize(
     ("acties", "verwacht"),
     [
-        (["accepteren"], "heeft de verwijzing geaccepteerd"),
-        (["afwijzen"], "heeft de verwijzing afgewezen"),
-        (["accepteren", "terugkoppelen"], "gaf terugkoppeling op de verwijzing"),
-        (["accepteren", "afronden"], "heeft de verwijzing afgerond"),
+        (["accepteren"], "heeft de verwijzing ‘Taalmaatje vinden’ geaccepteerd"),
+        (["afwijzen"], "heeft de verwijzing ‘Taalmaatje vinden’ afgewezen"),
+        (
+            ["accepteren", "terugkoppelen"],
+            "gaf terugkoppeling op de verwijzing ‘Taalmaatje vinden’",
+        ),
+        (["accepteren", "afronden"], "heeft de verwijzing ‘Taalmaatje vinden’ afgerond"),
     ],
 )
 def test_regisseur_krijgt_een_melding_van_elke_partneractie(
@@ -371,3 +374,15 @@ def test_portaalacties_volgen_de_status(verwijzing, medewerker):
     services.verwijzing_afronden(verwijzing=verwijzing, door=medewerker, resultaat="Klaar")
     verwijzing.refresh_from_db()
     assert portaal_acties(verwijzing) == set()
+
+
+def test_terugkoppeling_niet_in_de_toekomst(verwijzing, medewerker):
+    services.verwijzing_accepteren(verwijzing=verwijzing, door=medewerker)
+    with pytest.raises(ValidationError) as fout:
+        services.terugkoppeling_geven(
+            verwijzing=verwijzing,
+            door=medewerker,
+            datum=VANDAAG + datetime.timedelta(days=1),
+            tekst="Morgen",
+        )
+    assert "toekomst" in fout.value.message_dict["datum"][0]
