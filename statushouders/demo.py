@@ -108,6 +108,9 @@ DEMO_GEBRUIKERS = [
     ("beheer", "Koen", "Peeters", Rol.FUNCTIONEEL_BEHEERDER, []),
 ]
 
+# The organisation of each demo partnermedewerker.
+DEMO_PARTNER_VAN = {"partner": "Vluchtelingenwerk Weert", "taalhuis": "Taalhuis Weert"}
+
 # Nationalities weighted like a caseload of recent years, with names as they are written here.
 HERKOMST = [
     # nationaliteit, gewicht, talen, voornamen (v), voornamen (m), achternamen
@@ -242,9 +245,7 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
                 "last_name": achternaam,
                 "rol": rol,
                 "email": f"{username}@koers.example",
-                "partner": partners[
-                    "Taalhuis Weert" if username == "taalhuis" else "Vluchtelingenwerk Weert"
-                ]
+                "partner": partners[DEMO_PARTNER_VAN[username]]
                 if rol == Rol.PARTNER_MEDEWERKER
                 else None,
                 "telefoon": "0495 575 000" if rol in (Rol.REGISSEUR, Rol.TEAMLEIDER) else "",

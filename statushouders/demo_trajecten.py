@@ -13,7 +13,7 @@ from pip_plans import services as pip_services
 
 from .constants import Bestandsgroep
 
-TRAJECTEN_HOOGSTENS = 150
+TRAJECTEN_HOOGSTENS = 100
 # Rendering a PDF takes a second; a handful shows the download, the rest wait for the worker.
 PDFS_HOOGSTENS = 4
 

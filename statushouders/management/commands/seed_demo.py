@@ -44,7 +44,8 @@ class Command(BaseCommand):
         )
         for username, _voornaam, _achternaam, rol, gemeenten in demo.DEMO_GEBRUIKERS:
             if rol == "partner_medewerker":
-                bereik = "eigen verwijzingen van Vluchtelingenwerk Weert (/partner/)"
+                partner = demo.DEMO_PARTNER_VAN.get(username, "Vluchtelingenwerk Weert")
+                bereik = f"eigen verwijzingen van {partner} (/partner/)"
             else:
                 bereik = ", ".join(gemeenten) if gemeenten else "geen dossiers"
             self.stdout.write(f"  {username:<11} {rol.label:<22} {bereik}")
