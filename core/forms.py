@@ -3,9 +3,10 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import LAATSTE_DATUM, VROEGSTE_DATUM
+from core.validators import LAATSTE_DATUM, VROEGSTE_DATUM, geen_stuurtekens_regel
 
 
 class DatumVeld(forms.DateField):
@@ -38,8 +39,39 @@ class DatumTijdVeld(forms.DateTimeField):
         super().__init__(*args, **kwargs)
 
 
+class ZoekVeld(forms.CharField):
+    """One line to search in. Control characters (a NUL byte, say) get one Dutch message and
+    never reach the database, which would refuse such text with an error of its own."""
+
+    widget = forms.TextInput(attrs={"autocomplete": "off"})
+    default_error_messages = {
+        "max_length": _("Zoek met hoogstens %(limit_value)d tekens."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        # geen_stuurtekens_regel refuses the NUL byte too, in the same words as other fields.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+        self.validators.append(geen_stuurtekens_regel)
+
+
 class ToegangslogFilterForm(forms.Form):
-    gebruiker = forms.ModelChoiceField(label=_("Gebruiker"), queryset=None, required=False)
+    zoek = ZoekVeld(
+        label=_("Persoon"),
+        help_text=_("Naam of BSN (of minstens 4 cijfers ervan)."),
+    )
+    gebruiker = forms.ModelChoiceField(
+        label=_("Gebruiker"), queryset=None, required=False, empty_label=_("Alle")
+    )
+    toegang = forms.ChoiceField(
+        label=_("Toegang"),
+        required=False,
+        choices=[("", _("Alle")), ("toegestaan", _("Toegestaan")), ("geweigerd", _("Geweigerd"))],
+    )
     persoon_uuid = forms.UUIDField(
         label=_("Persoon-id"),
         required=False,

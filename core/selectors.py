@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
 from core.models import Toegangslog
+from core.zoeken import persoon_zoekvoorwaarde
 
 # Bookkeeping columns that say nothing to a reader of the history.
 _TECHNISCHE_VELDEN = {"id", "uuid", "created_at", "updated_at"}
@@ -41,18 +43,37 @@ class HistorieRegel:
     wijzigingen: list[Wijziging] = field(default_factory=list)
 
 
+def pagina_kiezen(rijen, *, nummer, per_pagina: int) -> Page:
+    """The asked page of a list. Whatever else arrives as a page number (text, 0, a number past
+    the end, a NUL byte) gives the first or the last page, never an error."""
+    paginator = Paginator(rijen, per_pagina)
+    try:
+        return paginator.page(nummer)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(1 if int(nummer) < 1 else paginator.num_pages)
+
+
 def toegangslog_zoeken(
     *,
     user,
+    zoek: str = "",
     gebruiker=None,
+    toegang: str = "",
     persoon_uuid=None,
     van: datetime.date | None = None,
     tot: datetime.date | None = None,
 ) -> models.QuerySet[Toegangslog]:
-    """The dossier access log, for functioneel beheer only."""
+    """The dossier access log, for functioneel beheer only, newest first."""
     if not (user.is_authenticated and user.is_functioneel_beheerder):
         return Toegangslog.objects.none()
-    rows = Toegangslog.objects.select_related("gebruiker")
+    rows = Toegangslog.objects.select_related("gebruiker", "persoon")
+    if toegang:
+        rows = rows.filter(toegestaan=toegang == "toegestaan")
+    if zoek:
+        # By name or BSN as in the person list; a deleted person is found by id only.
+        rows = rows.filter(persoon_zoekvoorwaarde(zoek, via="persoon__"))
     if gebruiker:
         rows = rows.filter(gebruiker=gebruiker)
     if persoon_uuid:

@@ -2,7 +2,6 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -10,8 +9,10 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from .forms import ToegangslogFilterForm
-from .selectors import toegangslog_zoeken
+from .selectors import pagina_kiezen, toegangslog_zoeken
 from .services import toegang_geweigerd_vastleggen, toegang_vastleggen
+
+TOEGANGSLOG_PER_PAGINA = 50
 
 
 def dossier_medewerker_vereist(view):
@@ -105,14 +106,10 @@ def toegangslog(request):
     form = ToegangslogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rijen = toegangslog_zoeken(user=request.user, **filters)
-    pagina = Paginator(rijen, 50).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(
-        request,
-        "core/toegangslog.html",
-        {"form": form, "pagina": pagina, "querystring": querystring.urlencode()},
+    pagina = pagina_kiezen(
+        rijen, nummer=request.GET.get("pagina"), per_pagina=TOEGANGSLOG_PER_PAGINA
     )
+    return render(request, "core/toegangslog.html", {"form": form, "pagina": pagina})
 
 
 def formulier_uitvoeren(form, actie) -> bool:

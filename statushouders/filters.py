@@ -1,23 +1,43 @@
-import re
-
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from core.forms import ZoekVeld
+from core.zoeken import te_weinig_bsn_cijfers
 
 from .constants import Bestandsgroep, Doelgroep
 from .models import Persoon
-from .selectors import gemeenten_van, regisseurs_voor
+from .selectors import (
+    SORTEERKOLOMMEN,
+    gemeenten_van,
+    personen_sorteren,
+    personen_zoeken,
+    regisseurs_voor,
+)
+
+ALLE = _("Alle")
+
+
+class ZoekFilter(django_filters.CharFilter):
+    field_class = ZoekVeld
 
 
 class PersoonFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Zoeken"), method="zoeken", help_text=_("Naam, BSN of V-nummer")
+    q = ZoekFilter(
+        label=_("Zoeken"),
+        method="zoeken",
+        help_text=_("Naam, BSN (of minstens 4 cijfers ervan) of V-nummer"),
     )
-    gemeente = django_filters.ModelChoiceFilter(label=_("Gemeente"), queryset=None)
-    regisseur = django_filters.ModelChoiceFilter(label=_("Regisseur"), queryset=None)
-    doelgroep = django_filters.ChoiceFilter(label=_("Doelgroep"), choices=Doelgroep.choices)
+    gemeente = django_filters.ModelChoiceFilter(
+        label=_("Gemeente"), queryset=None, empty_label=ALLE
+    )
+    regisseur = django_filters.ModelChoiceFilter(
+        label=_("Regisseur"), queryset=None, empty_label=ALLE
+    )
+    doelgroep = django_filters.ChoiceFilter(
+        label=_("Doelgroep"), choices=Doelgroep.choices, empty_label=ALLE
+    )
     bestandsgroep = django_filters.ChoiceFilter(
-        label=_("Bestandsgroep"), choices=Bestandsgroep.choices
+        label=_("Bestandsgroep"), choices=Bestandsgroep.choices, empty_label=ALLE
     )
     dossier = django_filters.ChoiceFilter(
         label=_("Dossier"),
@@ -25,24 +45,9 @@ class PersoonFilter(django_filters.FilterSet):
         empty_label=_("Lopend"),
         method="dossierstatus",
     )
+    # Validates the sort parameter of the column headers; the order itself is set in `qs`.
     sorteer = django_filters.OrderingFilter(
-        label=_("Sorteren op"),
-        fields=(
-            ("achternaam", "naam"),
-            ("geboortedatum", "geboortedatum"),
-            ("gemeente__naam", "gemeente"),
-            ("regisseur__first_name", "regisseur"),
-            ("koppeling_datum", "koppeling"),
-            ("bestandsgroep", "bestandsgroep"),
-        ),
-        field_labels={
-            "achternaam": _("Naam"),
-            "geboortedatum": _("Geboortedatum"),
-            "gemeente__naam": _("Gemeente"),
-            "regisseur__first_name": _("Regisseur"),
-            "koppeling_datum": _("Datum koppeling"),
-            "bestandsgroep": _("Bestandsgroep"),
-        },
+        label=_("Sorteren op"), fields=[(k, k) for k in SORTEERKOLOMMEN], method="sorteert_in_qs"
     )
 
     class Meta:
@@ -55,26 +60,38 @@ class PersoonFilter(django_filters.FilterSet):
         self.filters["regisseur"].queryset = regisseurs_voor(user=user)
 
     def zoeken(self, queryset, name, value):
-        value = value.strip()
-        cijfers = re.sub(r"[\s.\-]", "", value)
-        if cijfers.isdigit():
-            return queryset.filter(Q(bsn=cijfers) | Q(v_nummer=cijfers))
-        voorwaarden = Q()
-        for woord in value.split():
-            voorwaarden &= Q(voornamen__icontains=woord) | Q(achternaam__icontains=woord)
-        return queryset.filter(voorwaarden)
+        return personen_zoeken(queryset, zoekterm=value)
 
     def dossierstatus(self, queryset, name, value):
         if value == "afgesloten":
             return queryset.filter(afgesloten_op__isnull=False)
         return queryset  # "alle"
 
+    def sorteert_in_qs(self, queryset, name, value):
+        return queryset
+
     @property
     def qs(self):
         rijen = super().qs
+        gekozen = self.form.cleaned_data if self.is_bound else {}
         # Without a choice the list shows the running dossiers; closed ones stay findable.
-        gekozen = self.form.cleaned_data.get("dossier") if self.is_bound else None
-        if not gekozen:
+        if not gekozen.get("dossier"):
             rijen = rijen.filter(afgesloten_op__isnull=True)
-        # A stable order under every sort, so pages never repeat or skip a person.
-        return rijen.order_by(*rijen.query.order_by or ["achternaam", "voornamen"], "id")
+        return personen_sorteren(
+            rijen, sorteer=gekozen.get("sorteer"), zoekterm=gekozen.get("q") or ""
+        )
+
+    @property
+    def zoekt(self) -> bool:
+        """Whether the user narrowed the list, so an empty result is about the search."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(
+            self.form.cleaned_data.get(naam) for naam in self.form.fields if naam != "sorteer"
+        )
+
+    @property
+    def bsn_te_kort(self) -> bool:
+        """A search of a few digits only: too few to look in the BSN."""
+        return self.zoekt and te_weinig_bsn_cijfers(self.form.cleaned_data.get("q") or "")

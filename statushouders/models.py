@@ -2,6 +2,7 @@ import uuid
 
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -15,6 +16,7 @@ from core.validators import (
     telefoon_validator,
     v_nummer_validator,
 )
+from core.zoeken import naam_sleutels, normaal
 
 from .constants import (
     Bestandsgroep,
@@ -251,6 +253,16 @@ class Persoon(models.Model):
         indexes = [
             models.Index(fields=["gemeente", "achternaam", "voornamen"]),
             models.Index(fields=["regisseur"]),
+            # The list in Dutch alphabetical order (Ş with S, É with E), read from the index.
+            models.Index(*naam_sleutels(), F("id"), name="persoon_sorteernaam"),
+            # Searching part of a name or BSN (LIKE '%...%') through trigram indexes.
+            GinIndex(
+                OpClass(normaal("achternaam"), name="gin_trgm_ops"), name="persoon_achternaam_trgm"
+            ),
+            GinIndex(
+                OpClass(normaal("voornamen"), name="gin_trgm_ops"), name="persoon_voornamen_trgm"
+            ),
+            GinIndex(fields=["bsn"], opclasses=["gin_trgm_ops"], name="persoon_bsn_trgm"),
         ]
 
     def __str__(self) -> str:

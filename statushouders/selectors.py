@@ -4,12 +4,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from core.selectors import HistorieRegel, historie_events, historie_regels
+from core.zoeken import naam_volgorde, persoon_zoekvoorwaarde, zoekt_via_index
 
 from .constants import OMGEKEERDE_RELATIE, Relatie
 from .leeftijd import (
@@ -29,6 +31,47 @@ def personen_zichtbaar(*, user) -> models.QuerySet[Persoon]:
 
 def personen_lijst(*, user) -> models.QuerySet[Persoon]:
     return personen_zichtbaar(user=user).select_related("gemeente", "regisseur", "huishouden")
+
+
+# The columns the list can be sorted on, as the sort parameter names them.
+SORTEERKOLOMMEN = {
+    "naam": (),
+    "geboortedatum": ("geboortedatum",),
+    "gemeente": ("gemeente__naam",),
+    "regisseur": ("regisseur__first_name", "regisseur__last_name"),
+    "koppeling": ("koppeling_datum",),
+    "bestandsgroep": ("bestandsgroep",),
+}
+
+
+def personen_zoeken(rijen: models.QuerySet[Persoon], *, zoekterm: str) -> models.QuerySet[Persoon]:
+    """Persons by (part of) their name, by four or more digits of the BSN, or by V-nummer."""
+    return rijen.filter(persoon_zoekvoorwaarde(zoekterm))
+
+
+def personen_sorteren(
+    rijen: models.QuerySet[Persoon], *, sorteer: list[str] | None = None, zoekterm: str = ""
+) -> models.QuerySet[Persoon]:
+    """The list in the chosen order ("naam", "-geboortedatum", ...), by name by default.
+
+    Names follow Dutch alphabetical order (Çelik between Bakker and Dijk), sorted by the
+    database on the indexed expression, never in Python. Within equal values the name decides,
+    and the id last, so pages never repeat or skip a person. `zoekterm`: what the rows were
+    searched for; a narrow search lets its own indexes lead (see `naam_volgorde`).
+    """
+    sorteer = sorteer or ["naam"]
+    volgorde = []
+    for sleutel in sorteer:
+        aflopend = sleutel.startswith("-")
+        for kolom in SORTEERKOLOMMEN.get(sleutel.lstrip("-"), ()):
+            volgorde.append(
+                F(kolom).desc(nulls_last=True) if aflopend else F(kolom).asc(nulls_last=True)
+            )
+    # Sorted on the name alone, the same direction throughout lets the index be read backwards.
+    naam_aflopend = not volgorde and sorteer[0].startswith("-")
+    return rijen.order_by(
+        *volgorde, *naam_volgorde(aflopend=naam_aflopend, uit_index=not zoekt_via_index(zoekterm))
+    )
 
 
 def persoon_dossier(*, user, uuid) -> Persoon:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.selectors import historie_events, historie_regels
+from core.selectors import historie_events, historie_regels, pagina_kiezen
 from core.views import (
     dossier_medewerker_vereist,
     formulier_uitvoeren,
@@ -81,13 +81,11 @@ def persoon_list(request):
     filterset = PersoonFilter(
         request.GET or None, queryset=personen_lijst(user=request.user), user=request.user
     )
-    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
+    pagina = pagina_kiezen(filterset.qs, nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA)
     return render(
         request,
         "statushouders/persoon_list.html",
-        {"filter": filterset, "pagina": pagina, "querystring": querystring.urlencode()},
+        {"filter": filterset, "pagina": pagina},
     )
 
 

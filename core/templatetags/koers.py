@@ -49,11 +49,12 @@ def is_checkbox(field) -> bool:
 
 
 @register.simple_tag(takes_context=True)
-def sorteer_kop(context, sleutel: str, label: str):
-    """A column header that sorts the list by `sleutel`; a second click reverses the order."""
+def sorteer_kop(context, sleutel: str, label: str, standaard: bool = False):
+    """A column header that sorts the list by `sleutel`; a second click reverses the order.
+    `standaard`: the list is in this order when no other is chosen."""
     params = context["request"].GET.copy()
     params.pop("pagina", None)
-    huidig = params.get("sorteer", "")
+    huidig = params.get("sorteer", "") or (sleutel if standaard else "")
     richting = {sleutel: "ascending", f"-{sleutel}": "descending"}.get(huidig)
     params["sorteer"] = f"-{sleutel}" if huidig == sleutel else sleutel
     pijl = {"ascending": " ▲", "descending": " ▼"}.get(richting, "")
@@ -65,6 +66,49 @@ def sorteer_kop(context, sleutel: str, label: str):
         label,
         pijl,
     )
+
+
+def pagina_nummers(huidig: int, totaal: int, *, omgeving: int = 2) -> list[int | None]:
+    """The page numbers a pager shows: the first and the last, `omgeving` pages either side of
+    the current one, and None for a gap (drawn as an ellipsis): 1 … 4 5 6 7 8 … 40.
+    A gap of a single page shows that page, as an ellipsis would hide no more than it."""
+    if totaal < 1:
+        return []
+    huidig = min(max(huidig, 1), totaal)
+    zichtbaar = sorted(
+        n for n in {1, totaal, *range(huidig - omgeving, huidig + omgeving + 1)} if 1 <= n <= totaal
+    )
+    nummers: list[int | None] = []
+    vorige = 0
+    for nummer in zichtbaar:
+        if nummer - vorige == 2:
+            nummers.append(vorige + 1)
+        elif nummer - vorige > 2:
+            nummers.append(None)
+        nummers.append(nummer)
+        vorige = nummer
+    return nummers
+
+
+@register.simple_tag(takes_context=True)
+def paginering(context, pagina) -> dict:
+    """The links of a pager; each keeps the list's filters and sort from the query string."""
+    params = context["request"].GET.copy()
+
+    def link(nummer: int) -> str:
+        params["pagina"] = str(nummer)
+        return f"?{params.urlencode()}"
+
+    return {
+        "vorige": link(pagina.previous_page_number()) if pagina.has_previous() else "",
+        "volgende": link(pagina.next_page_number()) if pagina.has_next() else "",
+        "nummers": [
+            {"nummer": nummer, "link": link(nummer), "huidig": nummer == pagina.number}
+            if nummer
+            else {"nummer": None}
+            for nummer in pagina_nummers(pagina.number, pagina.paginator.num_pages)
+        ],
+    }
 
 
 @register.filter

@@ -54,3 +54,22 @@ def test_ook_in_ontwikkeling_een_nederlandse_404(regisseur_client, settings, per
         assert response.status_code == 404
         assert "Niet gevonden" in html and "Page not found" not in html
         assert "beheer/admin" not in html
+
+
+def test_beheer_vindt_geweigerde_pogingen_in_het_toegangslog(
+    client, persoon, regisseur_cranendonck, regisseur_client
+):
+    from django.urls import reverse
+
+    from tests.accounts.factories import UserFactory
+
+    regisseur_client.get(persoon.get_absolute_url())
+    indringer = Client()
+    indringer.force_login(regisseur_cranendonck)
+    indringer.get(persoon.get_absolute_url())
+    client.force_login(UserFactory(beheerder=True))
+    html = client.get(reverse("core:toegangslog"), {"toegang": "geweigerd"}).content.decode()
+    assert "1 regel gevonden" in html and "geweigerd" in html
+    assert persoon.naam in html and str(regisseur_cranendonck) in html
+    html = client.get(reverse("core:toegangslog"), {"zoek": persoon.achternaam}).content.decode()
+    assert "2 regels gevonden" in html

@@ -2,10 +2,10 @@ import datetime
 import importlib
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.utils import timezone
 
 from core.tasks import verlopen_sessies_opschonen
 
@@ -18,13 +18,14 @@ def test_elke_taak_in_het_beat_schema_bestaat(naam):
 
 
 @pytest.mark.django_db
+@time_machine.travel(datetime.datetime(2026, 5, 4, 9, 0, tzinfo=datetime.UTC))
 def test_verlopen_sessies_worden_opgeruimd_en_geldige_blijven():
     geldig = SessionStore()
     geldig.create()
     verlopen = SessionStore()
     verlopen.create()
     Session.objects.filter(session_key=verlopen.session_key).update(
-        expire_date=timezone.now() - datetime.timedelta(days=1)
+        expire_date=datetime.datetime(2026, 5, 3, 9, 0, tzinfo=datetime.UTC)
     )
     assert verlopen_sessies_opschonen() == 1
     assert verlopen_sessies_opschonen() == 0

@@ -1,6 +1,8 @@
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from core.validators import (
@@ -48,7 +50,9 @@ def test_telefoonnummer_wordt_gecontroleerd_en_eenduidig_geschreven():
         telefoon_validator("12345")
 
 
+@time_machine.travel(datetime.datetime(2026, 5, 5, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam")))
 def test_datum_in_de_toekomst_wordt_geweigerd():
+    # Just after midnight it is the 5th in the Netherlands, though still the 4th in UTC.
     with pytest.raises(ValidationError):
-        niet_in_toekomst(datetime.date.today() + datetime.timedelta(days=2))
-    niet_in_toekomst(datetime.date.today())
+        niet_in_toekomst(datetime.date(2026, 5, 6))
+    niet_in_toekomst(datetime.date(2026, 5, 5))

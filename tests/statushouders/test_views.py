@@ -1,7 +1,10 @@
 import datetime
 import logging
+import re
+from urllib.parse import urlencode
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, reverse
@@ -123,10 +126,11 @@ def test_elke_blik_in_een_dossier_komt_in_het_toegangslog(regisseur_client, regi
     assert rijen.count() == 2
 
 
+@time_machine.travel(datetime.date(2026, 5, 4))
 def test_aanmaken_met_fouten_legt_elke_fout_uit_naast_het_veld_en_houdt_de_invoer(
     regisseur_client, weert
 ):
-    morgen = (datetime.date.today() + datetime.timedelta(days=1)).strftime("%d-%m-%Y")
+    morgen = "05-05-2026"
     response = regisseur_client.post(
         reverse("statushouders:persoon-create"),
         _formulier(
@@ -353,3 +357,137 @@ def test_bestaand_en_nieuw_huishouden_tegelijk_wordt_uitgelegd(regisseur_client,
     )
     assert "niet allebei" in response.context["form"].errors["nieuw_huishouden"][0]
     assert 'value="Huishouden X"' in response.content.decode()
+
+
+def test_lege_keuze_in_de_filters_heet_alle(regisseur_client, persoon):
+    html = regisseur_client.get(reverse("statushouders:persoon-list")).content.decode()
+    assert "---------" not in html
+    for veld in ("gemeente", "regisseur", "doelgroep", "bestandsgroep"):
+        assert f'<select name="{veld}"' in html
+        assert html.split(f'<select name="{veld}"')[1].split("</option>")[0].endswith(">Alle")
+
+
+def test_geen_resultaat_wordt_een_keer_gezegd(regisseur_client, persoon):
+    html = regisseur_client.get(
+        reverse("statushouders:persoon-list"), {"q": "Onbekendenaam"}
+    ).content.decode()
+    assert html.count("Geen personen gevonden") == 1
+    assert "0 personen" not in html
+    assert "<table" not in html and 'aria-label="Paginering"' not in html
+
+
+def test_te_weinig_cijfers_krijgt_uitleg_over_zoeken_op_bsn(regisseur_client, weert):
+    PersoonFactory(gemeente=weert, bsn="123456782")
+    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": "123"})
+    assert list(response.context["pagina"].object_list) == []
+    assert "Om op BSN te zoeken typt u minstens 4 cijfers." in response.content.decode()
+
+
+def test_zoeken_op_deel_van_bsn_en_naam_met_komma_via_de_lijst(regisseur_client, weert):
+    ayse = PersoonFactory(gemeente=weert, voornamen="Ayşe", achternaam="Şahin", bsn="123456782")
+    url = reverse("statushouders:persoon-list")
+
+    def gevonden(q):
+        return list(regisseur_client.get(url, {"q": q}).context["pagina"].object_list)
+
+    assert gevonden("5678") == [ayse]
+    assert gevonden("Şahin, Ayşe") == [ayse]  # copied from the list
+    assert gevonden("ayse sahin") == [ayse]
+
+
+@pytest.mark.parametrize("q", ["Haddad\x00", "Ha\x1bddad", "Had\u202edad"])
+def test_stuurtekens_in_de_zoekterm_worden_in_het_nederlands_geweigerd(regisseur_client, q):
+    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": q})
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors["q"] == [
+        "Deze tekst bevat onzichtbare stuurtekens of regeleinden; typ of plak de tekst opnieuw."
+    ]
+
+
+def _veel_personen(aantal, **velden):
+    Persoon.objects.bulk_create(PersoonFactory.build_batch(aantal, **velden))
+
+
+def test_paginering_toont_paginanummers_met_weglatingen_en_houdt_filters_en_sortering(
+    regisseur_client, weert
+):
+    _veel_personen(260, gemeente=weert)  # 11 pages of 25
+    response = regisseur_client.get(
+        reverse("statushouders:persoon-list"),
+        {"bestandsgroep": "intake", "sorteer": "-naam", "pagina": "6"},
+    )
+    html = response.content.decode()
+    nav = html.split('<nav class="utrecht-pagination')[1].split("</nav>")[0]
+    assert 'aria-label="Paginering"' in nav
+    nummers = re.findall(r"Pagina </span>(\d+)</a>|(…)", nav)
+    assert [n or e for n, e in nummers] == ["1", "…", "4", "5", "6", "7", "8", "…", "11"]
+    assert re.search(
+        r'aria-current="page"><span class="koers-visually-hidden">Pagina </span>6<', nav
+    )
+    links = re.findall(r'href="\?([^"]+)"', nav)
+    assert links and all(
+        "bestandsgroep=intake" in link and "sorteer=-naam" in link for link in links
+    )
+    assert 'rel="prev" href="?bestandsgroep=intake&amp;sorteer=-naam&amp;pagina=5"' in nav
+    assert 'rel="next" href="?bestandsgroep=intake&amp;sorteer=-naam&amp;pagina=7"' in nav
+
+
+@pytest.mark.parametrize(
+    ("pagina", "verwacht"),
+    [
+        ("abc", 1),
+        ("0", 1),
+        ("-3", 1),
+        ("2.5", 1),
+        ("1\x00", 1),
+        ("9" * 5000, 1),
+        ("99999999999999999999", 3),
+        ("3", 3),
+    ],
+)
+def test_ongeldig_paginanummer_toont_een_geldige_pagina(regisseur_client, weert, pagina, verwacht):
+    _veel_personen(60, gemeente=weert)  # 3 pages
+    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"pagina": pagina})
+    assert response.status_code == 200
+    assert response.context["pagina"].number == verwacht
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"sorteer": "-naam"}, {"q": "haddad"}, {"q": "BSN"}, {"pagina": "3"}]
+)
+def test_lijst_heeft_een_vast_aantal_queries_bij_elke_zoekopdracht(
+    regisseur_client, regisseur, weert, django_assert_max_num_queries, params
+):
+    url = reverse("statushouders:persoon-list")
+    persoon = PersoonFactory(gemeente=weert, regisseur=regisseur, achternaam="Haddad")
+    if params.get("q") == "BSN":
+        params = {"q": persoon.bsn[2:6]}  # part of a BSN
+    _veel_personen(80, gemeente=weert, regisseur=regisseur, achternaam="Haddad")
+    weinig = _lijst_queries(regisseur_client, url + "?" + urlencode(params))
+    _veel_personen(800, gemeente=weert, regisseur=regisseur, achternaam="Haddad")
+    with django_assert_max_num_queries(weinig):
+        response = regisseur_client.get(url, params)
+    assert persoon in response.context["pagina"].paginator.object_list
+
+
+def test_naamkolom_zegt_dat_de_lijst_standaard_op_naam_staat(regisseur_client, persoon):
+    html = regisseur_client.get(reverse("statushouders:persoon-list")).content.decode()
+    assert 'aria-sort="ascending"><a class="utrecht-link" href="?sorteer=-naam">Naam' in html
+
+
+VIJANDIG = ["\x00", "a\x00b", "x" * 5000, "9" * 5000, "-1", "٧", "\u202eevil", "%", "' OR 1=1 --"]
+
+
+@pytest.mark.parametrize(
+    "veld", ["q", "gemeente", "regisseur", "doelgroep", "bestandsgroep", "dossier", "sorteer"]
+)
+def test_vijandige_waarden_in_de_lijst_geven_nooit_een_serverfout(regisseur_client, persoon, veld):
+    url = reverse("statushouders:persoon-list")
+    for waarde in VIJANDIG:
+        response = regisseur_client.get(url, {veld: waarde, "pagina": waarde})
+        assert response.status_code == 200, (veld, waarde)
+
+
+def test_te_lange_zoekterm_wordt_uitgelegd(regisseur_client, persoon):
+    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": "x" * 101})
+    assert response.context["filter"].form.errors["q"] == ["Zoek met hoogstens 100 tekens."]
