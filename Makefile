@@ -41,10 +41,13 @@ run: $(STAMP) node_modules/.installed
 	$(PY) -m config.devservices run
 
 # Lint and formatting first: a ruff error fails `make test` (and so CI) like a failing test.
+# The tests run in two processes (one per core), each file in one of them, each process with
+# its own test database.
+TESTPROCESSEN ?= 2
 test: $(STAMP) node_modules/.installed browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m config.devservices test $(ARGS)
+	$(PY) -m config.devservices test -n $(TESTPROCESSEN) --dist loadfile $(ARGS)
 
 bench: $(STAMP) node_modules/.installed
 	$(PY) -m config.devservices bench
