@@ -7,11 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import CharField, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.db.models.lookups import Contains
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.selectors import HistorieRegel, historie_events, historie_regels
+from core.zoeken import normaal
 from termijnen.selectors import vervaldatum_subquery
 
 from .constants import GESLOTEN, OVERGANGEN, VOOR_PARTNER_GESLOTEN, VerwijzingStatus
@@ -134,11 +136,14 @@ PORTAAL_TABS = {
 
 def portaal_lijst(*, user, tab: str, zoek: str = "") -> models.QuerySet[Verwijzing]:
     rijen = portaal_verwijzingen(user=user).filter(status__in=PORTAAL_TABS.get(tab, ()))
-    for woord in zoek.split():
+    # Name words as the regisseur's list takes them ("Şahin, Elif", "sahin"), or words of the
+    # purpose; never the BSN, which a partner does not see.
+    for woord in zoek.replace(",", " ").split():
+        gezocht = normaal(Value(woord))
         rijen = rijen.filter(
-            Q(persoon__voornamen__icontains=woord)
-            | Q(persoon__achternaam__icontains=woord)
-            | Q(doel__icontains=woord)
+            Q(Contains(normaal("persoon__voornamen"), gezocht))
+            | Q(Contains(normaal("persoon__achternaam"), gezocht))
+            | Q(Contains(normaal("doel"), gezocht))
         )
     return rijen.order_by("reactie_uiterlijk", "-verstuurd_op", "id")
 

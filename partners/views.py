@@ -2,13 +2,13 @@ from functools import partial, wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from core.selectors import pagina_kiezen
 from core.views import (
     dossier_medewerker_vereist,
     formulier_uitvoeren,
@@ -134,8 +134,10 @@ def portaal(request):
     else:
         messages.warning(request, _("De zoekopdracht kon niet worden gelezen; u ziet alles."))
         tab, zoek = "nieuw", ""
-    pagina = Paginator(portaal_lijst(user=request.user, tab=tab, zoek=zoek), 25).get_page(
-        request.GET.get("pagina")
+    pagina = pagina_kiezen(
+        portaal_lijst(user=request.user, tab=tab, zoek=zoek),
+        nummer=request.GET.get("pagina"),
+        per_pagina=25,
     )
     querystring = request.GET.copy() if form.is_valid() else QueryDict(mutable=True)
     querystring.pop("pagina", None)

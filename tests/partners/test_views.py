@@ -290,3 +290,15 @@ def test_portaal_heeft_een_vast_aantal_queries(
         VerwijzingFactory(partner=partner, persoon=PersoonFactory(gemeente=weert), door=regisseur)
     with django_assert_max_num_queries(10):
         assert partner_client.get(reverse("partners:portaal")).status_code == 200
+
+
+def test_portaal_zoekt_zoals_de_lijst_van_de_regisseur(partner_client, partner, regisseur, weert):
+    elif_ = PersoonFactory(gemeente=weert, voornamen="Elif", achternaam="Şahin")
+    VerwijzingFactory(partner=partner, persoon=elif_, door=regisseur)
+    for zoek in ("sahin", "Şahin, Elif", "elif sahin"):
+        html = partner_client.get(reverse("partners:portaal"), {"q": zoek}).content.decode()
+        assert "Elif Şahin" in html, zoek
+    html = partner_client.get(reverse("partners:portaal"), {"q": elif_.bsn}).content.decode()
+    assert "Geen verwijzingen gevonden met deze zoekopdracht." in html  # no BSN for partners
+    html = partner_client.get(reverse("partners:portaal"), {"pagina": "0"}).content.decode()
+    assert "Elif Şahin" in html
