@@ -283,7 +283,15 @@ class Persoon(models.Model):
                 "Iemand wordt pas gehuisvest na de koppeling."
             ) % {"koppeling": self.koppeling_datum.strftime("%d-%m-%Y")}
         if self.geboortedatum:
-            for veld in ("verblijfsvergunning_datum", "koppeling_datum"):
+            for veld in (
+                "verblijfsvergunning_datum",
+                "koppeling_datum",
+                "woning_aangeboden_op",
+                "huisvesting_datum",
+                "brp_inschrijving_op",
+                "duo_kennisgeving_op",
+                "bijstand_sinds",
+            ):
                 datum = getattr(self, veld)
                 if datum and datum < self.geboortedatum:
                     errors[veld] = _("Deze datum ligt vóór de geboortedatum.")

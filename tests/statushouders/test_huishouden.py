@@ -143,3 +143,13 @@ def test_verhuizen_naar_een_ander_huishouden_neemt_de_relaties_niet_mee(regisseu
 def test_relatie_moet_bekend_zijn(regisseur, persoon):
     with pytest.raises(ValidationError):
         services.gezinslid_toevoegen(persoon=persoon, door=regisseur, relatie="neef", gegevens={})
+
+
+def test_gezinslid_niet_ingeschreven_voor_de_geboorte(regisseur_client, persoon):
+    url = reverse("statushouders:gezinslid-toevoegen", kwargs={"uuid": persoon.uuid})
+    response = regisseur_client.post(
+        url, {**GEZINSLID, "geboortedatum": "01-01-2020", "brp_inschrijving_op": "01-01-2019"}
+    )
+    assert response.status_code == 422
+    assert "vóór de geboortedatum" in response.context["form"].errors["brp_inschrijving_op"][0]
+    assert not Gezinsrelatie.objects.exists()
