@@ -42,6 +42,18 @@ NATIONALITEITEN = [
 ]
 
 
+# Who someone is, as both the person form and the household member form ask it.
+PERSOONSGEGEVENS = (
+    "voornamen",
+    "achternaam",
+    "geboortedatum",
+    "geslacht",
+    "nationaliteit",
+    "talen",
+    "voorkeurstaal",
+)
+
+
 class HuishoudenKeuze(forms.Form):
     """An existing household or the name of a new one — not both."""
 
@@ -109,18 +121,7 @@ class PersoonForm(HuishoudenKeuze, forms.ModelForm):
 
     # Groups of fields as the regisseur thinks of them; rendered as <fieldset>s.
     fieldsets = (
-        (
-            _("Persoon"),
-            (
-                "voornamen",
-                "achternaam",
-                "geboortedatum",
-                "geslacht",
-                "nationaliteit",
-                "talen",
-                "voorkeurstaal",
-            ),
-        ),
+        (_("Persoon"), PERSOONSGEGEVENS),
         (_("Identificatie"), ("bsn", "v_nummer")),
         (
             _("Gemeente en regie"),
@@ -206,18 +207,7 @@ class GezinslidForm(PersoonForm):
 
     fieldsets = (
         (_("Relatie"), ("relatie",)),
-        (
-            _("Gezinslid"),
-            (
-                "voornamen",
-                "achternaam",
-                "geboortedatum",
-                "geslacht",
-                "nationaliteit",
-                "talen",
-                "voorkeurstaal",
-            ),
-        ),
+        (_("Gezinslid"), PERSOONSGEGEVENS),
         (_("Identificatie"), ("bsn", "v_nummer")),
         (
             _("Inburgering"),

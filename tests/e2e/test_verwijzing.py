@@ -9,6 +9,17 @@ from tests.statushouders.factories import PersoonFactory
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+def _partner_inloggen(browser, live_server, medewerker):
+    """The partner in a browser of their own, beside the regisseur's."""
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    pagina = context.new_page()
+    pagina.goto("/accounts/login/")
+    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
+    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    return context, pagina
+
+
 def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     browser, live_server, page, inloggen, regisseur, persoon, weert
 ):
@@ -38,12 +49,7 @@ def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     page.get_by_role("button", name="Verwijzing versturen").click()
     expect(page.get_by_text("De verwijzing naar Taalhuis Weert is verstuurd.")).to_be_visible()
 
-    partnercontext = browser.new_context(locale="nl-NL", base_url=live_server.url)
-    partnerpagina = partnercontext.new_page()
-    partnerpagina.goto("/accounts/login/")
-    partnerpagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
-    partnerpagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    partnerpagina.get_by_role("button", name="Inloggen").click()
+    partnercontext, partnerpagina = _partner_inloggen(browser, live_server, medewerker)
     expect(partnerpagina.get_by_role("heading", level=1)).to_have_text(
         "Verwijzingen voor Taalhuis Weert"
     )
@@ -84,12 +90,7 @@ def test_regisseur_verwijst_partner_accepteert_en_koppelt_terug(
     page.get_by_label("Toelichting").fill("Wil geen taalmaatje meer")
     page.get_by_role("button", name="Toestemming intrekken").click()
     expect(page.get_by_text("kan deze verwijzing niet meer inzien")).to_be_visible()
-    partnercontext = browser.new_context(locale="nl-NL", base_url=live_server.url)
-    partnerpagina = partnercontext.new_page()
-    partnerpagina.goto("/accounts/login/")
-    partnerpagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
-    partnerpagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    partnerpagina.get_by_role("button", name="Inloggen").click()
+    partnercontext, partnerpagina = _partner_inloggen(browser, live_server, medewerker)
     partnerpagina.get_by_role("link", name="Lopend").click()
     expect(partnerpagina.locator("tbody tr")).to_have_count(0)
     partnercontext.close()
