@@ -11,6 +11,7 @@ from django.db.models.lookups import Contains
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.selectors import HistorieRegel, historie_events, historie_regels
 from core.zoeken import normaal
@@ -42,6 +43,20 @@ def verwijzing_url(verwijzing: Verwijzing) -> str:
         "verwijzingen:verwijzing-detail",
         kwargs={"uuid": verwijzing.persoon.uuid, "verwijzing_uuid": verwijzing.uuid},
     )
+
+
+_PARTNERACTIES = {
+    "accepteren": _lazy("%(partner)s heeft de verwijzing ‘%(doel)s’ geaccepteerd."),
+    "afwijzen": _lazy("%(partner)s heeft de verwijzing ‘%(doel)s’ afgewezen."),
+    "afronden": _lazy("%(partner)s heeft de verwijzing ‘%(doel)s’ afgerond."),
+    "terugkoppelen": _lazy("%(partner)s gaf terugkoppeling op de verwijzing ‘%(doel)s’."),
+}
+
+
+def partneractie_tekst(verwijzing: Verwijzing, actie: str) -> str:
+    """The melding a regisseur gets when the partner acts on a referral."""
+    doel = verwijzing.doel if len(verwijzing.doel) <= 60 else verwijzing.doel[:59] + "…"
+    return str(_PARTNERACTIES[actie]) % {"partner": verwijzing.partner, "doel": doel}
 
 
 def toestemming_omschrijving(*, partner: Partner, doel: str, adres_delen: bool) -> str:

@@ -25,7 +25,12 @@ from .constants import (
     VerwijzingStatus,
 )
 from .models import Partner, Terugkoppeling, Verwijzing
-from .selectors import termijn_sleutel, toestemming_omschrijving, verwijzing_url
+from .selectors import (
+    partneractie_tekst,
+    termijn_sleutel,
+    toestemming_omschrijving,
+    verwijzing_url,
+)
 
 
 @transaction.atomic
@@ -162,19 +167,14 @@ def toestemming_intrekken(*, verwijzing: Verwijzing, door: User, reden: str = ""
     return verwijzing
 
 
-def _namen(verwijzing: Verwijzing) -> dict:
-    doel = verwijzing.doel if len(verwijzing.doel) <= 60 else verwijzing.doel[:59] + "…"
-    return {"partner": verwijzing.partner, "doel": doel}
-
-
-def _regisseur_melden(verwijzing: Verwijzing, tekst: str) -> None:
+def _regisseur_melden(verwijzing: Verwijzing, actie: str) -> None:
     """Tell the person's regisseur (or whoever referred, when there is none) what the partner
     did, in the bell of Koers."""
     ontvanger_id = verwijzing.persoon.regisseur_id or verwijzing.door_id
     melding_maken(
         gebruiker_id=ontvanger_id,
         persoon=verwijzing.persoon,
-        tekst=tekst,
+        tekst=partneractie_tekst(verwijzing, actie),
         link=verwijzing_url(verwijzing),
     )
 
@@ -244,10 +244,7 @@ def verwijzing_accepteren(*, verwijzing: Verwijzing, door: User) -> Verwijzing:
         verwijzing.beantwoord_op = timezone.now()
         verwijzing.save(update_fields=["status", "beantwoord_op"])
         _termijnen_bijwerken(verwijzing)
-    _regisseur_melden(
-        verwijzing,
-        _("%(partner)s heeft de verwijzing ‘%(doel)s’ geaccepteerd.") % _namen(verwijzing),
-    )
+    _regisseur_melden(verwijzing, "accepteren")
     return verwijzing
 
 
@@ -264,10 +261,7 @@ def verwijzing_afwijzen(*, verwijzing: Verwijzing, door: User, reden: str) -> Ve
             update_fields=["status", "afwijzingsreden", "beantwoord_op", "afgesloten_op"]
         )
         _termijnen_bijwerken(verwijzing)
-    _regisseur_melden(
-        verwijzing,
-        _("%(partner)s heeft de verwijzing ‘%(doel)s’ afgewezen.") % _namen(verwijzing),
-    )
+    _regisseur_melden(verwijzing, "afwijzen")
     return verwijzing
 
 
@@ -282,10 +276,7 @@ def verwijzing_afronden(*, verwijzing: Verwijzing, door: User, resultaat: str) -
         verwijzing.afgesloten_op = timezone.now()
         verwijzing.save(update_fields=["status", "resultaat", "afgesloten_op"])
         _termijnen_bijwerken(verwijzing)
-    _regisseur_melden(
-        verwijzing,
-        _("%(partner)s heeft de verwijzing ‘%(doel)s’ afgerond.") % _namen(verwijzing),
-    )
+    _regisseur_melden(verwijzing, "afronden")
     return verwijzing
 
 
@@ -319,8 +310,5 @@ def terugkoppeling_geven(
     with pghistory.context(user=door.pk):
         terugkoppeling.full_clean()
         terugkoppeling.save()
-    _regisseur_melden(
-        verwijzing,
-        _("%(partner)s gaf terugkoppeling op de verwijzing ‘%(doel)s’.") % _namen(verwijzing),
-    )
+    _regisseur_melden(verwijzing, "terugkoppelen")
     return terugkoppeling

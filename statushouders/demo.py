@@ -14,7 +14,7 @@ from accounts.constants import Rol
 from accounts.models import User
 from core.validators import bsn_aanvullen
 from partners.models import Partner, Terugkoppeling, Verwijzing
-from partners.selectors import toestemming_omschrijving, verwijzing_url
+from partners.selectors import partneractie_tekst, toestemming_omschrijving, verwijzing_url
 from termijnen.models import Melding, Termijn
 from termijnen.services import (
     NieuweTermijn,
@@ -649,7 +649,7 @@ def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
                     Melding(
                         gebruiker_id=v.persoon.regisseur_id,
                         persoon=v.persoon,
-                        tekst=f"{v.partner} gaf terugkoppeling op de verwijzing ‘{v.doel}’.",
+                        tekst=partneractie_tekst(v, "terugkoppelen"),
                         link=verwijzing_url(v),
                     )
                 )
@@ -658,7 +658,7 @@ def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
                 Melding(
                     gebruiker_id=v.persoon.regisseur_id,
                     persoon=v.persoon,
-                    tekst=f"{v.partner} heeft de verwijzing ‘{v.doel}’ geaccepteerd.",
+                    tekst=partneractie_tekst(v, "accepteren"),
                     link=verwijzing_url(v),
                 )
             )
