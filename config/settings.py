@@ -191,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "termijnen.tasks.termijnen_herinneren",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Closed dossiers past their gemeente's retention period (AVG); audited per run.
+    "bewaartermijnen-verwijderen": {
+        "task": "statushouders.tasks.bewaartermijnen_verwijderen",
+        "schedule": crontab(hour=2, minute=15),
+    },
     "sessies-opschonen": {
         "task": "core.tasks.verlopen_sessies_opschonen",
         "schedule": 24 * 60 * 60,

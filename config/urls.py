@@ -6,6 +6,7 @@ from termijnen.urls import dossier_urlpatterns as termijnen_dossier_urls
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("termijnen.urls")),
+    path("", include("statushouders.avg.urls")),
     path("accounts/", include("accounts.urls")),
     path("personen/", include("statushouders.urls")),
     path("personen/<uuid:uuid>/intake/", include("intake.urls")),

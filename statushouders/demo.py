@@ -105,8 +105,23 @@ DEMO_GEBRUIKERS = [
     ("teamleider", "Marloes", "Verheijen", Rol.TEAMLEIDER, ["Weert", "Cranendonck", "Nederweert"]),
     ("partner", "Fatima", "El Amrani", Rol.PARTNER_MEDEWERKER, []),  # Vluchtelingenwerk
     ("taalhuis", "Sanne", "Bos", Rol.PARTNER_MEDEWERKER, []),  # Taalhuis
-    ("beheer", "Koen", "Peeters", Rol.FUNCTIONEEL_BEHEERDER, []),
+    # Functioneel beheer of every demo gemeente: handles their AVG requests and retention.
+    (
+        "beheer",
+        "Koen",
+        "Peeters",
+        Rol.FUNCTIONEEL_BEHEERDER,
+        ["Weert", "Cranendonck", "Nederweert"],
+    ),
 ]
+
+# Gemeente, years after closing, and the archive selection list it comes from.
+DEMO_BEWAARTERMIJN = (
+    "Weert",
+    7,
+    "Selectielijst gemeenten en intergemeentelijke organen 2020 (voorbeeld; de gemeente vult "
+    "de eigen categorie in)",
+)
 
 # The organisation of each demo partnermedewerker.
 DEMO_PARTNER_VAN = {"partner": "Vluchtelingenwerk Weert", "taalhuis": "Taalhuis Weert"}
@@ -230,6 +245,11 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
         gemeenten[naam], _created = Gemeente.objects.get_or_create(
             naam=naam, defaults={"cbs_code": code}
         )
+    # One gemeente has set its retention period, the others not yet: the beheer screen shows
+    # both states.
+    Gemeente.objects.filter(naam=DEMO_BEWAARTERMIJN[0], bewaartermijn_jaren__isnull=True).update(
+        bewaartermijn_jaren=DEMO_BEWAARTERMIJN[1], selectielijst_categorie=DEMO_BEWAARTERMIJN[2]
+    )
     partners = {}
     for naam, soort, leefgebieden, email in DEMO_PARTNERS:
         partners[naam], _created = Partner.objects.get_or_create(

@@ -4,11 +4,13 @@ import pghistory
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import prive_opslag
 from core.validators import (
     BSNValidator,
     PostcodeValidator,
@@ -43,14 +45,55 @@ class Gemeente(models.Model):
     cbs_code = models.CharField(
         _("CBS-gemeentecode"), max_length=6, unique=True, help_text=_("Bijvoorbeeld GM0988.")
     )
+    # How long a closed dossier is kept, as functioneel beheer reads it from the gemeente's
+    # archive selection list. Empty: not decided yet, and then nothing is ever purged.
+    bewaartermijn_jaren = models.PositiveSmallIntegerField(
+        _("bewaartermijn (jaren)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Jaren na het afsluiten van een dossier; leeg laten zolang niet besloten."),
+    )
+    selectielijst_categorie = models.CharField(
+        _("grondslag in de selectielijst"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: Selectielijst gemeenten en intergemeentelijke organen 2020, "
+            "categorie en omschrijving."
+        ),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeenten")
         ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bewaartermijn_jaren__isnull=True)
+                | Q(bewaartermijn_jaren__gte=1, bewaartermijn_jaren__lte=120),
+                name="gemeente_bewaartermijn_plausibel",
+            ),
+            models.CheckConstraint(
+                condition=Q(bewaartermijn_jaren__isnull=True) | ~Q(selectielijst_categorie=""),
+                name="gemeente_bewaartermijn_met_grondslag",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam
+
+
+# Setting the retention period is a decision of functioneel beheer: kept like a dossier change.
+pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(
+        "bewaartermijn",
+        condition=pghistory.AnyChange("bewaartermijn_jaren", "selectielijst_categorie"),
+    ),
+    fields=["naam", "bewaartermijn_jaren", "selectielijst_categorie"],
+    model_name="BewaartermijnWijziging",
+)(Gemeente)
 
 
 class PersoonQuerySet(models.QuerySet):
@@ -417,3 +460,83 @@ class DossierAfsluiting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} op {self.datum:%d-%m-%Y}"
+
+
+class InzageStatus(models.TextChoices):
+    WACHT = "wacht", _("in de wachtrij")
+    BEZIG = "bezig", _("wordt gemaakt")
+    KLAAR = "klaar", _("klaar")
+    MISLUKT = "mislukt", _("mislukt")
+
+
+# Who asked for an export and how it ended is kept; the progress percentage is not worth a line.
+@pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(condition=pghistory.AnyChange("status")),
+    pghistory.DeleteEvent(),
+)
+class Inzage(models.Model):
+    """An export of everything Koers holds about one person (AVG art. 15), made by a job and
+    downloaded by functioneel beheer of the person's gemeente."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="inzagen"
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InzageStatus.choices, default=InzageStatus.WACHT
+    )
+    # Percentage done, for the progress bar while the job runs.
+    voortgang = models.PositiveSmallIntegerField(_("voortgang"), default=0)
+    bestand = models.FileField(
+        _("bestand"), storage=prive_opslag, upload_to="inzage/", blank=True, max_length=200
+    )
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzagen")
+        ordering = ["-aangevraagd_op", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(voortgang__lte=100), name="inzage_voortgang_procent")
+        ]
+
+    def __str__(self) -> str:
+        return f"Inzage {self.aangevraagd_op:%d-%m-%Y %H:%M}"
+
+
+class Verwijderverslag(models.Model):
+    """One purge of closed dossiers past their retention period: how many, on what basis, when.
+    It holds no personal data: each person is named by a pseudonym only (a keyed hash of the
+    person's id), so a later question 'was X purged?' can be answered by whoever holds the key."""
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="verwijderverslagen",
+    )
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    aantal_personen = models.PositiveIntegerField(_("aantal personen"))
+    bewaartermijn_jaren = models.PositiveSmallIntegerField(_("bewaartermijn (jaren)"))
+    selectielijst_categorie = models.CharField(_("grondslag in de selectielijst"), max_length=300)
+    pseudoniemen = models.JSONField(_("pseudoniemen"), default=list)
+
+    class Meta:
+        verbose_name = _("verwijderverslag")
+        verbose_name_plural = _("verwijderverslagen")
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.aantal_personen} op {self.tijdstip:%d-%m-%Y}"
+
+
+# A purge report is written once and never changed: its insert is the audit line.
+pghistory.track(pghistory.InsertEvent())(Verwijderverslag)
