@@ -11,3 +11,14 @@ class Rol(models.TextChoices):
 
 # Roles that work in person dossiers of their own gemeenten.
 DOSSIER_ROLLEN = (Rol.REGISSEUR, Rol.TEAMLEIDER)
+
+
+class AanvraagSoort(models.TextChoices):
+    ROL = "rol", _("Andere rol")
+    GEMEENTE_TOEVOEGEN = "gemeente_toevoegen", _("Gemeente toevoegen")
+
+
+class AanvraagStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")

@@ -1,12 +1,13 @@
 import pghistory
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import telefoon_validator
 
-from .constants import DOSSIER_ROLLEN, Rol
+from .constants import DOSSIER_ROLLEN, AanvraagSoort, AanvraagStatus, Rol
 
 
 class User(AbstractUser):
@@ -101,3 +102,114 @@ class GemeenteLidmaatschap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.gemeente}"
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+class Rechtenaanvraag(models.Model):
+    """More rights for a user — another role, or one more gemeente — asked by one functioneel
+    beheerder and applied only when a second one approves. Nobody asks for or approves their
+    own rights; the database refuses such a row as well."""
+
+    gebruiker = models.ForeignKey(
+        User,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="rechtenaanvragen",
+    )
+    soort = models.CharField(_("soort"), max_length=32, choices=AanvraagSoort.choices)
+    nieuwe_rol = models.CharField(_("nieuwe rol"), max_length=32, choices=Rol.choices, blank=True)
+    gemeente = models.ForeignKey(
+        "statushouders.Gemeente",
+        verbose_name=_("gemeente"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reden = models.TextField(_("reden"), max_length=1000)
+    aangevraagd_door = models.ForeignKey(
+        User, verbose_name=_("aangevraagd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=16, choices=AanvraagStatus.choices, default=AanvraagStatus.OPEN
+    )
+    beoordeeld_door = models.ForeignKey(
+        User,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting bij de beoordeling"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("rechtenaanvraag")
+        verbose_name_plural = _("rechtenaanvragen")
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(aangevraagd_door=F("gebruiker")),
+                name="rechtenaanvraag_niet_voor_zichzelf",
+                violation_error_message=_("Niemand vraagt rechten aan voor zichzelf."),
+            ),
+            models.CheckConstraint(
+                condition=Q(beoordeeld_door__isnull=True)
+                | (~Q(beoordeeld_door=F("aangevraagd_door")) & ~Q(beoordeeld_door=F("gebruiker"))),
+                name="rechtenaanvraag_vier_ogen",
+                violation_error_message=_(
+                    "Een tweede functioneel beheerder beoordeelt de aanvraag, niet de aanvrager "
+                    "en niet de gebruiker zelf."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status=AanvraagStatus.OPEN)
+                    & Q(beoordeeld_door__isnull=True)
+                    & Q(beoordeeld_op__isnull=True)
+                )
+                | (
+                    ~Q(status=AanvraagStatus.OPEN)
+                    & Q(beoordeeld_door__isnull=False)
+                    & Q(beoordeeld_op__isnull=False)
+                ),
+                name="rechtenaanvraag_beoordeling_compleet",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(soort=AanvraagSoort.ROL) & ~Q(nieuwe_rol="") & Q(gemeente__isnull=True)
+                )
+                | (
+                    Q(soort=AanvraagSoort.GEMEENTE_TOEVOEGEN)
+                    & Q(nieuwe_rol="")
+                    & Q(gemeente__isnull=False)
+                ),
+                name="rechtenaanvraag_soort_compleet",
+            ),
+            # One open question per change: a second one would be approved twice.
+            models.UniqueConstraint(
+                fields=["gebruiker"],
+                condition=Q(status=AanvraagStatus.OPEN, soort=AanvraagSoort.ROL),
+                name="rechtenaanvraag_een_open_rol",
+                violation_error_message=_("Voor deze gebruiker staat al een rolwijziging open."),
+            ),
+            models.UniqueConstraint(
+                fields=["gebruiker", "gemeente"],
+                condition=Q(status=AanvraagStatus.OPEN, soort=AanvraagSoort.GEMEENTE_TOEVOEGEN),
+                name="rechtenaanvraag_een_open_gemeente",
+                violation_error_message=_(
+                    "Voor deze gebruiker en gemeente staat al een aanvraag open."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.gebruiker} ({self.wijziging})"
+
+    @property
+    def wijziging(self) -> str:
+        if self.soort == AanvraagSoort.ROL:
+            return str(Rol(self.nieuwe_rol).label)
+        return str(self.gemeente)

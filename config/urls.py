@@ -1,6 +1,6 @@
-from django.contrib import admin
 from django.urls import include, path
 
+from accounts.admin import superuser_admin_site
 from termijnen.urls import dossier_urlpatterns as termijnen_dossier_urls
 
 urlpatterns = [
@@ -14,5 +14,6 @@ urlpatterns = [
     path("personen/<uuid:uuid>/verwijzingen/", include("partners.regisseur_urls")),
     path("personen/<uuid:uuid>/termijnen/", include(termijnen_dossier_urls)),
     path("partner/", include("partners.urls")),
-    path("beheer/admin/", admin.site.urls),
+    path("beheer/admin/", superuser_admin_site().urls),
+    path("beheer/", include("accounts.beheer_urls")),
 ]

@@ -3,11 +3,12 @@ from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.beheer_forms import ZonderStuurtekens
 from core.forms import DatumVeld
 from core.validators import geen_stuurtekens, geen_stuurtekens_regel
 from intake.constants import Leefgebied
 
-from .constants import TOESTEMMING_BESTAND_EXTENSIES, ToestemmingWijze
+from .constants import TOESTEMMING_BESTAND_EXTENSIES, PartnerSoort, ToestemmingWijze
 from .selectors import partners_actief
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
@@ -145,3 +146,31 @@ class TerugkoppelingForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["datum"].initial = timezone.localdate()
+
+
+class PartnerForm(ZonderStuurtekens, forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=150)
+    soort = forms.ChoiceField(
+        label=_("Soort"),
+        choices=PartnerSoort.choices,
+        error_messages={"invalid_choice": _("Kies een soort uit de lijst.")},
+    )
+    leefgebieden = forms.MultipleChoiceField(
+        label=_("Leefgebieden"),
+        choices=Leefgebied.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Kies leefgebieden uit de lijst.")},
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mailadres voor nieuwe verwijzingen"),
+        max_length=254,
+        help_text=_("Krijgt bij elke nieuwe verwijzing een bericht met alleen een link."),
+        error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals info@partner.nl.")},
+    )
+    actief = forms.BooleanField(
+        label=_("Actief"),
+        required=False,
+        initial=True,
+        help_text=_("Een partner die niet actief is, krijgt geen nieuwe verwijzingen."),
+    )

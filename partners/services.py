@@ -312,3 +312,26 @@ def terugkoppeling_geven(
         terugkoppeling.save()
     _regisseur_melden(verwijzing, "terugkoppelen")
     return terugkoppeling
+
+
+@transaction.atomic
+def partner_opslaan(
+    *,
+    door: User,
+    naam: str,
+    soort: str,
+    leefgebieden: list[str],
+    contact_email: str,
+    actief: bool = True,
+    partner: Partner | None = None,
+) -> Partner:
+    """A new partner or a change of one; an inactive partner gets no new referrals."""
+    if not door.is_functioneel_beheerder:
+        raise ValidationError(_("Alleen functioneel beheer beheert partners."))
+    partner = partner or Partner()
+    partner.naam, partner.soort, partner.leefgebieden = naam, soort, list(leefgebieden)
+    partner.contact_email, partner.actief = contact_email, actief
+    partner.full_clean()
+    with pghistory.context(user=door.pk):
+        partner.save()
+    return partner

@@ -6,12 +6,12 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import Rol
-from accounts.models import User
+from accounts.models import Rechtenaanvraag, User
+from accounts.services import gemeente_aanvragen
 from core.validators import bsn_aanvullen
 from partners.models import Partner, Terugkoppeling, Verwijzing
 from partners.selectors import partneractie_tekst, toestemming_omschrijving, verwijzing_url
@@ -105,11 +105,19 @@ DEMO_GEBRUIKERS = [
     ("teamleider", "Marloes", "Verheijen", Rol.TEAMLEIDER, ["Weert", "Cranendonck", "Nederweert"]),
     ("partner", "Fatima", "El Amrani", Rol.PARTNER_MEDEWERKER, []),  # Vluchtelingenwerk
     ("taalhuis", "Sanne", "Bos", Rol.PARTNER_MEDEWERKER, []),  # Taalhuis
-    # Functioneel beheer of every demo gemeente: handles their AVG requests and retention.
+    # Two beheerders of every demo gemeente (AVG requests, retention): a role or a gemeente
+    # one of them asks for, the other approves.
     (
         "beheer",
         "Koen",
         "Peeters",
+        Rol.FUNCTIONEEL_BEHEERDER,
+        ["Weert", "Cranendonck", "Nederweert"],
+    ),
+    (
+        "beheer2",
+        "Lotte",
+        "Smeets",
         Rol.FUNCTIONEEL_BEHEERDER,
         ["Weert", "Cranendonck", "Nederweert"],
     ),
@@ -272,33 +280,29 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
             },
         )
         if created:
+            # Demo accounts are never staff or superuser: the Django admin is for an account
+            # made with `createsuperuser`.
             user.set_password(DEMO_WACHTWOORD)
-            if rol == Rol.FUNCTIONEEL_BEHEERDER:
-                # Functioneel beheer manages users and gemeenten in the beheer screens.
-                user.is_staff = True
             user.save()
             user.gemeenten.set([gemeenten[n] for n in gemeente_namen])
-            if rol == Rol.FUNCTIONEEL_BEHEERDER:
-                user.user_permissions.set(
-                    Permission.objects.filter(
-                        content_type__app_label__in=[
-                            "accounts",
-                            "statushouders",
-                            "partners",
-                            "core",
-                            "termijnen",
-                        ],
-                        content_type__model__in=[
-                            "user",
-                            "gemeente",
-                            "gemeentelidmaatschap",
-                            "partner",
-                            "termijnconfig",
-                        ],
-                    )
-                )
         gebruikers[username] = user
+    _open_rechtenaanvraag(gemeenten, gebruikers)
     return gemeenten, gebruikers
+
+
+def _open_rechtenaanvraag(gemeenten, gebruikers) -> None:
+    """One request waiting for the second beheerder, so the four-eyes step shows in beheer."""
+    regisseur2, beheer = gebruikers["regisseur2"], gebruikers["beheer"]
+    if Rechtenaanvraag.objects.filter(gebruiker=regisseur2).exists():
+        return
+    if not beheer.gemeenten.filter(pk=gemeenten["Weert"].pk).exists():
+        return  # a database seeded before beheerders had gemeenten
+    gemeente_aanvragen(
+        gebruiker=regisseur2,
+        door=beheer,
+        gemeente=gemeenten["Weert"],
+        reden="Bram neemt vanaf volgende maand ook dossiers in Weert over.",
+    )
 
 
 def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) -> SeedResultaat:

@@ -6,6 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.beheer_forms import ZonderStuurtekens
 from core.forms import DatumTijdVeld, DatumVeld
 from core.validators import geen_stuurtekens, telefoon_normaliseren
 
@@ -301,4 +302,15 @@ class DossierHeropenenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[geen_stuurtekens],
         error_messages={"required": _("Leg vast waarom het dossier weer open gaat.")},
+    )
+
+
+class GemeenteForm(ZonderStuurtekens, forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=100)
+    cbs_code = forms.RegexField(
+        label=_("CBS-gemeentecode"),
+        max_length=6,
+        regex=r"^[Gg][Mm][0-9]{4}\Z",
+        help_text=_("GM en vier cijfers, bijvoorbeeld GM0988."),
+        error_messages={"invalid": _("Een CBS-gemeentecode is GM met vier cijfers, zoals GM0988.")},
     )

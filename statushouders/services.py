@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
+from accounts.selectors import beheerbare_gemeenten
 from termijnen.services import termijn_bijwerken
 
 from .constants import Bestandsgroep, Doelgroep, DossierMutatie, Relatie, Uitstroomreden
@@ -336,3 +337,21 @@ def dossier_heropenen(*, persoon: Persoon, door: User, reden: str) -> Persoon:
             door=door,
         )
     return persoon
+
+
+@transaction.atomic
+def gemeente_opslaan(
+    *, door: User, naam: str, cbs_code: str, gemeente: Gemeente | None = None
+) -> Gemeente:
+    """A new gemeente, or a change of one the beheerder works for (or nobody does yet)."""
+    if not door.is_functioneel_beheerder:
+        raise ValidationError(_("Alleen functioneel beheer beheert gemeenten."))
+    if gemeente is None:
+        gemeente = Gemeente()
+    elif not beheerbare_gemeenten(user=door).filter(pk=gemeente.pk).exists():
+        raise ValidationError(_("U kunt alleen een gemeente wijzigen waarvoor u zelf werkt."))
+    gemeente.naam, gemeente.cbs_code = naam, cbs_code.upper()
+    gemeente.full_clean()
+    with pghistory.context(user=door.pk):
+        gemeente.save()
+    return gemeente

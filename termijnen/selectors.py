@@ -24,6 +24,14 @@ def termijnconfigs() -> models.QuerySet[TermijnConfig]:
     return TermijnConfig.objects.order_by("label")
 
 
+def termijnconfig_historie(config) -> models.QuerySet:
+    """The changes of the configuration row itself, newest first. Not the events of the
+    deadlines that count with it: those belong to dossiers, which beheer does not see."""
+    from pghistory.models import Events
+
+    return Events.objects.tracks(config).order_by("-pgh_created_at", "-pgh_id")
+
+
 def feestdag_historie() -> models.QuerySet:
     """Every change of the declared-equal days, deleted ones included, newest first."""
     from pghistory.models import Events

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from core.selectors import historie_events, historie_regels
+from core.selectors import historie_regels
 from core.views import beheer_vereist, dossier_medewerker_vereist, formulier_uitvoeren
 from statushouders.views import dossier_openen
 
@@ -157,7 +157,7 @@ def termijnconfig_bewerken(request, code):
         {
             "config": config,
             "form": form,
-            "historie": historie_regels(historie_events(config)[:50]),
+            "historie": historie_regels(selectors.termijnconfig_historie(config)[:50]),
         },
         status=422 if form.errors else 200,
     )

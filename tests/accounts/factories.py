@@ -29,4 +29,4 @@ class UserFactory(factory.django.DjangoModelFactory):
             rol=Rol.PARTNER_MEDEWERKER,
             partner=factory.SubFactory("tests.partners.factories.PartnerFactory"),
         )
-        beheerder = factory.Trait(rol=Rol.FUNCTIONEEL_BEHEERDER, is_staff=True)
+        beheerder = factory.Trait(rol=Rol.FUNCTIONEEL_BEHEERDER)

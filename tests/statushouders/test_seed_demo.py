@@ -42,6 +42,7 @@ def test_demodata_is_realistisch_en_geldig():
         "partner",
         "taalhuis",
         "beheer",
+        "beheer2",
     }
     assert User.objects.get(username="regisseur").check_password(demo.DEMO_WACHTWOORD)
     bsns = list(Persoon.objects.exclude(bsn=None).values_list("bsn", flat=True))

@@ -46,6 +46,8 @@ class Command(BaseCommand):
             if rol == "partner_medewerker":
                 partner = demo.DEMO_PARTNER_VAN.get(username, "Vluchtelingenwerk Weert")
                 bereik = f"eigen verwijzingen van {partner} (/partner/)"
+            elif rol == "functioneel_beheerder":
+                bereik = f"beheer (/beheer/gebruikers/) voor {', '.join(gemeenten)}; geen dossiers"
             else:
                 bereik = ", ".join(gemeenten) if gemeenten else "geen dossiers"
             self.stdout.write(f"  {username:<11} {rol.label:<22} {bereik}")
