@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.FoutpaginaInKoersStijl",
+    "core.middleware.StuurtekensWeigeren",
     "django_htmx.middleware.HtmxMiddleware",
     # Attaches the user and URL to every history event written during a request.
     "pghistory.middleware.HistoryMiddleware",

@@ -6,29 +6,45 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import LAATSTE_DATUM, VROEGSTE_DATUM, geen_stuurtekens_regel
+from core.validators import (
+    BUITEN_BEREIK,
+    datum_in_bereik,
+    geen_andere_stuurtekens,
+    geen_stuurtekens_regel,
+)
 
 
-class DatumVeld(forms.DateField):
+class _BinnenBereik:
+    """Every date a form takes lies between 1900 and 2100, in a plain Form as much as in a
+    ModelForm; the check comes before any conversion, so 31-12-9999 cannot overflow one."""
+
+    def strptime(self, value, format):
+        waarde = super().strptime(value, format)
+        if not datum_in_bereik(waarde):
+            raise ValidationError(BUITEN_BEREIK, code="buiten_bereik")
+        return waarde
+
+    def to_python(self, value):
+        waarde = super().to_python(value)  # a date or datetime object given directly
+        if not datum_in_bereik(waarde):
+            raise ValidationError(BUITEN_BEREIK, code="buiten_bereik")
+        return waarde
+
+
+class DatumVeld(_BinnenBereik, forms.DateField):
     """A date typed as dd-mm-jjjj in a text box (browsers show type=date in US order)."""
 
     widget = forms.DateInput(attrs={"placeholder": "dd-mm-jjjj", "inputmode": "numeric"})
     default_error_messages = {
         "invalid": _("Vul een geldige datum in als dd-mm-jjjj, bijvoorbeeld 31-01-2025."),
-        "buiten_bereik": _("Vul een datum in tussen 1900 en 2100."),
     }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("help_text", _("Schrijf als dd-mm-jjjj."))
         super().__init__(*args, **kwargs)
 
-    def validate(self, value):
-        super().validate(value)
-        if value and not VROEGSTE_DATUM <= value <= LAATSTE_DATUM:
-            raise ValidationError(self.error_messages["buiten_bereik"], code="buiten_bereik")
 
-
-class DatumTijdVeld(forms.DateTimeField):
+class DatumTijdVeld(_BinnenBereik, forms.DateTimeField):
     widget = forms.DateTimeInput(attrs={"placeholder": "dd-mm-jjjj uu:mm"})
     default_error_messages = {
         "invalid": _("Vul datum en tijd in als dd-mm-jjjj uu:mm, bijvoorbeeld 31-01-2025 14:30."),
@@ -54,7 +70,10 @@ class ZoekVeld(forms.CharField):
         super().__init__(*args, **kwargs)
         # geen_stuurtekens_regel refuses the NUL byte too, in the same words as other fields.
         self.validators = [
-            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+            v
+            for v in self.validators
+            if not isinstance(v, ProhibitNullCharactersValidator)
+            and v is not geen_andere_stuurtekens
         ]
         self.validators.append(geen_stuurtekens_regel)
 

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import plausibele_momenten
+
 
 class Toegangslog(models.Model):
     """One row per time a user opened a dossier page, or tried to and was refused: who
@@ -29,6 +31,9 @@ class Toegangslog(models.Model):
     toegestaan = models.BooleanField(_("toegestaan"), default=True)
 
     class Meta:
+        constraints = [
+            *plausibele_momenten("moment"),
+        ]
         verbose_name = _("toegangslogregel")
         verbose_name_plural = _("toegangslog")
         ordering = ["-moment", "-id"]

@@ -7,6 +7,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import (
+    LANGE_TEKST,
+    getallen_tussen,
+    plausibele_datums,
+    plausibele_momenten,
+    tekst_hoogstens,
+)
+from core.validators import begrensd, plausibele_datum
 from statushouders.models import Persoon, track_history
 
 from .constants import (
@@ -53,8 +61,10 @@ class BredeIntake(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=IntakeStatus.choices, default=IntakeStatus.OPEN
     )
-    gestart_op = models.DateField(_("startdatum"))
-    afgerond_op = models.DateField(_("datum afgerond"), null=True, blank=True)
+    gestart_op = models.DateField(_("startdatum"), validators=[plausibele_datum])
+    afgerond_op = models.DateField(
+        _("datum afgerond"), null=True, blank=True, validators=[plausibele_datum]
+    )
     locatie = models.CharField(_("locatie"), max_length=20, choices=Locatie.choices)
     azc_naam = models.CharField(_("naam AZC"), max_length=120, blank=True)
     tolk_taal = models.CharField(
@@ -80,7 +90,7 @@ class BredeIntake(models.Model):
         _("aantal jaren onderwijs"), null=True, blank=True, validators=[MaxValueValidator(40)]
     )
     opleiding_land = models.CharField(_("land van de opleiding"), max_length=60, blank=True)
-    diplomas = models.TextField(_("diploma's"), blank=True)
+    diplomas = models.TextField(_("diploma's"), blank=True, max_length=LANGE_TEKST)
     diploma_waardering = models.CharField(
         _("diplomawaardering"), max_length=20, choices=DiplomaWaardering.choices, blank=True
     )
@@ -100,7 +110,7 @@ class BredeIntake(models.Model):
 
     # Leerbaarheidstoets
     leerbaarheidstoets_datum = models.DateField(
-        _("datum leerbaarheidstoets"), null=True, blank=True
+        _("datum leerbaarheidstoets"), null=True, blank=True, validators=[plausibele_datum]
     )
     leerbaarheidstoets_uitkomst = models.CharField(
         _("uitkomst leerbaarheidstoets"), max_length=200, blank=True
@@ -116,19 +126,24 @@ class BredeIntake(models.Model):
     advies_leerroute = models.CharField(
         _("geadviseerde leerroute"), max_length=10, choices=Leerroute.choices, blank=True
     )
-    advies_motivatie = models.TextField(_("motivatie van het advies"), blank=True)
+    advies_motivatie = models.TextField(
+        _("motivatie van het advies"), blank=True, max_length=LANGE_TEKST
+    )
     advies_eerste_stappen = ArrayField(
         models.CharField(max_length=20, choices=EersteStap.choices),
         verbose_name=_("geadviseerde eerste stappen"),
         default=list,
         blank=True,
     )
-    advies_toelichting = models.TextField(_("toelichting op de eerste stappen"), blank=True)
+    advies_toelichting = models.TextField(
+        _("toelichting op de eerste stappen"), blank=True, max_length=LANGE_TEKST
+    )
 
     zorg_en_rust_reden = models.TextField(
         _("reden voor zorg en rust"),
         blank=True,
         help_text=_("Alleen als de persoon na de intake in zorg en rust komt."),
+        max_length=LANGE_TEKST,
     )
 
     created_at = models.DateTimeField(auto_now_add=True)
@@ -161,6 +176,15 @@ class BredeIntake(models.Model):
                 )
                 for code, _label in POSITIEVE_GEZONDHEID
             ),
+            *plausibele_datums("gestart_op", "afgerond_op", "leerbaarheidstoets_datum"),
+            *plausibele_momenten("created_at", "updated_at"),
+            *tekst_hoogstens(
+                LANGE_TEKST,
+                "diplomas",
+                "advies_motivatie",
+                "advies_toelichting",
+                "zorg_en_rust_reden",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -176,14 +200,18 @@ class Gesprek(models.Model):
     intake = models.ForeignKey(
         BredeIntake, on_delete=models.CASCADE, related_name="gesprekken", verbose_name=_("intake")
     )
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[plausibele_datum])
     deelnemers = models.CharField(
         _("wie deden mee"), max_length=300, help_text=_("Bijvoorbeeld: persoon, partner, tolk.")
     )
-    notities = models.TextField(_("notities"), blank=True)
+    notities = models.TextField(_("notities"), blank=True, max_length=LANGE_TEKST)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        constraints = [
+            *plausibele_datums("datum"),
+            *tekst_hoogstens(LANGE_TEKST, "notities"),
+        ]
         verbose_name = _("gesprek")
         verbose_name_plural = _("gesprekken")
         ordering = ["datum", "id"]
@@ -200,15 +228,16 @@ class LeefgebiedBevinding(models.Model):
         BredeIntake, on_delete=models.CASCADE, related_name="leefgebieden", verbose_name=_("intake")
     )
     leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
-    bevindingen = models.TextField(_("bevindingen"), blank=True)
-    wensen = models.TextField(_("wensen van de persoon"), blank=True)
-    zorgen = models.TextField(_("zorgen"), blank=True)
+    bevindingen = models.TextField(_("bevindingen"), blank=True, max_length=LANGE_TEKST)
+    wensen = models.TextField(_("wensen van de persoon"), blank=True, max_length=LANGE_TEKST)
+    zorgen = models.TextField(_("zorgen"), blank=True, max_length=LANGE_TEKST)
 
     class Meta:
         verbose_name = _("leefgebied")
         verbose_name_plural = _("leefgebieden")
         constraints = [
-            models.UniqueConstraint(fields=["intake", "leefgebied"], name="leefgebied_uniek")
+            models.UniqueConstraint(fields=["intake", "leefgebied"], name="leefgebied_uniek"),
+            *tekst_hoogstens(LANGE_TEKST, "bevindingen", "wensen", "zorgen"),
         ]
 
     def __str__(self) -> str:
@@ -223,10 +252,14 @@ class Werkervaring(models.Model):
     functie = models.CharField(_("functie"), max_length=120)
     sector = models.CharField(_("sector"), max_length=120, blank=True)
     jaren = models.DecimalField(
-        _("jaren"), max_digits=4, decimal_places=1, validators=[MinValueValidator(0)]
+        _("jaren"),
+        max_digits=4,
+        decimal_places=1,
+        validators=begrensd(0, 60, _("een aantal jaren")),
     )
 
     class Meta:
+        constraints = getallen_tussen(0, 60, "jaren")
         verbose_name = _("werkervaring")
         verbose_name_plural = _("werkervaring")
         ordering = ["id"]
@@ -250,7 +283,7 @@ class ZrmMeting(models.Model):
         related_name="zrm",
         verbose_name=_("intake"),
     )
-    datum = models.DateField(_("datum meting"))
+    datum = models.DateField(_("datum meting"), validators=[plausibele_datum])
     financien = _zrm_score(_("Financiën"))
     werk_opleiding = _zrm_score(_("Werk & opleiding"))
     tijdsbesteding = _zrm_score(_("Tijdsbesteding"))
@@ -270,11 +303,14 @@ class ZrmMeting(models.Model):
         verbose_name_plural = _("ZRM-metingen")
         ordering = ["datum", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(**{f"{code}__isnull": True}) | Q(**{f"{code}__range": (1, 5)}),
-                name=f"zrm_{code}_1_tot_5",
-            )
-            for code, _label in ZRM_DOMEINEN
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{code}__isnull": True}) | Q(**{f"{code}__range": (1, 5)}),
+                    name=f"zrm_{code}_1_tot_5",
+                )
+                for code, _label in ZRM_DOMEINEN
+            ),
+            *plausibele_datums("datum"),
         ]
 
     def __str__(self) -> str:
@@ -296,11 +332,15 @@ class Heropening(models.Model):
     intake = models.ForeignKey(
         BredeIntake, on_delete=models.CASCADE, related_name="heropeningen", verbose_name=_("intake")
     )
-    reden = models.TextField(_("reden"))
+    reden = models.TextField(_("reden"), max_length=LANGE_TEKST)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     moment = models.DateTimeField(_("moment"), auto_now_add=True)
 
     class Meta:
+        constraints = [
+            *plausibele_momenten("moment"),
+            *tekst_hoogstens(LANGE_TEKST, "reden"),
+        ]
         verbose_name = _("heropening")
         verbose_name_plural = _("heropeningen")
         ordering = ["-moment"]

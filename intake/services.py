@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.validators import datums_controleren
 from statushouders.constants import Bestandsgroep
 from statushouders.models import Persoon
 from statushouders.services import bestandsgroep_wijzigen
@@ -54,6 +55,7 @@ def intake_starten(
     azc_naam: str = "",
     tolk_taal: str = "",
 ) -> BredeIntake:
+    datums_controleren(gestart_op=gestart_op)
     laatste = laatste_intake(persoon=persoon)
     if not intake_acties(intake=laatste, user=door).starten:
         if laatste is None:
@@ -137,6 +139,7 @@ def werkervaring_opslaan(*, intake: BredeIntake, door: User, banen: list[dict[st
 def zrm_opslaan(
     *, intake: BredeIntake, door: User, datum: datetime.date, scores: dict[str, int | None]
 ) -> ZrmMeting:
+    datums_controleren(datum=datum)
     _eist_open(intake)
     meting = ZrmMeting.objects.filter(intake=intake).first() or ZrmMeting(
         intake=intake, persoon=intake.persoon
@@ -155,6 +158,7 @@ def zrm_meting_vastleggen(
     *, persoon: Persoon, door: User, datum: datetime.date, scores: dict[str, int | None]
 ) -> ZrmMeting:
     """A new ZRM measurement outside the intake, such as at a voortgangsgesprek."""
+    datums_controleren(datum=datum)
     onbekend = set(scores) - {code for code, _label in ZRM_DOMEINEN}
     if onbekend:
         raise ValueError(f"geen ZRM-domeinen: {sorted(onbekend)}")
@@ -169,6 +173,7 @@ def zrm_meting_vastleggen(
 def gesprek_toevoegen(
     *, intake: BredeIntake, door: User, datum: datetime.date, deelnemers: str, notities: str = ""
 ) -> Gesprek:
+    datums_controleren(datum=datum)
     _eist_open(intake)
     if datum < intake.gestart_op:
         raise ValidationError(
@@ -196,6 +201,7 @@ def intake_afronden(
     zorg_en_rust_reden: str = "",
 ) -> BredeIntake:
     """Complete the intake and move the person on to actief traject (or zorg en rust)."""
+    datums_controleren(afgerond_op=afgerond_op)
     intake = BredeIntake.objects.select_for_update().get(pk=intake.pk)
     _eist_open(intake)
     fouten: dict[str, list[str]] = {}

@@ -44,3 +44,6 @@ TOESTEMMING_BESTAND_EXTENSIES = ("pdf", "jpg", "jpeg", "png")
 TOESTEMMING_BESTAND_MAX_BYTES = 5 * 1024 * 1024
 # Consent is asked for the referral at hand; a consent older than this is asked again.
 TOESTEMMING_HOOGSTENS_OUD = datetime.timedelta(days=365)
+
+# Hours a partner reports on one referral: more than a year at full time is a typo.
+TERUGKOPPELING_MAXIMUM_UREN = 2000

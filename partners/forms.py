@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.beheer_forms import ZonderStuurtekens
 from core.forms import DatumVeld
-from core.validators import geen_stuurtekens, geen_stuurtekens_regel
+from core.validators import begrensd, geen_stuurtekens, geen_stuurtekens_regel
 from intake.constants import Leefgebied
 
-from .constants import TOESTEMMING_BESTAND_EXTENSIES, PartnerSoort, ToestemmingWijze
+from .constants import (
+    TERUGKOPPELING_MAXIMUM_UREN,
+    TOESTEMMING_BESTAND_EXTENSIES,
+    PartnerSoort,
+    ToestemmingWijze,
+)
 from .selectors import partners_actief
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
@@ -140,7 +145,12 @@ class TerugkoppelingForm(forms.Form):
         widget=forms.Select(choices=[("unknown", "—"), ("true", _("Ja")), ("false", _("Nee"))]),
     )
     uren = forms.DecimalField(
-        label=_("Uren"), required=False, min_value=0, max_digits=5, decimal_places=1, localize=True
+        label=_("Uren"),
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        localize=True,
+        validators=begrensd(0, TERUGKOPPELING_MAXIMUM_UREN, _("een aantal uren")),
     )
 
     def __init__(self, *args, **kwargs):

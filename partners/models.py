@@ -2,18 +2,25 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import (
+    LANGE_TEKST,
+    getallen_tussen,
+    plausibele_datums,
+    plausibele_momenten,
+    tekst_hoogstens,
+)
 from core.storage import prive_opslag
+from core.validators import begrensd, plausibele_datum
 from intake.constants import Leefgebied
 from statushouders.models import Persoon, track_history
 
-from .constants import PartnerSoort, ToestemmingWijze, VerwijzingStatus
+from .constants import TERUGKOPPELING_MAXIMUM_UREN, PartnerSoort, ToestemmingWijze, VerwijzingStatus
 
 
 @track_history
@@ -53,7 +60,7 @@ class Verwijzing(models.Model):
     )
     leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
     doel = models.CharField(_("doel van de verwijzing"), max_length=300)
-    notitie = models.TextField(_("toelichting voor de partner"), blank=True)
+    notitie = models.TextField(_("toelichting voor de partner"), blank=True, max_length=LANGE_TEKST)
     adres_delen = models.BooleanField(
         _("adres delen met de partner"),
         default=False,
@@ -62,7 +69,7 @@ class Verwijzing(models.Model):
     # No referral without the person's consent to share: the database requires it. The consent
     # covers this partner and this purpose only; `toestemming_voor` keeps the words the person
     # agreed to, as they stood when the regisseur recorded it (`door`).
-    toestemming_op = models.DateField(_("toestemming gegeven op"))
+    toestemming_op = models.DateField(_("toestemming gegeven op"), validators=[plausibele_datum])
     toestemming_wijze = models.CharField(
         _("hoe is toestemming gegeven"), max_length=20, choices=ToestemmingWijze.choices
     )
@@ -74,7 +81,7 @@ class Verwijzing(models.Model):
         blank=True,
     )
     toestemming_ingetrokken_op = models.DateTimeField(
-        _("toestemming ingetrokken op"), null=True, blank=True
+        _("toestemming ingetrokken op"), null=True, blank=True, validators=[plausibele_datum]
     )
     toestemming_ingetrokken_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,20 +91,31 @@ class Verwijzing(models.Model):
         related_name="+",
         verbose_name=_("intrekking vastgelegd door"),
     )
-    intrekking_reden = models.TextField(_("toelichting bij de intrekking"), blank=True)
+    intrekking_reden = models.TextField(
+        _("toelichting bij de intrekking"), blank=True, max_length=LANGE_TEKST
+    )
     status = models.CharField(
         _("status"),
         max_length=15,
         choices=VerwijzingStatus.choices,
         default=VerwijzingStatus.VERSTUURD,
     )
-    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
-    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
-    afwijzingsreden = models.TextField(_("reden van afwijzen"), blank=True)
-    afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
-    resultaat = models.TextField(_("resultaat"), blank=True)
+    verstuurd_op = models.DateTimeField(
+        _("verstuurd op"), default=timezone.now, validators=[plausibele_datum]
+    )
+    beantwoord_op = models.DateTimeField(
+        _("beantwoord op"), null=True, blank=True, validators=[plausibele_datum]
+    )
+    afwijzingsreden = models.TextField(_("reden van afwijzen"), blank=True, max_length=LANGE_TEKST)
+    afgesloten_op = models.DateTimeField(
+        _("afgesloten op"), null=True, blank=True, validators=[plausibele_datum]
+    )
+    resultaat = models.TextField(_("resultaat"), blank=True, max_length=LANGE_TEKST)
     melding_verstuurd_op = models.DateTimeField(
-        _("e-mail aan de partner verstuurd op"), null=True, blank=True
+        _("e-mail aan de partner verstuurd op"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum],
     )
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -133,6 +151,18 @@ class Verwijzing(models.Model):
                 condition=Q(beantwoord_op__isnull=True) | Q(beantwoord_op__gte=F("verstuurd_op")),
                 name="verwijzing_antwoord_na_versturen",
             ),
+            *plausibele_datums("toestemming_op"),
+            *plausibele_momenten(
+                "toestemming_ingetrokken_op",
+                "verstuurd_op",
+                "beantwoord_op",
+                "afgesloten_op",
+                "melding_verstuurd_op",
+            ),
+            *tekst_hoogstens(
+                LANGE_TEKST, "notitie", "intrekking_reden", "afwijzingsreden", "resultaat"
+            ),
+            *tekst_hoogstens(1000, "toestemming_voor"),
         ]
 
     def __str__(self) -> str:
@@ -147,8 +177,8 @@ class Terugkoppeling(models.Model):
     verwijzing = models.ForeignKey(
         Verwijzing, on_delete=models.CASCADE, related_name="terugkoppelingen"
     )
-    datum = models.DateField(_("datum"))
-    tekst = models.TextField(_("terugkoppeling"))
+    datum = models.DateField(_("datum"), validators=[plausibele_datum])
+    tekst = models.TextField(_("terugkoppeling"), max_length=LANGE_TEKST)
     aanwezig = models.BooleanField(_("de persoon was aanwezig"), null=True, blank=True)
     uren = models.DecimalField(
         _("uren"),
@@ -156,12 +186,18 @@ class Terugkoppeling(models.Model):
         decimal_places=1,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=begrensd(0, TERUGKOPPELING_MAXIMUM_UREN, _("een aantal uren")),
     )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        constraints = [
+            *getallen_tussen(0, TERUGKOPPELING_MAXIMUM_UREN, "uren"),
+            *plausibele_datums("datum"),
+            *plausibele_momenten("created_at"),
+            *tekst_hoogstens(LANGE_TEKST, "tekst"),
+        ]
         verbose_name = _("terugkoppeling")
         verbose_name_plural = _("terugkoppelingen")
         ordering = ["-datum", "-id"]

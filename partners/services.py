@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.validators import datums_controleren
 from statushouders.models import Persoon
 from termijnen.services import melding_maken, termijn_bijwerken
 
@@ -50,6 +51,7 @@ def verwijzing_versturen(
 ) -> Verwijzing:
     """Send a referral. The person's consent is recorded by hand every time: the date, how it
     was given and that it covers this partner and this purpose; nothing is assumed."""
+    datums_controleren(toestemming_op=toestemming_op)
     if adres_delen is None:
         adres_delen = partner.soort == PartnerSoort.MAATSCHAPPELIJKE_BEGELEIDING
     fouten = {}
@@ -290,6 +292,7 @@ def terugkoppeling_geven(
     aanwezig: bool | None = None,
     uren: Decimal | None = None,
 ) -> Terugkoppeling:
+    datums_controleren(datum=datum)
     verwijzing = Verwijzing.objects.select_for_update().get(pk=verwijzing.pk)
     if door.partner_id != verwijzing.partner_id:
         raise ValidationError(_("Alleen de partner van deze verwijzing kan terugkoppelen."))

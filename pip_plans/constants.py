@@ -9,6 +9,8 @@ from intake.constants import Leerroute, Taalniveau
 # core: configurable per installation.
 
 # Route norms (Bi): shown as warnings, never a hard stop.
+# No part of a plan runs longer than the three-year term at full time: more hours is a typo.
+PLAN_MAXIMUM_UREN = 3000
 PVT_MINIMUM_UREN = 12
 MAP_MINIMUM_UREN = 40
 Z_ROUTE_MINIMUM_TAALUREN = 800

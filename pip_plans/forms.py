@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld
+from core.forms import DatumVeld, GeheelGetalVeld
 from core.validators import geen_stuurtekens
 from intake.constants import ZRM_DOMEINEN, ZrmScore
 
@@ -19,13 +19,18 @@ from .models import DuoVerlenging, Plan, PlanDoel
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 _DATUMVELDEN = ("pvt_ondertekend_op", "map_afgerond_op", "knm_afgerond_op")
+_UREN = ("taal_uren", "pvt_uren", "map_uren", "z_taal_uren", "z_participatie_uren")
 
 
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
         fields = [naam for onderdeel in PLAN_ONDERDELEN for naam in onderdeel.velden]
-        field_classes = dict.fromkeys(_DATUMVELDEN, DatumVeld)
+        field_classes = {
+            **dict.fromkeys(_DATUMVELDEN, DatumVeld),
+            # A number of 20 digits gets a field error, not an overflow.
+            **dict.fromkeys(_UREN, GeheelGetalVeld),
+        }
         widgets = {
             "leerroute": forms.Select(attrs={"data-leerroute-keuze": ""}),
             **dict.fromkeys(
@@ -192,3 +197,11 @@ class VoortgangsgesprekForm(forms.Form):
 
     def zrm_velden(self):
         return [self[f"zrm_{code}"] for code, _label in ZRM_DOMEINEN]
+
+
+class VersiesVergelijkenForm(forms.Form):
+    """The two versions to compare, from the query string; a value that is no version number
+    leaves the default (the last two)."""
+
+    van = GeheelGetalVeld(required=False, min_value=1)
+    tot = GeheelGetalVeld(required=False, min_value=1)

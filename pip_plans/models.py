@@ -6,14 +6,22 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import (
+    LANGE_TEKST,
+    getallen_tussen,
+    plausibele_datums,
+    plausibele_momenten,
+    tekst_hoogstens,
+)
 from core.storage import prive_opslag
-from core.validators import niet_in_toekomst
+from core.validators import begrensd, niet_in_toekomst, plausibele_datum
 from intake.constants import Leefgebied, Leerroute, Taalniveau
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.models import Persoon, track_history
 
 from .constants import (
     BEWERKBAAR,
+    PLAN_MAXIMUM_UREN,
     DoelStatus,
     PdfStatus,
     PlanStatus,
@@ -27,7 +35,15 @@ def _niveau(label):
 
 
 def _uren(label):
-    return models.PositiveIntegerField(label, null=True, blank=True)
+    return models.PositiveIntegerField(
+        label,
+        null=True,
+        blank=True,
+        validators=begrensd(0, PLAN_MAXIMUM_UREN, _("een aantal uren")),
+    )
+
+
+_UREN = ("taal_uren", "pvt_uren", "map_uren", "z_taal_uren", "z_participatie_uren")
 
 
 @track_history
@@ -46,7 +62,7 @@ class Plan(models.Model):
     )
 
     leerroute = models.CharField(_("leerroute"), max_length=10, choices=Leerroute.choices)
-    leerroute_motivatie = models.TextField(_("motivatie leerroute"))
+    leerroute_motivatie = models.TextField(_("motivatie leerroute"), max_length=LANGE_TEKST)
 
     taal_lezen_huidig = _niveau(_("lezen: huidig niveau"))
     taal_lezen_doel = _niveau(_("lezen: doelniveau"))
@@ -65,34 +81,59 @@ class Plan(models.Model):
         _("PVT: participatieverklaring ondertekend op"),
         null=True,
         blank=True,
-        validators=[niet_in_toekomst],
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     map_aanbieder = models.CharField(_("MAP: aanbieder"), max_length=120, blank=True)
     map_uren = _uren(_("MAP: geplande uren praktijk"))
     map_afgerond_op = models.DateField(
-        _("MAP: afgerond op"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("MAP: afgerond op"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     knm_aanbieder = models.CharField(_("KNM: aanbieder"), max_length=120, blank=True)
     knm_afgerond_op = models.DateField(
-        _("KNM: afgerond op"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("KNM: afgerond op"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     z_taal_uren = _uren(_("Z-route: geplande uren Nederlands"))
     z_participatie_uren = _uren(_("Z-route: geplande uren participatie"))
 
-    afspraken = models.TextField(_("afspraken"), blank=True)
-    verplichtingen = models.TextField(_("verplichtingen"), blank=True)
+    afspraken = models.TextField(_("afspraken"), blank=True, max_length=LANGE_TEKST)
+    verplichtingen = models.TextField(_("verplichtingen"), blank=True, max_length=LANGE_TEKST)
     ontzorgen = models.BooleanField(_("ontzorgen afgesproken"), default=False)
-    ontzorgen_toelichting = models.TextField(_("wat wordt ontzorgd"), blank=True)
-    kinderopvang = models.TextField(_("kinderopvang en VVE"), blank=True)
+    ontzorgen_toelichting = models.TextField(
+        _("wat wordt ontzorgd"), blank=True, max_length=LANGE_TEKST
+    )
+    kinderopvang = models.TextField(_("kinderopvang en VVE"), blank=True, max_length=LANGE_TEKST)
 
     # Set by the first vaststelling; later versions never move it. The deadlines that count
     # from it (inburgeringstermijn, leerroute wisselen) live in termijnen only.
-    eerste_vaststelling_op = models.DateField(_("eerste PIP vastgesteld op"), null=True, blank=True)
+    eerste_vaststelling_op = models.DateField(
+        _("eerste PIP vastgesteld op"), null=True, blank=True, validators=[plausibele_datum]
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        constraints = [
+            *getallen_tussen(0, PLAN_MAXIMUM_UREN, *_UREN),
+            *plausibele_datums(
+                "pvt_ondertekend_op", "map_afgerond_op", "knm_afgerond_op", "eerste_vaststelling_op"
+            ),
+            *plausibele_momenten("created_at", "updated_at"),
+            *tekst_hoogstens(
+                LANGE_TEKST,
+                "leerroute_motivatie",
+                "afspraken",
+                "verplichtingen",
+                "ontzorgen_toelichting",
+                "kinderopvang",
+            ),
+        ]
         verbose_name = _("PIP")
         verbose_name_plural = _("PIP's")
 
@@ -114,19 +155,25 @@ class PlanDoel(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="doelen")
     leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
     doel = models.CharField(_("doel"), max_length=300)
-    acties = models.TextField(_("acties"), blank=True)
+    acties = models.TextField(_("acties"), blank=True, max_length=LANGE_TEKST)
     verantwoordelijke = models.CharField(
         _("wie is verantwoordelijk"), max_length=10, choices=Verantwoordelijke.choices
     )
     partner_naam = models.CharField(
         _("welke partner"), max_length=120, blank=True, help_text=_("Alleen bij een partner.")
     )
-    streefdatum = models.DateField(_("streefdatum"), null=True, blank=True)
+    streefdatum = models.DateField(
+        _("streefdatum"), null=True, blank=True, validators=[plausibele_datum]
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=DoelStatus.choices, default=DoelStatus.OPEN
     )
 
     class Meta:
+        constraints = [
+            *plausibele_datums("streefdatum"),
+            *tekst_hoogstens(LANGE_TEKST, "acties"),
+        ]
         verbose_name = _("doel")
         verbose_name_plural = _("doelen")
         ordering = ["leefgebied", "streefdatum", "id"]
@@ -149,17 +196,21 @@ class PlanVersie(models.Model):
         related_name="+",
         verbose_name=_("vastgesteld door"),
     )
-    vastgesteld_op = models.DateTimeField(_("vastgesteld op"))
-    bekendmaking_op = models.DateField(_("datum bekendmaking"))
+    vastgesteld_op = models.DateTimeField(_("vastgesteld op"), validators=[plausibele_datum])
+    bekendmaking_op = models.DateField(_("datum bekendmaking"), validators=[plausibele_datum])
     # Why the plan deviates from the route norms it was checked on (inhoud["afwijkingen"]);
     # required when there were any.
-    afwijking_motivatie = models.TextField(_("motivatie afwijking van de routenormen"), blank=True)
+    afwijking_motivatie = models.TextField(
+        _("motivatie afwijking van de routenormen"), blank=True, max_length=LANGE_TEKST
+    )
 
     pdf = models.FileField(_("PDF"), storage=prive_opslag, upload_to="plannen/", blank=True)
     pdf_status = models.CharField(
         _("status PDF"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.WACHT
     )
-    pdf_gemaakt_op = models.DateTimeField(_("PDF gemaakt op"), null=True, blank=True)
+    pdf_gemaakt_op = models.DateTimeField(
+        _("PDF gemaakt op"), null=True, blank=True, validators=[plausibele_datum]
+    )
 
     class Meta:
         verbose_name = _("PIP-versie")
@@ -167,6 +218,9 @@ class PlanVersie(models.Model):
         ordering = ["plan", "nummer"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "nummer"], name="versie_nummer_uniek"),
+            *plausibele_datums("bekendmaking_op"),
+            *plausibele_momenten("vastgesteld_op", "pdf_gemaakt_op"),
+            *tekst_hoogstens(LANGE_TEKST, "afwijking_motivatie"),
         ]
         triggers = [
             pgtrigger.Protect(
@@ -194,12 +248,18 @@ class DuoVerlenging(models.Model):
     """DUO extended the inburgeringstermijn: a new end date with its reason."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="verlengingen")
-    besluit_op = models.DateField(_("datum besluit DUO"))
-    nieuwe_einddatum = models.DateField(_("nieuwe einddatum inburgeringstermijn"))
-    reden = models.TextField(_("reden"))
+    besluit_op = models.DateField(_("datum besluit DUO"), validators=[plausibele_datum])
+    nieuwe_einddatum = models.DateField(
+        _("nieuwe einddatum inburgeringstermijn"), validators=[plausibele_datum]
+    )
+    reden = models.TextField(_("reden"), max_length=LANGE_TEKST)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
+        constraints = [
+            *plausibele_datums("besluit_op", "nieuwe_einddatum"),
+            *tekst_hoogstens(LANGE_TEKST, "reden"),
+        ]
         verbose_name = _("verlenging door DUO")
         verbose_name_plural = _("verlengingen door DUO")
         ordering = ["besluit_op", "id"]
@@ -211,9 +271,11 @@ class DuoVerlenging(models.Model):
 @track_history
 class Voortgangsgesprek(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="voortgangsgesprekken")
-    datum = models.DateField(_("datum"))
-    verslag = models.TextField(_("verslag"), blank=True)
-    volgend_gesprek_op = models.DateField(_("volgend gesprek"), null=True, blank=True)
+    datum = models.DateField(_("datum"), validators=[plausibele_datum])
+    verslag = models.TextField(_("verslag"), blank=True, max_length=LANGE_TEKST)
+    volgend_gesprek_op = models.DateField(
+        _("volgend gesprek"), null=True, blank=True, validators=[plausibele_datum]
+    )
     zrm = models.OneToOneField(
         ZrmMeting,
         on_delete=models.PROTECT,
@@ -232,7 +294,9 @@ class Voortgangsgesprek(models.Model):
             models.CheckConstraint(
                 condition=Q(volgend_gesprek_op__isnull=True) | Q(volgend_gesprek_op__gt=F("datum")),
                 name="voortgang_volgende_na_datum",
-            )
+            ),
+            *plausibele_datums("datum", "volgend_gesprek_op"),
+            *tekst_hoogstens(LANGE_TEKST, "verslag"),
         ]
 
     def __str__(self) -> str:
@@ -246,9 +310,12 @@ class DoelVoortgang(models.Model):
     )
     doel = models.ForeignKey(PlanDoel, on_delete=models.CASCADE, related_name="voortgang")
     status = models.CharField(_("status"), max_length=10, choices=DoelStatus.choices)
-    notitie = models.TextField(_("notitie"), blank=True)
+    notitie = models.TextField(_("notitie"), blank=True, max_length=LANGE_TEKST)
 
     class Meta:
+        constraints = [
+            *tekst_hoogstens(LANGE_TEKST, "notitie"),
+        ]
         verbose_name = _("voortgang op een doel")
         verbose_name_plural = _("voortgang op doelen")
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.pdf import html_naar_pdf
-from core.validators import geen_stuurtekens
+from core.validators import datums_controleren, geen_stuurtekens
 from intake.constants import IntakeStatus
 from intake.models import BredeIntake
 from intake.services import zrm_meting_vastleggen
@@ -133,6 +133,7 @@ def plan_vaststellen(
     """Fix the plan as a decision: an immutable version, the objection window, and — for the
     first version only — the inburgeringstermijn and the last day to switch leerroute. A plan
     that deviates from a route norm is fixed only with the reason why."""
+    datums_controleren(bekendmaking_op=bekendmaking_op)
     plan = _vergrendeld(plan)
     _eist_bewerkbaar(plan)
     inhoud = plan_snapshot(plan)
@@ -261,6 +262,7 @@ def duo_verlenging_vastleggen(
     nieuwe_einddatum: datetime.date,
     reden: str,
 ) -> DuoVerlenging:
+    datums_controleren(besluit_op=besluit_op, nieuwe_einddatum=nieuwe_einddatum)
     plan = _vergrendeld(plan)
     termijn = plan_termijnen(plan).inburgeringstermijn
     if termijn is None:
@@ -310,6 +312,7 @@ def voortgangsgesprek_vastleggen(
 ) -> Voortgangsgesprek:
     """Record a progress conversation: goal statuses, optionally a new ZRM measurement (made by
     the intake, which owns them)."""
+    datums_controleren(datum=datum, volgend_gesprek_op=volgend_gesprek_op)
     plan = Plan.objects.select_related("persoon").get(pk=plan.pk)
     if plan.status == PlanStatus.CONCEPT:
         raise ValidationError(_("Voortgangsgesprekken gaan over een vastgesteld plan."))

@@ -17,7 +17,14 @@ from intake.selectors import intake_ophalen, laatste_zrm_meting, zrm_verloop
 from termijnen.selectors import termijnconfig_van
 
 from . import services
-from .forms import DoelForm, DuoVerlengingForm, PlanForm, VaststellenForm, VoortgangsgesprekForm
+from .forms import (
+    DoelForm,
+    DuoVerlengingForm,
+    PlanForm,
+    VaststellenForm,
+    VersiesVergelijkenForm,
+    VoortgangsgesprekForm,
+)
 from .models import Plan
 from .selectors import (
     plan_inhoud,
@@ -257,14 +264,17 @@ def versies_vergelijken(request, uuid):
     plan = _plan(request, uuid)
     versies = list(plan.versies.order_by("nummer"))
     nummers = [v.nummer for v in versies]
-    try:
-        van = int(request.GET.get("van", nummers[-2] if len(nummers) > 1 else 0))
-        tot = int(request.GET.get("tot", nummers[-1] if nummers else 0))
-    except ValueError:
-        raise Http404 from None
-    per_nummer = {v.nummer: v for v in versies}
-    if van not in per_nummer or tot not in per_nummer:
+    if not nummers:
         raise Http404
+    per_nummer = {v.nummer: v for v in versies}
+    form = VersiesVergelijkenForm(request.GET)
+    gekozen = form.cleaned_data if form.is_valid() else {}
+    van = gekozen.get("van") or nummers[max(len(nummers) - 2, 0)]
+    tot = gekozen.get("tot") or nummers[-1]
+    if not form.is_valid() or van not in per_nummer or tot not in per_nummer:
+        if request.GET:
+            messages.warning(request, _("Deze versie bestaat niet; u ziet de laatste twee."))
+        van, tot = nummers[max(len(nummers) - 2, 0)], nummers[-1]
     return render(
         request,
         "pip_plans/versies_vergelijken.html",

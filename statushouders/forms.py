@@ -1,4 +1,3 @@
-import datetime
 import re
 
 from django import forms
@@ -263,17 +262,6 @@ class ContactmomentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["moment"].initial = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["soort"].initial = ContactSoort.GESPREK
-
-    def clean_moment(self):
-        moment = self.cleaned_data["moment"]
-        if moment > timezone.now() + datetime.timedelta(minutes=5):
-            raise forms.ValidationError(
-                _(
-                    "Een contactmoment legt vast wat er gebeurd is; "
-                    "het kan niet in de toekomst liggen."
-                )
-            )
-        return moment
 
 
 class DossierAfsluitenForm(forms.Form):

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 import pghistory
@@ -10,11 +11,20 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import (
+    LANGE_TEKST,
+    Bereikcontrole,
+    plausibele_datums,
+    plausibele_momenten,
+    tekst_hoogstens,
+)
 from core.storage import prive_opslag
 from core.validators import (
     BSNValidator,
     PostcodeValidator,
+    contactmoment_moment,
     niet_in_toekomst,
+    plausibele_datum,
     telefoon_validator,
     v_nummer_validator,
 )
@@ -126,6 +136,9 @@ class Huishouden(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        constraints = [
+            *plausibele_momenten("created_at"),
+        ]
         verbose_name = _("huishouden")
         verbose_name_plural = _("huishoudens")
         ordering = ["naam"]
@@ -180,7 +193,9 @@ class Persoon(models.Model):
     )
     voornamen = models.CharField(_("voornamen"), max_length=200)
     achternaam = models.CharField(_("achternaam"), max_length=200)
-    geboortedatum = models.DateField(_("geboortedatum"), validators=[niet_in_toekomst])
+    geboortedatum = models.DateField(
+        _("geboortedatum"), validators=[plausibele_datum, niet_in_toekomst]
+    )
     geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices)
     nationaliteit = models.CharField(_("nationaliteit"), max_length=60)
     talen = models.CharField(
@@ -193,32 +208,44 @@ class Persoon(models.Model):
     # What happened is recorded once it happened: a date in the future would start deadlines
     # (or mark them met) on a guess.
     verblijfsvergunning_datum = models.DateField(
-        _("datum verblijfsvergunning"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("datum verblijfsvergunning"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     koppeling_datum = models.DateField(
-        _("datum koppeling"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("datum koppeling"), null=True, blank=True, validators=[plausibele_datum, niet_in_toekomst]
     )
     woning_aangeboden_op = models.DateField(
-        _("woning aangeboden op"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("woning aangeboden op"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     huisvesting_datum = models.DateField(
-        _("datum huisvesting"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("datum huisvesting"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     brp_inschrijving_op = models.DateField(
-        _("ingeschreven in de BRP op"), null=True, blank=True, validators=[niet_in_toekomst]
+        _("ingeschreven in de BRP op"),
+        null=True,
+        blank=True,
+        validators=[plausibele_datum, niet_in_toekomst],
     )
     duo_kennisgeving_op = models.DateField(
         _("kennisgeving DUO ontvangen op"),
         null=True,
         blank=True,
-        validators=[niet_in_toekomst],
+        validators=[plausibele_datum, niet_in_toekomst],
         help_text=_("De dag dat DUO liet weten dat de persoon inburgeringsplichtig is."),
     )
     bijstand_sinds = models.DateField(
         _("bijstand sinds"),
         null=True,
         blank=True,
-        validators=[niet_in_toekomst],
+        validators=[plausibele_datum, niet_in_toekomst],
         help_text=_(
             "Start van de bijstandsuitkering. Voor asielstatushouders en nareizigers telt de "
             "ontzorgperiode (Participatiewet art. 56a) hiervandaan."
@@ -252,7 +279,9 @@ class Persoon(models.Model):
     )
     # Set by closing the dossier (uitstroom), cleared by reopening; each step is also a row in
     # DossierAfsluiting with who, when and why.
-    afgesloten_op = models.DateField(_("dossier afgesloten op"), null=True, blank=True)
+    afgesloten_op = models.DateField(
+        _("dossier afgesloten op"), null=True, blank=True, validators=[plausibele_datum]
+    )
     uitstroomreden = models.CharField(
         _("reden van afsluiten"), max_length=30, choices=Uitstroomreden.choices, blank=True
     )
@@ -292,6 +321,18 @@ class Persoon(models.Model):
                 name="persoon_koppeling_niet_voor_geboorte",
                 violation_error_message=_("De koppeling kan niet vóór de geboortedatum liggen."),
             ),
+            *plausibele_datums(
+                "geboortedatum",
+                "verblijfsvergunning_datum",
+                "koppeling_datum",
+                "woning_aangeboden_op",
+                "huisvesting_datum",
+                "brp_inschrijving_op",
+                "duo_kennisgeving_op",
+                "bijstand_sinds",
+                "afgesloten_op",
+            ),
+            *plausibele_momenten("created_at", "updated_at"),
         ]
         indexes = [
             models.Index(fields=["gemeente", "achternaam", "voornamen"]),
@@ -389,6 +430,7 @@ class Gezinsrelatie(models.Model):
             models.CheckConstraint(
                 condition=~Q(persoon=F("gezinslid")), name="gezinsrelatie_niet_met_zichzelf"
             ),
+            *plausibele_momenten("created_at"),
         ]
 
     def __str__(self) -> str:
@@ -401,10 +443,10 @@ class Contactmoment(models.Model):
     persoon = models.ForeignKey(
         Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="contactmomenten"
     )
-    moment = models.DateTimeField(_("datum en tijd"))
+    moment = models.DateTimeField(_("datum en tijd"), validators=[contactmoment_moment])
     soort = models.CharField(_("soort"), max_length=20, choices=ContactSoort.choices)
     onderwerp = models.CharField(_("onderwerp"), max_length=200)
-    notitie = models.TextField(_("notitie"), blank=True)
+    notitie = models.TextField(_("notitie"), blank=True, max_length=LANGE_TEKST)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),
@@ -414,6 +456,15 @@ class Contactmoment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        constraints = [
+            *plausibele_momenten("moment", "created_at"),
+            # The UTC evening before, so a contact just after midnight Dutch time fits.
+            Bereikcontrole(
+                condition=Q(moment__gte=datetime.datetime(1999, 12, 31, 22, tzinfo=datetime.UTC)),
+                name="contactmoment_niet_voor_2000",
+            ),
+            *tekst_hoogstens(LANGE_TEKST, "notitie"),
+        ]
         verbose_name = _("contactmoment")
         verbose_name_plural = _("contactmomenten")
         ordering = ["-moment", "-id"]
@@ -430,11 +481,11 @@ class DossierAfsluiting(models.Model):
         Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="afsluitingen"
     )
     soort = models.CharField(_("wat"), max_length=12, choices=DossierMutatie.choices)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[plausibele_datum])
     uitstroomreden = models.CharField(
         _("reden van afsluiten"), max_length=30, choices=Uitstroomreden.choices, blank=True
     )
-    toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=LANGE_TEKST)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("door"),
@@ -456,6 +507,9 @@ class DossierAfsluiting(models.Model):
                 condition=Q(soort=DossierMutatie.AFGESLOTEN) | ~Q(toelichting=""),
                 name="heropening_met_reden",
             ),
+            *plausibele_datums("datum"),
+            *plausibele_momenten("created_at"),
+            *tekst_hoogstens(LANGE_TEKST, "toelichting"),
         ]
 
     def __str__(self) -> str:
@@ -505,7 +559,10 @@ class Inzage(models.Model):
         verbose_name_plural = _("inzagen")
         ordering = ["-aangevraagd_op", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(voortgang__lte=100), name="inzage_voortgang_procent")
+            models.CheckConstraint(
+                condition=Q(voortgang__lte=100), name="inzage_voortgang_procent"
+            ),
+            *plausibele_momenten("aangevraagd_op", "klaar_op"),
         ]
 
     def __str__(self) -> str:
@@ -533,6 +590,7 @@ class Verwijderverslag(models.Model):
         verbose_name = _("verwijderverslag")
         verbose_name_plural = _("verwijderverslagen")
         ordering = ["-tijdstip", "-id"]
+        constraints = [*plausibele_momenten("tijdstip")]
 
     def __str__(self) -> str:
         return f"{self.gemeente}: {self.aantal_personen} op {self.tijdstip:%d-%m-%Y}"

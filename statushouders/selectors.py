@@ -142,13 +142,15 @@ def plicht_begint_op(persoon: Persoon) -> datetime.date | None:
 @dataclass
 class Leeftijd:
     jaren: int
-    aow_datum: datetime.date
+    aow_datum: datetime.date | None
     aow_vastgesteld: bool
     # Why the law does not oblige this person to inburgeren, if it does not.
     waarschuwing: str = ""
 
     @property
     def aow_tekst(self) -> str:
+        if self.aow_datum is None:
+            return _("onbekend")
         if self.aow_datum.year < min(AOW_LEEFTIJD_PER_JAAR):
             return _("bereikt")  # long ago, under older rules not kept here
         tekst = self.aow_datum.strftime("%d-%m-%Y")
@@ -160,14 +162,24 @@ class Leeftijd:
 def leeftijd_van(persoon: Persoon, vandaag: datetime.date | None = None) -> Leeftijd:
     vandaag = vandaag or timezone.localdate()
     geboren = persoon.geboortedatum
-    gegevens = Leeftijd(
-        jaren=leeftijd(geboren, vandaag),
-        aow_datum=aow_datum(geboren),
-        aow_vastgesteld=aow_datum_vastgesteld(geboren),
-    )
     peildatum = plicht_begint_op(persoon) or vandaag
-    if inburgeringsplichtig_op_leeftijd(geboren, peildatum):
-        return gegevens
+    try:
+        gegevens = Leeftijd(
+            jaren=leeftijd(geboren, vandaag),
+            aow_datum=aow_datum(geboren),
+            aow_vastgesteld=aow_datum_vastgesteld(geboren),
+        )
+        if inburgeringsplichtig_op_leeftijd(geboren, peildatum):
+            return gegevens
+    except (OverflowError, ValueError):
+        # A birth date no calendar can count with (stored before the range check existed):
+        # the page still opens and says what to correct.
+        return Leeftijd(
+            jaren=0,
+            aow_datum=None,
+            aow_vastgesteld=False,
+            waarschuwing=_("De geboortedatum kan niet kloppen; corrigeer die in de gegevens."),
+        )
     jaren_op_peildatum = leeftijd(geboren, peildatum)
     if jaren_op_peildatum < MEERDERJARIG:
         gegevens.waarschuwing = _(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from accounts.selectors import beheerbare_gemeenten
+from core.validators import datums_controleren
 from termijnen.services import termijn_bijwerken
 
 from .constants import Bestandsgroep, Doelgroep, DossierMutatie, Relatie, Uitstroomreden
@@ -265,6 +266,7 @@ def contactmoment_toevoegen(
     onderwerp: str,
     notitie: str = "",
 ) -> Contactmoment:
+    datums_controleren(moment=moment)
     contactmoment = Contactmoment(
         persoon=persoon, door=door, moment=moment, soort=soort, onderwerp=onderwerp, notitie=notitie
     )
@@ -285,6 +287,7 @@ def dossier_afsluiten(
 ) -> Persoon:
     """Close the dossier (uitstroom): it leaves the worklists and reminders, stays readable and
     can be reopened. Audited, with the reason."""
+    datums_controleren(afgesloten_op=afgesloten_op)
     persoon = Persoon.objects.select_for_update().get(pk=persoon.pk)
     _eist_gemeente(door, persoon.gemeente)
     fouten = {}

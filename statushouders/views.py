@@ -82,10 +82,14 @@ def persoon_list(request):
         request.GET or None, queryset=personen_lijst(user=request.user), user=request.user
     )
     pagina = pagina_kiezen(filterset.qs, nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA)
+    if filterset.is_bound and filterset.form.errors:
+        messages.warning(request, _("Een filter was ongeldig en is niet toegepast."))
+    sorteer = filterset.form.cleaned_data.get("sorteer") if filterset.is_bound else None
     return render(
         request,
         "statushouders/persoon_list.html",
-        {"filter": filterset, "pagina": pagina},
+        # The column headers show the order the list is really in, not an invalid request.
+        {"filter": filterset, "pagina": pagina, "sorteer": (sorteer or [""])[0]},
     )
 
 

@@ -11,6 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.constraints import plausibele_datums, plausibele_momenten
+from core.validators import plausibele_datum
+
 from .constants import MAXIMUM_LENGTE, Eenheid, TermijnStatus, lengte_tekst
 
 
@@ -125,12 +128,13 @@ class Termijn(models.Model):
         _("waarover"), max_length=200, blank=True, help_text=_("Bijvoorbeeld ‘PIP-versie 2’.")
     )
     link = models.CharField(_("waar het wordt afgehandeld"), max_length=300, blank=True)
-    basisdatum = models.DateField(_("telt vanaf"))
+    basisdatum = models.DateField(_("telt vanaf"), validators=[plausibele_datum])
     afgesproken_op = models.DateField(
         _("afgesproken datum"),
         null=True,
         blank=True,
         help_text=_("Een afgesproken datum gaat voor de berekende, zoals een volgend gesprek."),
+        validators=[plausibele_datum],
     )
     verlenging_dagen = models.PositiveSmallIntegerField(_("verlengd met dagen"), default=0)
     verlenging_reden = models.CharField(_("reden van de verlenging"), max_length=300, blank=True)
@@ -142,20 +146,27 @@ class Termijn(models.Model):
         related_name="+",
         verbose_name=_("verlengd door"),
     )
-    verlengd_op = models.DateTimeField(_("verlengd op"), null=True, blank=True)
-    verlengd_tot = models.DateField(_("verlengd tot (besluit)"), null=True, blank=True)
-    vervalt_op = models.DateField(_("uiterlijk (na verlenging)"))
+    verlengd_op = models.DateTimeField(
+        _("verlengd op"), null=True, blank=True, validators=[plausibele_datum]
+    )
+    verlengd_tot = models.DateField(
+        _("verlengd tot (besluit)"), null=True, blank=True, validators=[plausibele_datum]
+    )
+    vervalt_op = models.DateField(_("uiterlijk (na verlenging)"), validators=[plausibele_datum])
     verschoven_van = models.DateField(
         _("zonder Algemene termijnenwet"),
         null=True,
         blank=True,
         help_text=_("De dag waarop de termijn zou eindigen als die geen werkdag was."),
+        validators=[plausibele_datum],
     )
     verschuiving_reden = models.CharField(_("reden verschuiving"), max_length=80, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=TermijnStatus.choices, default=TermijnStatus.OPEN
     )
-    gehaald_op = models.DateField(_("gehaald op"), null=True, blank=True)
+    gehaald_op = models.DateField(
+        _("gehaald op"), null=True, blank=True, validators=[plausibele_datum]
+    )
 
     class Meta:
         db_table = "core_termijn"
@@ -178,6 +189,15 @@ class Termijn(models.Model):
                 condition=Q(vervalt_op__gte="1900-01-01", vervalt_op__lte="2200-12-31"),
                 name="termijn_vervaldatum_plausibel",
             ),
+            *plausibele_datums(
+                "basisdatum",
+                "afgesproken_op",
+                "verlengd_tot",
+                "vervalt_op",
+                "verschoven_van",
+                "gehaald_op",
+            ),
+            *plausibele_momenten("verlengd_op"),
         ]
         indexes = [
             models.Index(fields=["status", "vervalt_op"], name="core_termij_status_c947ff_idx")
@@ -196,7 +216,7 @@ class Feestdag(models.Model):
     """A day declared equal to a holiday (Besluit gelijkstelling), kept by functioneel beheer.
     The holidays of Atw art. 3 themselves are computed, every year."""
 
-    datum = models.DateField(_("datum"), unique=True)
+    datum = models.DateField(_("datum"), unique=True, validators=[plausibele_datum])
     naam = models.CharField(_("omschrijving"), max_length=120)
 
     class Meta:
@@ -207,7 +227,8 @@ class Feestdag(models.Model):
             models.CheckConstraint(
                 condition=Q(datum__gte="1900-01-01", datum__lte="2100-12-31"),
                 name="feestdag_datum_plausibel",
-            )
+            ),
+            *plausibele_datums("datum"),
         ]
 
     def __str__(self) -> str:
@@ -230,7 +251,8 @@ class Herinnering(models.Model):
         verbose_name = _("herinnering")
         verbose_name_plural = _("herinneringen")
         constraints = [
-            models.UniqueConstraint(fields=["termijn", "moment"], name="herinnering_eenmalig")
+            models.UniqueConstraint(fields=["termijn", "moment"], name="herinnering_eenmalig"),
+            *plausibele_momenten("verstuurd_op"),
         ]
 
     def __str__(self) -> str:
@@ -258,9 +280,14 @@ class Melding(models.Model):
     tekst = models.CharField(_("tekst"), max_length=300)
     link = models.CharField(_("link"), max_length=300)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    gelezen_op = models.DateTimeField(
+        _("gelezen op"), null=True, blank=True, validators=[plausibele_datum]
+    )
 
     class Meta:
+        constraints = [
+            *plausibele_momenten("aangemaakt_op", "gelezen_op"),
+        ]
         db_table = "core_melding"
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
@@ -280,14 +307,16 @@ class Dagoverzicht(models.Model):
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[plausibele_datum])
     verstuurd_op = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("dagoverzicht")
         verbose_name_plural = _("dagoverzichten")
         constraints = [
-            models.UniqueConstraint(fields=["gebruiker", "datum"], name="dagoverzicht_eenmalig")
+            models.UniqueConstraint(fields=["gebruiker", "datum"], name="dagoverzicht_eenmalig"),
+            *plausibele_datums("datum"),
+            *plausibele_momenten("verstuurd_op"),
         ]
 
     def __str__(self) -> str:

@@ -14,7 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.validators import LAATSTE_DATUM, VROEGSTE_DATUM, geen_stuurtekens_regel
+from core.validators import (
+    LAATSTE_DATUM,
+    VROEGSTE_DATUM,
+    datum_in_bereik,
+    datums_controleren,
+    geen_stuurtekens_regel,
+)
 
 from .berekening import Kalender, Vervaldatum, vervaldatum
 from .constants import (
@@ -171,7 +177,18 @@ def _berekend(termijn: Termijn, kalender: Kalender) -> Vervaldatum:
 
 
 def _uitrekenen(termijn: Termijn, kalender: Kalender, vandaag: datetime.date) -> None:
-    uitkomst = _berekend(termijn, kalender)
+    try:
+        uitkomst = _berekend(termijn, kalender)
+    except (OverflowError, ValueError):  # past the year 9999: a date no one meant
+        uitkomst = None
+    if uitkomst is None or not datum_in_bereik(uitkomst.datum):
+        raise ValidationError(
+            _(
+                "De termijn '%(termijn)s' zou na 2100 eindigen. Controleer de datum waar hij "
+                "vanaf telt (%(datum)s)."
+            )
+            % {"termijn": termijn.config.label, "datum": termijn.basisdatum.strftime("%d-%m-%Y")}
+        )
     termijn.vervalt_op = uitkomst.datum
     termijn.verschoven_van = uitkomst.verschoven_van
     termijn.verschuiving_reden = uitkomst.reden
@@ -204,6 +221,12 @@ def termijn_bijwerken(
     date there is no deadline: an open one is removed. `verlengd_tot` (a decision's new end
     date) is kept as it is unless given; `besluit` says who recorded that decision and why,
     as (user, reason)."""
+    datums_controleren(
+        basisdatum=basisdatum,
+        gehaald_op=gehaald_op,
+        afgesproken_op=afgesproken_op,
+        verlengd_tot=None if verlengd_tot is _NIET_MEEGEGEVEN else verlengd_tot,
+    )
     config = termijnconfig(code)
     if basisdatum is None:
         Termijn.objects.filter(

@@ -54,7 +54,9 @@ def sorteer_kop(context, sleutel: str, label: str, standaard: bool = False):
     `standaard`: the list is in this order when no other is chosen."""
     params = context["request"].GET.copy()
     params.pop("pagina", None)
-    huidig = params.get("sorteer", "") or (sleutel if standaard else "")
+    # The view puts the validated order in the context; an invalid one sorts by the default.
+    gevraagd = context["sorteer"] if "sorteer" in context else params.get("sorteer", "")
+    huidig = gevraagd or (sleutel if standaard else "")
     richting = {sleutel: "ascending", f"-{sleutel}": "descending"}.get(huidig)
     params["sorteer"] = f"-{sleutel}" if huidig == sleutel else sleutel
     pijl = {"ascending": " ▲", "descending": " ▼"}.get(richting, "")

@@ -68,3 +68,16 @@ def test_bestand_buiten_de_static_mappen_komt_niet_in_de_pdf(static_map, elders)
         AlleenEigenStatic().fetch(via_omweg)
     assert _afbeeldingen(f'<p>Plan</p><img src="{elders.as_uri()}">') == 0
     assert _afbeeldingen(f'<p>Plan</p><img src="{via_omweg}">') == 0
+
+
+def test_geweigerde_bronnen_laten_de_pdf_heel(static_map, elders):
+    html = (
+        "<p>Plan</p>"
+        '<img src="http://example.org/logo.png">'
+        '<img src="https://example.org/logo.png">'
+        f'<img src="{elders.as_uri()}">'
+        '<img src="../../../../etc/passwd">'
+        '<link rel="stylesheet" href="http://example.org/stijl.css">'
+        '<img src="koers-static:gemeente/logo.png">'
+    )
+    assert _afbeeldingen(html) == 1

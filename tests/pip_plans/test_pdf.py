@@ -183,3 +183,37 @@ def test_gemeente_met_apostrof_staat_goed_op_elke_pagina(regisseur):
     for pagina in paginas:
         assert pagina.count("Gemeente 's-Hertogenbosch") >= 1
         assert "&#x27;" not in pagina
+
+
+def _xobject_afbeeldingen(versie) -> int:
+    """Image XObjects in the resources of the first page."""
+    versie = services.plan_pdf_opslaan(versie_id=versie.pk)
+    with versie.pdf.open("rb") as pdf:
+        pagina = PdfReader(io.BytesIO(pdf.read())).pages[0]
+    xobjecten = pagina["/Resources"].get("/XObject") or {}
+    return sum(1 for x in xobjecten.values() if x.get_object()["/Subtype"] == "/Image")
+
+
+def test_logo_uit_de_eigen_static_bestanden_staat_op_de_pdf(persoon, settings):
+    settings.KOERS_PDF_LOGO = "img/koers-logo.png"  # shipped with Koers
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)
+    assert _xobject_afbeeldingen(plan.versies.get()) == 1
+
+
+@pytest.mark.parametrize(
+    "logo",
+    [
+        "http://example.org/logo.png",
+        "https://169.254.169.254/logo.png",
+        "file:///etc/passwd",
+        "../../../../../../../etc/passwd",
+        "img/bestaat-niet.png",
+    ],
+)
+def test_logo_buiten_koers_wordt_geweigerd_en_de_pdf_komt_er_toch(persoon, settings, logo):
+    settings.KOERS_PDF_LOGO = logo
+    plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)
+    versie = plan.versies.get()
+    assert _xobject_afbeeldingen(versie) == 0
+    versie.refresh_from_db()
+    assert versie.pdf and versie.pdf_status == "klaar"
