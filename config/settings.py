@@ -1,9 +1,11 @@
 """All settings of Koers, read from the environment (see .env.example)."""
 
+import re
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
+    "csp",
     "localflavor",
     "pgtrigger",
     "pghistory",
@@ -52,6 +55,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise: static files keep their caching and need no policy.
+    "core.middleware.GeenOpslagInCache",
+    "core.middleware.InhoudsbeveiligingsBeleid",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +102,11 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The database role web, worker and beat connect as in production: no superuser, no owner, no
+# changing or deleting history and access-log rows. `manage.py koers_databaserol`, run as the
+# owner after every `migrate`, creates it and grants exactly that (README, "Deploying").
+KOERS_DATABASE_APP_ROL = env("KOERS_DATABASE_APP_ROL", default="koers_app")
+KOERS_DATABASE_APP_WACHTWOORD = env("KOERS_DATABASE_APP_WACHTWOORD", default="")
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -112,12 +123,55 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Transport and headers (`manage.py check --deploy` passes with DEBUG off). Development and
+# the tests run over plain http, so there the defaults leave https out.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# No page script reads the CSRF cookie: htmx sends the token from the page (base.html).
+CSRF_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# The load balancer's health check may ask over plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading commits the whole registrable domain (the gemeente's, as a rule) to https in
+# every browser for months; only its owner can decide that, so it is off unless asked for.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Trust X-Forwarded-Proto only behind a proxy that sets it itself (and strips what clients
+# send): KOERS_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO. Trusted blindly, any client could claim
+# https.
+if _proxy_header := env("KOERS_PROXY_SSL_HEADER", default=""):
+    SECURE_PROXY_SSL_HEADER = (_proxy_header, "https")
+
+# Content-Security-Policy: scripts and styles come from Koers's own static files only (and a
+# gemeente's theme stylesheet); an inline <script> would need nonce="{{ request.csp_nonce }}".
+# No inline styles or event handlers at all; htmx is configured in base.html not to add
+# styles nor to evaluate code.
+_THEMA_HERKOMST = (
+    [_herkomst.group(0)]
+    if (_herkomst := re.match(r"https?://[^/]+", env("KOERS_THEME_STYLESHEET", default="")))
+    else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, *_THEMA_HERKOMST],
+        "font-src": [SELF, *_THEMA_HERKOMST],
+        # The NL Design System stylesheets draw checkmarks and arrows as data: SVG images.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
@@ -187,6 +241,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
+# No task runs for ever: after the soft limit it is told to stop (and records a failure),
+# after the hard limit its process is ended. Rendering documents has tighter limits.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=10 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=11 * 60)
+KOERS_PDF_TIJDSLIMIET = env.int("KOERS_PDF_TIJDSLIMIET", default=60)
+KOERS_PDF_TIJDSLIMIET_HARD = env.int("KOERS_PDF_TIJDSLIMIET_HARD", default=90)
 CELERY_BEAT_SCHEDULE = {
     "termijnen-herinneren": {
         "task": "termijnen.tasks.termijnen_herinneren",

@@ -1,8 +1,13 @@
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from core.validators import bevat_stuurtekens
+
+# Where config/urls.py mounts the Django admin.
+ADMIN_PAD = "/beheer/admin/"
 
 
 class FoutpaginaInKoersStijl:
@@ -82,3 +87,32 @@ class StuurtekensWeigeren:
             *request.FILES.keys(),
             *(bestand.name or "" for bestand in request.FILES.values()),
         ]
+
+
+class GeenOpslagInCache:
+    """Pages and downloads may hold personal data: no browser or proxy cache keeps them
+    (`Cache-Control: no-store`). Static files are served before this middleware (whitenoise)
+    and keep their long caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["Cache-Control"] = "no-store"
+        response["Pragma"] = "no-cache"
+        response.headers.pop("Expires", None)
+        return response
+
+
+class InhoudsbeveiligingsBeleid(CSPMiddleware):
+    """The Content-Security-Policy of settings.CONTENT_SECURITY_POLICY for every page. Only the
+    Django admin (superusers only) keeps one inline <style> block of Django's own templates
+    (`admin/change_list.html`), so there alone inline styles are allowed; scripts stay
+    strict everywhere."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        delen = super().get_policy_parts(request, response, report_only=report_only)
+        if request.path_info.startswith(ADMIN_PAD) and delen.update is None:
+            delen.update = {"style-src": [UNSAFE_INLINE]}
+        return delen

@@ -1,3 +1,4 @@
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,13 @@ from core.constraints import plausibele_momenten
 
 class Toegangslog(models.Model):
     """One row per time a user opened a dossier page, or tried to and was refused: who
-    looked at whom, when, where."""
+    looked at whom, when, where. Append-only like the history: the database refuses every
+    change and deletion, and the application's database role may only add and read rows
+    (`koers_databaserol`). The one change allowed is the link to a deleted person becoming
+    empty (`persoon_uuid` keeps saying whom the row is about)."""
+
+    # Read by `koers_databaserol`: the application role gets SELECT and INSERT only.
+    alleen_toevoegen = True
 
     moment = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
     gebruiker = models.ForeignKey(
@@ -40,6 +47,21 @@ class Toegangslog(models.Model):
         indexes = [
             models.Index(fields=["gebruiker", "-moment"]),
             models.Index(fields=["persoon_uuid", "-moment"]),
+        ]
+        triggers = [
+            pgtrigger.Protect(
+                name="toegangslog_onveranderlijk",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.AnyChange(exclude=["persoon"]),
+            ),
+            pgtrigger.Protect(
+                name="toegangslog_persoon_alleen_leeg",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Q(
+                    new__persoon__isnull=False, old__persoon__df=pgtrigger.F("new__persoon")
+                ),
+            ),
+            pgtrigger.Protect(name="toegangslog_niet_verwijderen", operation=pgtrigger.Delete),
         ]
 
     def __str__(self) -> str:

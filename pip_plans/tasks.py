@@ -1,4 +1,6 @@
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
 from .services import plan_pdf_mislukt, plan_pdf_opslaan
 
@@ -9,11 +11,19 @@ from .services import plan_pdf_mislukt, plan_pdf_opslaan
     retry_backoff=True,
     max_retries=3,
     acks_late=True,
+    # A document that takes this long to render is stuck (or made to be): stop it, show it.
+    soft_time_limit=settings.KOERS_PDF_TIJDSLIMIET,
+    time_limit=settings.KOERS_PDF_TIJDSLIMIET_HARD,
 )
 def plan_pdf_maken(self, versie_id: int) -> None:
     """Render a fixed PIP version to PDF; retried on passing failures (disk, fonts)."""
     try:
         plan_pdf_opslaan(versie_id=versie_id)
+    except SoftTimeLimitExceeded:
+        # Not passing: the same content would take as long again. The dossier shows the
+        # failure and offers to make the PDF again.
+        plan_pdf_mislukt(versie_id=versie_id)
+        raise
     except OSError:
         if self.request.retries >= self.max_retries:
             plan_pdf_mislukt(versie_id=versie_id)

@@ -46,3 +46,9 @@ document.addEventListener("change", (event) => {
     deel.hidden = !deel.dataset.leerroutes.split(" ").includes(route) && !gevuld;
   });
 });
+
+// A button marked data-afdrukken prints the page (no inline handlers: the page's
+// Content-Security-Policy runs scripts from these files only).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("button[data-afdrukken]")) window.print();
+});

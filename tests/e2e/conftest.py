@@ -40,13 +40,32 @@ def browser():
         browser.close()
 
 
+# Every page runs under the Content-Security-Policy; a violation is reported on the console,
+# where the page fixture collects it and fails the test.
+CSP_SCHENDING = "Content Security Policy"
+CSP_MELDER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content Security Policy: ${event.violatedDirective} blokkeerde `
+    + `${event.blockedURI || "inline"} op ${event.documentURI} (${event.sourceFile || ""}:`
+    + `${event.lineNumber || ""}) ${event.sample || ""}`);
+});
+"""
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    context.add_init_script(CSP_MELDER)
+    schendingen = []
+    context.on(
+        "console",
+        lambda bericht: schendingen.append(bericht.text) if CSP_SCHENDING in bericht.text else None,
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+    assert schendingen == [], "Content-Security-Policy geschonden:\n" + "\n".join(schendingen)
 
 
 @pytest.fixture

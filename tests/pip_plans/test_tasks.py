@@ -3,6 +3,8 @@ import io
 from unittest import mock
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
+from django.urls import reverse
 from pypdf import PdfReader
 
 from pip_plans import services
@@ -89,3 +91,20 @@ def test_opnieuw_maken_vervangt_de_pdf_maar_niet_de_inhoud(
     versie.refresh_from_db()
     assert versie.pdf_status == PdfStatus.KLAAR and versie.inhoud == inhoud
     assert len(list(private_bestanden.rglob("*.pdf"))) == 1
+
+
+def test_pdf_die_te_lang_duurt_wordt_afgebroken_en_zichtbaar_als_mislukt(versie, client, regisseur):
+    with mock.patch.object(services, "html_naar_pdf", side_effect=SoftTimeLimitExceeded()):
+        resultaat = plan_pdf_maken.apply(args=[versie.pk])
+    assert resultaat.failed()
+    versie.refresh_from_db()
+    assert versie.pdf_status == PdfStatus.MISLUKT and not versie.pdf
+    client.force_login(regisseur)
+    pagina = client.get(reverse("pip_plans:plan-detail", args=[versie.plan.persoon.uuid]))
+    assert "De PDF kon niet worden gemaakt." in pagina.content.decode()
+
+
+def test_pdf_taak_heeft_een_tijdslimiet(settings):
+    assert plan_pdf_maken.soft_time_limit == settings.KOERS_PDF_TIJDSLIMIET
+    assert plan_pdf_maken.time_limit == settings.KOERS_PDF_TIJDSLIMIET_HARD
+    assert plan_pdf_maken.soft_time_limit < plan_pdf_maken.time_limit
