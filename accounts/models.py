@@ -1,4 +1,5 @@
 import pghistory
+import pgtrigger
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.validators import telefoon_validator
 
-from .constants import DOSSIER_ROLLEN, AanvraagSoort, AanvraagStatus, Rol
+from .constants import DOSSIER_ROLLEN, AanvraagSoort, AanvraagStatus, Gebeurtenis, Rol
 
 
 class User(AbstractUser):
@@ -213,3 +214,56 @@ class Rechtenaanvraag(models.Model):
         if self.soort == AanvraagSoort.ROL:
             return str(Rol(self.nieuwe_rol).label)
         return str(self.gemeente)
+
+
+class Beveiligingsgebeurtenis(models.Model):
+    """One row per login, failed login, lockout, logout and change of a login secret: when,
+    who (or which name was typed), from where. Rows are never changed or removed."""
+
+    soort = models.CharField(_("soort"), max_length=32, choices=Gebeurtenis.choices)
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("gebruiker"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # What was typed as the username of a failed login, shortened and without control
+    # characters: it may be anything, a password typed in the wrong box included.
+    ingevoerde_gebruikersnaam = models.CharField(
+        _("ingevoerde gebruikersnaam"), max_length=150, blank=True
+    )
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("beveiligingsgebeurtenis")
+        verbose_name_plural = _("beveiligingslog")
+        ordering = ["-tijdstip", "-id"]
+        indexes = [models.Index(fields=["user", "-tijdstip"])]
+        triggers = [
+            pgtrigger.Protect(name="beveiligingslog_onveranderlijk", operation=pgtrigger.Update),
+            pgtrigger.Protect(name="beveiligingslog_niet_verwijderen", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.get_soort_display()}"
+
+
+class Sessie(models.Model):
+    """The login sessions of a user, so that all of them can be ended at once (logout,
+    deactivation, loss of the last gemeente) without scanning the session store."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=40, unique=True)
+    aangemaakt = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.aangemaakt:%d-%m-%Y %H:%M}"

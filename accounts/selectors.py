@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from statushouders.models import Gemeente, Persoon
 
 from .constants import AanvraagSoort, AanvraagStatus, Rol
-from .models import GemeenteLidmaatschap, Rechtenaanvraag, User
+from .models import Beveiligingsgebeurtenis, GemeenteLidmaatschap, Rechtenaanvraag, User
 
 
 def beheer_gemeenten(*, user) -> models.QuerySet[Gemeente]:
@@ -132,3 +132,17 @@ def gebruiker_acties(*, gebruiker: User, user) -> GebruikerActies:
         heractiveren=not gebruiker.is_active and not zelf,
         rechten_aanvragen=not zelf and gebruiker.rol != Rol.PARTNER_MEDEWERKER,
     )
+
+
+def beveiligingslog_zoeken(
+    *, user: User, soort: str = "", gebruiker: User | None = None
+) -> models.QuerySet[Beveiligingsgebeurtenis]:
+    """The security log, for functioneel beheer only, newest first."""
+    if not (user.is_authenticated and user.is_functioneel_beheerder):
+        return Beveiligingsgebeurtenis.objects.none()
+    rijen = Beveiligingsgebeurtenis.objects.select_related("user")
+    if soort:
+        rijen = rijen.filter(soort=soort)
+    if gebruiker:
+        rijen = rijen.filter(user=gebruiker)
+    return rijen

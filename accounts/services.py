@@ -1,9 +1,14 @@
 """Writes of functioneel beheer on accounts. Nobody raises their own rights: a role or a gemeente
 is asked by one beheerder and applied when a second approves (`Rechtenaanvraag`); the staff
 and superuser flags are never written here at all. Every change is kept by pghistory with the
-beheerder who made it."""
+beheerder who made it. Also the writes around logging in: the security log and the sessions
+of a user."""
+
+import re
+from importlib import import_module
 
 import pghistory
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,8 +17,8 @@ from django.utils.translation import gettext as _
 from partners.models import Partner
 from statushouders.models import Gemeente
 
-from .constants import AanvraagSoort, AanvraagStatus, Rol
-from .models import GemeenteLidmaatschap, Rechtenaanvraag, User
+from .constants import AanvraagSoort, AanvraagStatus, Gebeurtenis, Rol
+from .models import Beveiligingsgebeurtenis, GemeenteLidmaatschap, Rechtenaanvraag, Sessie, User
 from .selectors import beheerbare_gebruikers, beheerbare_gemeenten, beoordelen_geweigerd
 
 
@@ -264,3 +269,77 @@ def gemeente_intrekken(*, gebruiker: User, door: User, gemeente: Gemeente) -> No
         raise ValidationError(_("U kunt alleen een gemeente intrekken waarvoor u zelf werkt."))
     with pghistory.context(user=door.pk):
         GemeenteLidmaatschap.objects.filter(user=gebruiker, gemeente=gemeente).delete()
+
+
+# Control characters and invisible direction marks; a log line shows what is readable only.
+_STUURTEKENS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+GEBRUIKERSNAAM_MAX = 150
+USER_AGENT_MAX = 300
+
+
+def _ingekort(tekst: str, lengte: int) -> str:
+    """Typed text as it may be stored: control characters out, no longer than the column."""
+    return _STUURTEKENS.sub("", str(tekst or ""))[:lengte]
+
+
+def _client_ip(request) -> str | None:
+    if request is None:
+        return None
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request) or None
+    except Exception:  # an unusable proxy header must not stop a login or its record
+        return request.META.get("REMOTE_ADDR") or None
+
+
+def gebeurtenis_vastleggen(
+    *,
+    soort: Gebeurtenis,
+    request=None,
+    user: User | None = None,
+    gebruikersnaam: str = "",
+    toelichting: str = "",
+) -> Beveiligingsgebeurtenis:
+    """Write one row of the security log."""
+    if user is not None and not getattr(user, "pk", None):
+        user = None
+    meta = request.META if request is not None else {}
+    return Beveiligingsgebeurtenis.objects.create(
+        soort=soort,
+        user=user,
+        ingevoerde_gebruikersnaam=_ingekort(gebruikersnaam, GEBRUIKERSNAAM_MAX),
+        ip=_client_ip(request),
+        user_agent=_ingekort(meta.get("HTTP_USER_AGENT", ""), USER_AGENT_MAX),
+        toelichting=_ingekort(toelichting, 200),
+    )
+
+
+def sessie_registreren(*, request, user: User) -> None:
+    """Remember the session of a fresh login, so that it can be ended from elsewhere."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    if not session.session_key:
+        session.save()
+    Sessie.objects.update_or_create(session_key=session.session_key, defaults={"user": user})
+
+
+@transaction.atomic
+def sessies_beeindigen(*, user: User, request=None) -> int:
+    """End every session of `user` on every device at once. Returns how many were ended."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    sleutels = list(
+        Sessie.objects.select_for_update().filter(user=user).values_list("session_key", flat=True)
+    )
+    for sleutel in sleutels:
+        store.delete(sleutel)
+    Sessie.objects.filter(user=user).delete()
+    if sleutels:
+        gebeurtenis_vastleggen(
+            soort=Gebeurtenis.SESSIES_BEEINDIGD,
+            request=request,
+            user=user,
+            toelichting=f"{len(sleutels)} sessie(s)",
+        )
+    return len(sleutels)

@@ -200,6 +200,8 @@ def _manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.C
 def run(env: dict[str, str]) -> int:
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo", "--if-empty")
+    # Every password login asks for a code from an authenticator app: the demo users' secrets.
+    _manage(env, "demo_totp", check=False)
     commands = {
         "web": [PYTHON, "manage.py", "runserver", "127.0.0.1:8000"],
         "worker": [

@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "pghistory.admin",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "accounts",
     "core",
     "statushouders",
@@ -64,7 +69,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After 15 minutes without a request, or 10 hours after login, the session ends.
+    "accounts.middleware.SessieVerloopt",
+    # A password login without a second factor goes to enrolment first.
+    "accounts.middleware.TweedeFactorVerplicht",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.FoutpaginaInKoersStijl",
     "core.middleware.StuurtekensWeigeren",
@@ -87,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.koers",
+                "accounts.context_processors.sessie",
                 "termijnen.context_processors.meldingen",
             ],
         },
@@ -109,20 +120,101 @@ KOERS_DATABASE_APP_ROL = env("KOERS_DATABASE_APP_ROL", default="koers_app")
 KOERS_DATABASE_APP_WACHTWOORD = env("KOERS_DATABASE_APP_WACHTWOORD", default="")
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# At least 12 characters and not a known common password; no forced rotation (BIO, NIST).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A reset link works for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Login (django-allauth): by username, no sign-up; staff may use an OpenID Connect provider.
+ACCOUNT_ADAPTER = "accounts.adapters.KoersAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.KoersSocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # a link, valid PASSWORD_RESET_TIMEOUT
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "accounts:login"
+# Failed logins are limited per IP address and per account (the username typed); while a limit
+# holds, even the right password does not log in. Counted in the cache (Redis in production).
+# The per-IP limits leave room for a gemeente's office behind one address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "60/m/ip",
+    "login_failed": "50/10m/ip,5/15m/key",
+    "reset_password": "5/m/ip,3/10m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Behind a reverse proxy: how many proxies put the client's address in X-Forwarded-For. The
+# login rate limit per IP and the security log use that address; 0 trusts no header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("KOERS_VERTROUWDE_PROXIES", default=0)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_ALLOW_UNVERIFIED_EMAIL = True  # e-mail addresses come from functioneel beheer
+MFA_TOTP_ISSUER = env("KOERS_ORGANISATIE", default="Koers")
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG  # http://127.0.0.1 during development
+MFA_RECOVERY_CODE_COUNT = 10
+# Staff accounts that log in through an identity provider (the gemeente's Entra ID,
+# Keycloak, ...) get their second factor there; Koers asks for none of its own. Nobody signs
+# up through a provider: an existing account is matched by its verified e-mail address.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_ONLY = False
+# KOERS_OIDC_PROVIDERS: a JSON list of {"id", "name", "server_url", "client_id", "secret"}.
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": provider["id"],
+                "name": provider["name"],
+                "client_id": provider["client_id"],
+                "secret": provider["secret"],
+                "settings": {"server_url": provider["server_url"]},
+            }
+            for provider in env.json("KOERS_OIDC_PROVIDERS", default=[])
+        ],
+    }
+}
+
+
+def mfa_verplichting(*, verplicht: bool, debug: bool) -> bool:
+    """A second factor is required for every password login. Only a development setup (DEBUG
+    on) may switch that off."""
+    if not verplicht and not debug:
+        raise ImproperlyConfigured(
+            "KOERS_MFA_VERPLICHT=false mag alleen bij ontwikkeling (DJANGO_DEBUG=true)."
+        )
+    return verplicht
+
+
+KOERS_MFA_VERPLICHT = mfa_verplichting(
+    verplicht=env.bool("KOERS_MFA_VERPLICHT", default=True), debug=DEBUG
+)
+# Sessions end after 15 minutes without a request and 10 hours after login, whatever happens.
+KOERS_SESSIE_INACTIEF_SECONDEN = 15 * 60
+KOERS_SESSIE_MAXIMAAL_SECONDEN = 10 * 60 * 60
+
+SESSION_COOKIE_AGE = KOERS_SESSIE_MAXIMAAL_SECONDEN
+
 # Transport and headers (`manage.py check --deploy` passes with DEBUG off). Development and
 # the tests run over plain http, so there the defaults leave https out.
 SESSION_COOKIE_SECURE = not DEBUG
@@ -230,6 +322,17 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="koers@localhost")
 
 # Celery: Redis as broker and result backend (results carry task progress).
 REDIS_URL = env("REDIS_URL", default="redis://localhost:6379/0")
+# The login rate limits count in the cache: shared by every web process (Redis) in production,
+# in-process during development and tests.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if DEBUG
+    else {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("KOERS_CACHE_URL", default="")
+        or REDIS_URL.replace("redis+socket://", "unix://"),
+    }
+}
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_SERIALIZER = "json"
@@ -259,6 +362,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "sessies-opschonen": {
         "task": "core.tasks.verlopen_sessies_opschonen",
+        "schedule": 24 * 60 * 60,
+    },
+    "sessieregister-opschonen": {
+        "task": "accounts.tasks.sessieregister_opschonen",
         "schedule": 24 * 60 * 60,
     },
 }

@@ -7,7 +7,8 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("termijnen.urls")),
     path("", include("statushouders.avg.urls")),
-    path("accounts/", include("accounts.urls")),
+    path("", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("personen/", include("statushouders.urls")),
     path("personen/<uuid:uuid>/intake/", include("intake.urls")),
     path("personen/<uuid:uuid>/pip/", include("pip_plans.urls")),
@@ -17,3 +18,6 @@ urlpatterns = [
     path("beheer/admin/", superuser_admin_site().urls),
     path("beheer/", include("accounts.beheer_urls")),
 ]
+
+# A rate limit (too many login attempts, say) answers with a Dutch page.
+handler429 = "accounts.views.te_veel_verzoeken"

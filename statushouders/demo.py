@@ -1,11 +1,14 @@
 """Realistic, deterministic demo data: gemeenten, one user per role, households of persons."""
 
+import base64
 import datetime
 import random
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 from django.db import transaction
 from django.utils import timezone
 
@@ -44,6 +47,12 @@ from .models import (
 
 DEMO_WACHTWOORD = "koers-demo"
 BATCH = 5000
+
+
+def demo_totp_geheim(username: str) -> str:
+    """The fixed TOTP secret of a demo user (base32), printed by `make run` for the app."""
+    return base64.b32encode(f"koers-demo-{username}".encode().ljust(20, b"-")[:20]).decode()
+
 
 GEMEENTEN = [
     # naam, CBS-code, postcode range, streets
@@ -285,6 +294,12 @@ def gemeenten_en_gebruikers() -> tuple[dict[str, Gemeente], dict[str, User]]:
             user.set_password(DEMO_WACHTWOORD)
             user.save()
             user.gemeenten.set([gemeenten[n] for n in gemeente_namen])
+        # Every password login asks for a second factor: demo users have a known one.
+        Authenticator.objects.get_or_create(
+            user=user,
+            type=Authenticator.Type.TOTP,
+            defaults={"data": {"secret": encrypt(demo_totp_geheim(username))}},
+        )
         gebruikers[username] = user
     _open_rechtenaanvraag(gemeenten, gebruikers)
     return gemeenten, gebruikers

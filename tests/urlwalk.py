@@ -52,7 +52,9 @@ _PARAMETER = re.compile(r"<(?:(?P<soort>\w+):)?(?P<naam>\w+)>")
 
 def url_voor(route: str, waarden: dict) -> tuple[str, bool]:
     """The URL of a pattern with its parameters from `waarden` (others: `waarden["overig"]`),
-    and whether the pattern takes parameters at all."""
+    and whether the pattern takes parameters at all. Regular-expression patterns (the login
+    pages of django-allauth) are read as paths with the same named parameters."""
+    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"<\1>", route.replace("^", "").replace("$", ""))
     url = "/" + _PARAMETER.sub(
         lambda m: str(waarden.get(m.group("naam"), waarden.get("overig", "1"))), route
     )

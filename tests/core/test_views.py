@@ -52,18 +52,21 @@ def test_startpagina_stuurt_door_naar_het_werk_van_de_rol(client, weert, trait, 
 
 def test_inloggen_met_fout_wachtwoord_geeft_nederlandse_uitleg(client, regisseur):
     response = client.post(
-        reverse("accounts:login"), {"username": regisseur.username, "password": "fout"}
+        reverse("accounts:login"), {"login": regisseur.username, "password": "fout"}
     )
     assert "Gebruikersnaam of wachtwoord klopt niet" in response.content.decode()
 
 
 def test_inloggen_en_uitloggen(client, regisseur):
     from tests.accounts.factories import WACHTWOORD
+    from tests.accounts.totp import totp_code, totp_instellen
 
+    totp_instellen(regisseur)
     response = client.post(
-        reverse("accounts:login"), {"username": regisseur.username, "password": WACHTWOORD}
+        reverse("accounts:login"), {"login": regisseur.username, "password": WACHTWOORD}
     )
     assert response.status_code == 302
+    client.post(reverse("mfa_authenticate"), {"code": totp_code()})
     assert client.get("/personen/").status_code == 200
     client.post(reverse("accounts:logout"))
     assert client.get("/personen/").status_code == 302

@@ -4,7 +4,11 @@ import shutil
 
 import pytest
 import time_machine
+from allauth.mfa.models import Authenticator
+from django.core.cache import cache
 from playwright.sync_api import sync_playwright
+
+from tests.accounts.totp import totp_code, totp_instellen
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic has nowhere to go on a closed network; keep it quiet.
@@ -68,13 +72,26 @@ def page(browser, live_server):
     assert schendingen == [], "Content-Security-Policy geschonden:\n" + "\n".join(schendingen)
 
 
+def browser_inloggen(pagina, gebruiker, wachtwoord):
+    """Log in as a user does: password, then the code from the authenticator app (a test
+    user gets one with a known secret when they have none)."""
+    if not Authenticator.objects.filter(user=gebruiker, type=Authenticator.Type.TOTP).exists():
+        totp_instellen(gebruiker)
+    # A code works once: a second login within the same 30 seconds may use it again here.
+    cache.clear()
+    pagina.goto("/accounts/login/")
+    pagina.get_by_label("Gebruikersnaam").fill(gebruiker.username)
+    pagina.get_by_label("Wachtwoord").fill(wachtwoord)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(lambda url: "/accounts/login/" not in url)
+    pagina.get_by_label("Code").fill(totp_code())
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(lambda url: "/accounts/2fa/" not in url)
+
+
 @pytest.fixture
 def inloggen(page):
     def _inloggen(gebruiker, wachtwoord):
-        page.goto("/accounts/login/")
-        page.get_by_label("Gebruikersnaam").fill(gebruiker.username)
-        page.get_by_label("Wachtwoord").fill(wachtwoord)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        browser_inloggen(page, gebruiker, wachtwoord)
 
     return _inloggen

@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accounts.factories import WACHTWOORD
-from tests.e2e.conftest import VANDAAG
+from tests.e2e.conftest import VANDAAG, browser_inloggen
 from tests.partners.factories import PartnerFactory, PartnerMedewerkerFactory
 from tests.statushouders.factories import PersoonFactory
 
@@ -13,10 +13,7 @@ def _partner_inloggen(browser, live_server, medewerker):
     """The partner in a browser of their own, beside the regisseur's."""
     context = browser.new_context(locale="nl-NL", base_url=live_server.url)
     pagina = context.new_page()
-    pagina.goto("/accounts/login/")
-    pagina.get_by_label("Gebruikersnaam").fill(medewerker.username)
-    pagina.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    pagina.get_by_role("button", name="Inloggen").click()
+    browser_inloggen(pagina, medewerker, WACHTWOORD)
     return context, pagina
 
 
