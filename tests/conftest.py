@@ -6,6 +6,9 @@ from config.celery import app as celery_app
 from tests.accounts.factories import UserFactory
 from tests.statushouders.factories import GemeenteFactory, PersoonFactory
 
+# The state and fixtures of the fuzz tests (tests/core/test_fuzz_*.py).
+pytest_plugins = ["tests.fuzz"]
+
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -1,0 +1,318 @@
+"""Fuzzing every form and list parameter of the project: the state, the walk that finds the
+forms (every URL pattern opened as a user who may, so a form added later is fuzzed without an
+edit) and hypothesis's examples. The tests are in tests/core/test_fuzz_*.py; the forms are
+shared out over two test files so that the two test processes each take half."""
+
+import datetime
+import os
+import time
+from collections import Counter
+from urllib.parse import urlsplit
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import Resolver404, resolve
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from accounts.constants import AanvraagSoort, Rol
+from accounts.models import Rechtenaanvraag
+from intake.secties import SECTIES
+from statushouders.models import Inzage
+from termijnen.models import Feestdag, TermijnConfig
+from tests.accounts.factories import UserFactory
+from tests.formulieren import Formulier, Veld, formulieren
+from tests.intake.factories import BredeIntakeFactory
+from tests.partners.factories import PartnerFactory, VerwijzingFactory
+from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
+from tests.statushouders.factories import ContactmomentFactory, GemeenteFactory
+from tests.twee_gemeenten import dossier_bouwen
+from tests.urlwalk import alle_patronen, url_voor
+
+VOORBEELDEN = int(os.environ.get("KOERS_FUZZ_VOORBEELDEN", "200"))
+OVERGESLAGEN_NAMESPACES = ("admin:",)
+# Logging out ends the session the walk runs in; the login form is fuzzed without one.
+ZONDER_SESSIE = {"accounts:login"}
+OVERGESLAGEN = {"accounts:logout"}
+# Query parameters the lists are known to read, beside those their filter forms show.
+BEKENDE_PARAMETERS = [
+    "q", "zoek", "sorteer", "pagina", "page", "status", "regisseur", "tab", "toegang",
+    "gemeente", "van", "tot", "next",
+]  # fmt: skip
+
+SCRIPT = "<script>alert(1)</script>"
+FORMULE = '=HYPERLINK("http://evil.example","klik")'
+
+VIJANDIGE_WAARDEN = [
+    "", " ", "\x00", "a\x00b", "\x1b[31m", "\u202eevil", "\ufeff", "x" * 100_000, "😀" * 500,
+    "01-01-0001", "31-12-9999", "2026-02-30", "30-02-2026", "0001-01-01", "9999-12-31",
+    "00-00-0000", "1-1-1", "29-02-2027", "99999999999999999999", "-1", "0", "1e309", "-1e309",
+    "NaN", "inf", "1,5", "1.5", "٣", "=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(1+1)", FORMULE,
+    SCRIPT, '"><img src=x>', "' OR 1=1 --", "%00", "../../etc/passwd", "{{ 7*7 }}", "%s%s%n",
+]  # fmt: skip
+
+
+def _datum(d: datetime.date) -> str:
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
+
+
+WAARDEN = st.one_of(
+    st.sampled_from(VIJANDIGE_WAARDEN),
+    st.text(max_size=60),
+    st.text(st.characters(max_codepoint=0x9F), max_size=20),
+    st.dates(min_value=datetime.date(1, 1, 1)).map(_datum),
+    st.dates(min_value=datetime.date(1, 1, 1)).map(str),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["=", "+", "-", "@"]).flatmap(lambda t: st.text(max_size=20).map(t.__add__)),
+)
+INSTELLINGEN = {
+    "deadline": None,
+    "database": None,
+    "derandomize": True,
+    "phases": [Phase.explicit, Phase.generate],
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+}
+
+
+@pytest.fixture
+def vaste_dag():
+    with time_machine.travel(datetime.datetime(2026, 4, 15, 10, tzinfo=datetime.UTC)):
+        yield
+
+
+@pytest.fixture
+def staat(vaste_dag, private_bestanden, settings):
+    """One fixed state in which every page of the project has something to show: a dossier
+    in each stage, referrals in each state the portal acts on."""
+    # The login and password forms check a password on every example; the real hasher's
+    # deliberate slowness would be most of the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    weert = GemeenteFactory(naam="Weert", cbs_code="GM0988")
+    partner = PartnerFactory(naam="Taalhuis Weert")
+    regisseur = UserFactory(username="r-weert", gemeenten=[weert])
+    gebruikers = {
+        "regisseur": regisseur,
+        "partner": UserFactory(username="p-a1", partnermedewerker=True, partner=partner),
+        "beheerder": UserFactory(username="beheer", beheerder=True, gemeenten=[weert]),
+    }
+    # A fixed plan with versions and PDF, referrals, a deadline and a melding.
+    dossier = dossier_bouwen(weert, regisseur, partner, PartnerFactory(), [b"%PDF-1.4 plan"])
+    ContactmomentFactory(persoon=dossier.persoon)
+    geaccepteerd = VerwijzingFactory(
+        persoon=dossier.persoon, partner=partner, door=regisseur, geaccepteerd=True
+    )
+    # An intake under way; a completed one without a plan; a concept plan.
+    open_intake = BredeIntakeFactory(persoon__gemeente=weert, persoon__regisseur=regisseur)
+    zonder_plan = BredeIntakeFactory(
+        afgerond=True, persoon__gemeente=weert, persoon__regisseur=regisseur
+    )
+    concept = PlanFactory(intake__persoon__gemeente=weert, intake__persoon__regisseur=regisseur)
+    concept_doel = PlanDoelFactory(plan=concept)
+    basis = {
+        "sectie": SECTIES[0].code,
+        "code": TermijnConfig.objects.values_list("code", flat=True).first(),
+        "pk": Feestdag.objects.values_list("pk", flat=True).first(),
+        "cbs_code": weert.cbs_code,
+        "gemeente_pk": weert.pk,
+        # Links of e-mails and identity providers: a page that refuses a wrong key.
+        "key": "onbekend",
+        "uidb36": "1",
+        "provider_id": "onbekend",
+    }
+    # Beheer pages: an account, a rights request waiting for a second beheerder, a gemeente,
+    # a partner, an AVG export of the dossier.
+    aanvraag = Rechtenaanvraag.objects.create(
+        gebruiker=regisseur,
+        soort=AanvraagSoort.ROL,
+        nieuwe_rol=Rol.TEAMLEIDER,
+        reden="Nieuwe taak",
+        aangevraagd_door=UserFactory(username="beheer2", beheerder=True, gemeenten=[weert]),
+    )
+    inzage = Inzage.objects.create(
+        persoon=dossier.persoon, aangevraagd_door=gebruikers["beheerder"]
+    )
+    waarden = [
+        {
+            **basis,
+            "uuid": dossier.persoon.uuid,
+            "intake_uuid": dossier.intake_uuid,
+            "doel_uuid": dossier.doel_uuid,
+            "verwijzing_uuid": dossier.verwijzing_a.uuid,
+            "termijn_id": dossier.termijn_id,
+            "nummer": dossier.nummer,
+            "inzage_uuid": inzage.uuid,
+        },
+        {**basis, "verwijzing_uuid": geaccepteerd.uuid},
+        {**basis, "pk": regisseur.pk, "uuid": partner.uuid},
+        {**basis, "pk": aanvraag.pk},
+        {**basis, "pk": weert.pk},
+        {**basis, "uuid": open_intake.persoon.uuid, "intake_uuid": open_intake.uuid},
+        {**basis, "uuid": zonder_plan.persoon.uuid, "intake_uuid": zonder_plan.uuid},
+        {
+            **basis,
+            "uuid": concept.persoon.uuid,
+            "doel_uuid": concept_doel.uuid,
+            "intake_uuid": concept.intake.uuid,
+        },
+    ]
+    # Every section of the intake under way.
+    waarden += [{**waarden[2], "sectie": sectie.code} for sectie in SECTIES[1:]]
+    return gebruikers, waarden
+
+
+def _wie(route: str, naam: str) -> str | None:
+    if naam in ZONDER_SESSIE:
+        return None
+    if route.startswith("partner/"):
+        return "partner"
+    if route.startswith("beheer/"):
+        return "beheerder"
+    return "regisseur"
+
+
+def _clients(gebruikers) -> dict:
+    clients = {None: Client(raise_request_exception=False)}
+    for sleutel, user in gebruikers.items():
+        clients[sleutel] = Client(raise_request_exception=False)
+        clients[sleutel].force_login(user)
+    return clients
+
+
+def _paginas(waarden):
+    """(who, url) of every page of the project, each pattern filled in with each state that
+    fits it. A pattern no state can fill fails the walk."""
+    paginas = {}
+    for route, naam in alle_patronen():
+        if naam.startswith(OVERGESLAGEN_NAMESPACES) or naam in OVERGESLAGEN:
+            continue
+        gevuld = False
+        for w in waarden:
+            url, met_parameters = url_voor(route, {**w, "overig": "<ontbreekt>"})
+            if "<ontbreekt>" in url:
+                continue
+            gevuld = True
+            paginas.setdefault((_wie(route, naam), url), naam)
+            if not met_parameters:
+                break
+        assert gevuld, f"{route} ({naam}): geen toestand vult deze URL in; breid staat() uit"
+    return paginas
+
+
+def _zonder_toestandswijziging(functie):
+    """Run a request and undo whatever it wrote, so every example meets the same state."""
+    punt = transaction.savepoint()
+    try:
+        return functie()
+    finally:
+        transaction.savepoint_rollback(punt)
+        transaction.set_rollback(False)
+
+
+def _verzamel_formulieren(clients, paginas):
+    gevonden = {}
+    for (wie, url), naam in paginas.items():
+        response = _zonder_toestandswijziging(lambda c=clients[wie], u=url: c.get(u))
+        assert response.status_code < 500, (url, response.status_code)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        for formulier in formulieren(response.content.decode(), "http://testserver" + url):
+            pad = urlsplit(formulier.actie).path
+            try:
+                doel = resolve(pad).view_name
+            except Resolver404:
+                pytest.fail(f"{url}: formulier post naar {pad}, dat geen pagina is")
+            velden = tuple(sorted(v.naam for v in formulier.invulbaar))
+            gevonden.setdefault((formulier.methode, doel, velden), (wie, pad, formulier, naam))
+    return gevonden
+
+
+def _post_gegevens(formulier: Formulier, keuze: dict) -> dict:
+    gegevens = formulier.gegevens()
+    for naam, waarde in keuze.items():
+        soort = next(v.soort for v in formulier.invulbaar if v.naam == naam)
+        if soort == "file":
+            gegevens[naam] = SimpleUploadedFile(waarde[:100] or "leeg", waarde.encode()[:2000])
+        else:
+            gegevens[naam] = waarde
+    return gegevens
+
+
+def _fuzz(client, methode, pad, formulier, fouten, aantal):
+    velden = [v.naam for v in formulier.invulbaar]
+    keuzes = st.dictionaries(
+        st.sampled_from(velden), WAARDEN, min_size=1, max_size=min(3, len(velden))
+    )
+
+    @settings(max_examples=aantal, **INSTELLINGEN)
+    @given(keuze=keuzes)
+    def voorbeeld(keuze):
+        if methode == "post":
+            gegevens = _post_gegevens(formulier, keuze)
+            response = _zonder_toestandswijziging(lambda: client.post(pad, gegevens))
+        else:
+            gegevens = {**formulier.gegevens(), **keuze}
+            response = _zonder_toestandswijziging(lambda: client.get(pad, gegevens))
+        if response.status_code >= 500:
+            fouten.append((methode.upper(), pad, keuze, response.status_code))
+
+    if velden:
+        voorbeeld()
+    else:
+        # A button without fields: nothing to vary, one press says enough.
+        response = _zonder_toestandswijziging(lambda: client.post(pad, formulier.gegevens()))
+        if response.status_code >= 500:
+            fouten.append(("POST", pad, {}, response.status_code))
+
+
+def _fout_regels(fouten) -> str:
+    regels = []
+    for methode, pad, keuze, status in fouten:
+        waarden = ", ".join(f"{veld}={waarde[:80]!r}" for veld, waarde in keuze.items())
+        regels.append(f"{status} {methode} {pad} {waarden}")
+    return "\n".join(regels)
+
+
+def formulieren_fuzzen(staat, *, deel: int, delen: int) -> None:
+    """Fuzz part `deel` of `delen` of every form and list of the project."""
+    gebruikers, waarden = staat
+    clients = _clients(gebruikers)
+    paginas = _paginas(waarden)
+    gevonden = _verzamel_formulieren(clients, paginas)
+    # Every page also takes the parameters lists are known to read, with or without a form;
+    # a page without a filter form of its own gets a twentieth of the examples.
+    met_filter = {d for (m, d, _f) in gevonden if m == "get"}
+    for (wie, url), naam in paginas.items():
+        if naam not in met_filter:
+            gevonden[("get", naam, ())] = (
+                wie,
+                urlsplit(url).path,
+                Formulier("get", url, False),
+                naam,
+            )
+    assert len([k for k in gevonden if k[0] == "post"]) >= 20, "te weinig formulieren gevonden"
+    fouten, tijden = [], {}
+    mijn_deel = sorted(gevonden, key=repr)[deel::delen]
+    for sleutel in mijn_deel:
+        (methode, doel, _velden), (wie, pad, formulier, _pagina) = sleutel, gevonden[sleutel]
+        aantal = VOORBEELDEN
+        if methode == "get":
+            namen = {v.naam for v in formulier.invulbaar}
+            formulier.velden += [Veld(n, "text") for n in BEKENDE_PARAMETERS if n not in namen]
+            aantal = VOORBEELDEN if doel in met_filter else max(1, VOORBEELDEN // 20)
+        begin = time.process_time()
+        _fuzz(clients[wie], methode, pad, formulier, fouten, aantal)
+        tijden[(methode, doel, pad)] = round(time.process_time() - begin, 1)
+    trage = sorted(tijden.items(), key=lambda kv: -kv[1])[:25]
+    soorten = Counter(k[0] for k in mijn_deel)
+    print(
+        "\nformulieren:", soorten, f"{sum(tijden.values()):.0f} s processortijd", *trage, sep="\n"
+    )
+    assert not fouten, f"{len(fouten)} serverfouten:\n" + _fout_regels(fouten)
