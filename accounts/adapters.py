@@ -3,8 +3,10 @@ from datetime import timedelta
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -134,3 +136,20 @@ class KoersSocialAccountAdapter(DefaultSocialAccountAdapter):
             ),
         )
         raise ImmediateHttpResponse(redirect("accounts:login"))
+
+
+class KoersMFAAdapter(DefaultMFAAdapter):
+    """While a second factor is required, the last one cannot be removed: a session that
+    logged in with it would otherwise go on without any."""
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        if not settings.KOERS_MFA_VERPLICHT:
+            return True
+        factoren = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+        if authenticator.type not in factoren:
+            return True
+        return (
+            Authenticator.objects.filter(user_id=authenticator.user_id, type__in=factoren)
+            .exclude(pk=authenticator.pk)
+            .exists()
+        )

@@ -96,7 +96,9 @@ def gebruiker_nieuw(request):
             request,
             _(
                 "Het account is aangemaakt, nog zonder wachtwoord en zonder gemeenten. De "
-                "gebruiker kiest een wachtwoord via ‘wachtwoord vergeten’ op de inlogpagina."
+                "gebruiker kiest een wachtwoord via ‘wachtwoord vergeten’ op de inlogpagina. "
+                "Een andere rol dan regisseur wacht op de goedkeuring van een tweede "
+                "functioneel beheerder."
             ),
         )
         return redirect("beheer:gebruiker-detail", pk=gemaakt[0].pk)

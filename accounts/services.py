@@ -45,6 +45,20 @@ def _partner_bij_rol(rol: str, partner: Partner | None) -> None:
         raise ValidationError({"partner": _("Alleen een partnermedewerker hoort bij een partner.")})
 
 
+def _email_vrij(email: str, *, behalve: User | None = None) -> None:
+    """An e-mail address belongs to one account: a password reset is sent there and single
+    sign-on matches on it."""
+    if not email:
+        return
+    anderen = User.objects.filter(email__iexact=email)
+    if behalve is not None:
+        anderen = anderen.exclude(pk=behalve.pk)
+    if anderen.exists():
+        raise ValidationError(
+            {"email": _("Dit e-mailadres hoort al bij een ander account; kies een ander adres.")}
+        )
+
+
 @transaction.atomic
 def gebruiker_aanmaken(
     *,
@@ -59,11 +73,17 @@ def gebruiker_aanmaken(
 ) -> User:
     """A new account without gemeenten and without a password: the user sets one through
     'wachtwoord vergeten'. Dossiers come only with a gemeente, and that needs a second
-    beheerder's approval."""
+    beheerder's approval. So does any role above regisseur: the account starts as regisseur
+    and the chosen role waits as a request for a second beheerder (otherwise one beheerder
+    could make a second beheerder account and approve their own requests with it)."""
     _eist_beheerder(door)
     _partner_bij_rol(rol, partner)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("Deze gebruikersnaam bestaat al.")})
+    _email_vrij(email)
+    gevraagde_rol = rol
+    if rol != Rol.PARTNER_MEDEWERKER:
+        rol = Rol.REGISSEUR
     gebruiker = User(
         username=username,
         first_name=first_name,
@@ -79,6 +99,13 @@ def gebruiker_aanmaken(
     gebruiker.full_clean()
     with pghistory.context(user=door.pk):
         gebruiker.save()
+    if gevraagde_rol != rol:
+        rol_aanvragen(
+            gebruiker=gebruiker,
+            door=door,
+            nieuwe_rol=gevraagde_rol,
+            reden=_("Rol gekozen bij het aanmaken van het account."),
+        )
     return gebruiker
 
 
@@ -110,6 +137,7 @@ def gebruiker_wijzigen(
                 )
             }
         )
+    _email_vrij(email, behalve=gebruiker)
     gebruiker.first_name, gebruiker.last_name = first_name, last_name
     gebruiker.email, gebruiker.telefoon = email, telefoon
     gebruiker.full_clean()

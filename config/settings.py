@@ -128,7 +128,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "accounts.wachtwoord.MinimaleLengte",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -139,6 +139,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Login (django-allauth): by username, no sign-up; staff may use an OpenID Connect provider.
 ACCOUNT_ADAPTER = "accounts.adapters.KoersAccountAdapter"
+MFA_ADAPTER = "accounts.adapters.KoersMFAAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.KoersSocialAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
@@ -149,6 +150,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # a link, valid PASSWORD_RESET_TIMEOUT
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the subjects begin with "Koers:" themselves
 ACCOUNT_LOGOUT_REDIRECT_URL = "accounts:login"
 # Failed logins are limited per IP address and per account (the username typed); while a limit
 # holds, even the right password does not log in. Counted in the cache (Redis in production).

@@ -105,12 +105,8 @@ class ToestemmingIntrekkenForm(forms.Form):
         max_length=1000,
         widget=_TEKSTVAK,
         help_text=_("Bijvoorbeeld: mondeling ingetrokken tijdens het gesprek van vandaag."),
+        validators=[geen_stuurtekens],
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # One message for a NUL byte or any other control character, not two.
-        self.fields["reden"].validators = [geen_stuurtekens]
 
 
 class PortaalFilterForm(forms.Form):

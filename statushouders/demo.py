@@ -2,6 +2,7 @@
 
 import base64
 import datetime
+import hashlib
 import random
 import uuid
 from dataclasses import dataclass
@@ -51,7 +52,9 @@ BATCH = 5000
 
 def demo_totp_geheim(username: str) -> str:
     """The fixed TOTP secret of a demo user (base32), printed by `make run` for the app."""
-    return base64.b32encode(f"koers-demo-{username}".encode().ljust(20, b"-")[:20]).decode()
+    return base64.b32encode(
+        hashlib.sha256(f"koers-demo-{username}".encode()).digest()[:20]
+    ).decode()
 
 
 GEMEENTEN = [

@@ -197,3 +197,13 @@ def test_de_inlogpaginas_werken_in_koers_stijl_zonder_serverfout(client, regisse
 def test_eigen_emailadressen_en_koppelingen_beheren_bestaat_niet(regisseur_client):
     assert regisseur_client.get("/accounts/email/").status_code == 404
     assert regisseur_client.get("/accounts/3rdparty/").status_code == 404
+
+
+def test_de_laatste_tweede_factor_kan_niet_weg_zolang_die_verplicht_is(regisseur):
+    from allauth.mfa.adapter import get_adapter
+
+    totp = totp_instellen(regisseur)
+    herstelcodes_instellen(regisseur)
+    assert not get_adapter().can_delete_authenticator(totp)
+    herstelcodes = Authenticator.objects.get(user=regisseur, type=Authenticator.Type.RECOVERY_CODES)
+    assert get_adapter().can_delete_authenticator(herstelcodes)

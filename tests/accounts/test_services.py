@@ -45,6 +45,49 @@ def test_nieuw_account_heeft_geen_wachtwoord_geen_gemeenten_en_geen_adminvlaggen
     assert insert.pgh_context["user"] == beheerder.pk
 
 
+def test_een_hogere_rol_bij_aanmaken_wacht_op_een_tweede_beheerder(beheerder, beheerder2):
+    """Otherwise one beheerder makes a second beheerder account and approves with it."""
+    gebruiker = gebruiker_aanmaken(
+        door=beheerder,
+        username="tweede",
+        first_name="Tweede",
+        last_name="Beheerder",
+        email="tweede@weert.example",
+        rol=Rol.FUNCTIONEEL_BEHEERDER,
+    )
+    assert gebruiker.rol == Rol.REGISSEUR
+    aanvraag = Rechtenaanvraag.objects.get(gebruiker=gebruiker)
+    assert aanvraag.status == AanvraagStatus.OPEN
+    assert aanvraag.nieuwe_rol == Rol.FUNCTIONEEL_BEHEERDER
+    assert aanvraag.aangevraagd_door == beheerder
+    with pytest.raises(ValidationError):
+        rechtenaanvraag_goedkeuren(aanvraag=aanvraag, door=beheerder)
+    rechtenaanvraag_goedkeuren(aanvraag=aanvraag, door=beheerder2)
+    gebruiker.refresh_from_db()
+    assert gebruiker.rol == Rol.FUNCTIONEEL_BEHEERDER
+
+
+def test_een_e_mailadres_hoort_bij_een_account(beheerder, regisseur):
+    regisseur.email = "ingrid@weert.example"
+    regisseur.save()
+    velden = {"door": beheerder, "first_name": "A", "last_name": "B", "rol": Rol.REGISSEUR}
+    with pytest.raises(ValidationError) as fout:
+        gebruiker_aanmaken(username="kopie", email="Ingrid@Weert.example", **velden)
+    assert "ander account" in fout.value.message_dict["email"][0]
+    ander = gebruiker_aanmaken(username="ander", email="ander@weert.example", **velden)
+    with pytest.raises(ValidationError) as fout:
+        gebruiker_wijzigen(
+            gebruiker=ander, door=beheerder, first_name="A", last_name="B",
+            email="ingrid@weert.example",
+        )  # fmt: skip
+    assert "email" in fout.value.message_dict
+    # Its own address again is no duplicate.
+    gebruiker_wijzigen(
+        gebruiker=ander, door=beheerder, first_name="A", last_name="C",
+        email="ander@weert.example",
+    )  # fmt: skip
+
+
 def test_partnermedewerker_hoort_bij_een_partner_en_anderen_niet(beheerder):
     velden = {"door": beheerder, "first_name": "A", "last_name": "B", "email": "a@b.example"}
     with pytest.raises(ValidationError) as fout:

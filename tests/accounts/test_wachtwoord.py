@@ -75,3 +75,12 @@ def test_te_kort_nieuw_wachtwoord_geeft_uitleg_bij_het_veld(client, regisseur):
     )
     assert response.status_code == 200
     assert "12" in response.content.decode()
+
+
+def test_te_kort_wachtwoord_wordt_in_het_nederlands_geweigerd():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as fout:
+        validate_password("kort-maar-1")
+    assert "Dit wachtwoord is te kort. Het moet minstens 12 tekens bevatten." in fout.value.messages

@@ -356,3 +356,17 @@ def test_migratie_stopt_luid_bij_opgeslagen_waarden_buiten_bereik(persoon):
         controle.code(apps, connection.schema_editor())
     assert "statushouders_contactmoment.moment: 1 rij(en)" in str(fout.value)
     assert "woning" not in str(fout.value)
+
+
+@pytest.mark.parametrize("waarde", ["a\x00b", "a\x07b", "a\x00\x07b"])
+def test_stuurtekens_geven_een_melding_niet_drie(waarde):
+    from django import forms
+
+    from core.validators import geen_stuurtekens_regel
+
+    class Formulier(forms.Form):
+        naam = forms.CharField(validators=[geen_stuurtekens_regel])
+
+    form = Formulier({"naam": waarde})
+    assert not form.is_valid()
+    assert len(form.errors["naam"]) == 1

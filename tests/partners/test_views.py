@@ -121,7 +121,9 @@ def test_geen_enkele_url_van_het_project_toont_een_niet_verwezen_persoon(
     url, met_parameters = url_voor(route, waarden)
     for response in (partner_client.get(url), partner_client.post(url)):
         inhoud = b"".join(getattr(response, "streaming_content", [response.content]))
-        if met_parameters:
+        # The login links of e-mails name a token, not an object: they answer with a page
+        # that says the link is invalid.
+        if met_parameters and not naam.startswith("account_"):
             assert response.status_code != 200, url
         assert b"Qassemi" not in inhoud and persoon.bsn.encode() not in inhoud, url
     elders.refresh_from_db()
