@@ -1,11 +1,8 @@
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import KeuzeUitLijst, ZoekVeld
+from core.forms import KeuzeUitLijst, ZoekVeld, ZonderStuurtekens
 from core.validators import (
-    geen_stuurtekens,
-    geen_stuurtekens_regel,
     telefoon_normaliseren,
     telefoon_validator,
 )
@@ -14,21 +11,6 @@ from partners.models import Partner
 from .constants import AanvraagStatus, Rol
 
 _KEUZE_FOUT = {"invalid_choice": _("Kies een waarde uit de lijst.")}
-
-
-class ZonderStuurtekens:
-    """Every text field refuses control characters (a NUL byte among them) with one Dutch
-    message; one-line fields refuse line breaks as well."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for veld in self.fields.values():
-            if not isinstance(veld, forms.CharField):
-                continue
-            regel = not isinstance(veld.widget, forms.Textarea)
-            veld.validators = [
-                v for v in veld.validators if not isinstance(v, ProhibitNullCharactersValidator)
-            ] + [geen_stuurtekens_regel if regel else geen_stuurtekens]
 
 
 class _FilterForm(forms.Form):

@@ -10,6 +10,7 @@ from core.validators import (
     BUITEN_BEREIK,
     datum_in_bereik,
     geen_andere_stuurtekens,
+    geen_stuurtekens,
     geen_stuurtekens_regel,
 )
 
@@ -140,3 +141,18 @@ class GeheelGetalVeld(forms.IntegerField):
     def widget_attrs(self, widget):
         # No min/max attributes: the server's Dutch message says what is allowed.
         return {}
+
+
+class ZonderStuurtekens:
+    """Every text field refuses control characters (a NUL byte among them) with one Dutch
+    message; one-line fields refuse line breaks as well."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            if not isinstance(veld, forms.CharField):
+                continue
+            regel = not isinstance(veld.widget, forms.Textarea)
+            veld.validators = [
+                v for v in veld.validators if not isinstance(v, ProhibitNullCharactersValidator)
+            ] + [geen_stuurtekens_regel if regel else geen_stuurtekens]

@@ -3,8 +3,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.beheer_forms import ZonderStuurtekens
-from core.forms import DatumVeld
+from core.forms import DatumVeld, ZonderStuurtekens
 from core.validators import begrensd, geen_stuurtekens, geen_stuurtekens_regel
 from intake.constants import Leefgebied
 

@@ -5,8 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.beheer_forms import ZonderStuurtekens
-from core.forms import DatumTijdVeld, DatumVeld
+from core.forms import DatumTijdVeld, DatumVeld, ZonderStuurtekens
 from core.validators import geen_stuurtekens, telefoon_normaliseren
 
 from .constants import ContactSoort, Relatie, Uitstroomreden

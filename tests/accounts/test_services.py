@@ -1,9 +1,9 @@
+import datetime
 from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from pghistory.models import Events
 
 from accounts.constants import AanvraagStatus, Rol
@@ -23,6 +23,10 @@ from tests.accounts.factories import UserFactory
 from tests.partners.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
+
+
+# A login moment of an account that has been used.
+INGELOGD_OP = datetime.datetime(2026, 4, 1, 9, tzinfo=datetime.UTC)
 
 
 def _gemeenten(user) -> set[str]:
@@ -244,7 +248,7 @@ def test_e_mailadres_van_een_gebruikt_account_wijzigt_een_ander_niet(beheerder, 
     gebruiker = UserFactory(gemeenten=[weert], email="ingrid@weert.example")
     wijzigen = partial(gebruiker_wijzigen, gebruiker=gebruiker, door=beheerder, first_name="Ingrid")
     wijzigen(last_name="Janssen", email="ingrid.j@weert.example")  # never logged in: a typo
-    gebruiker.last_login = timezone.now()
+    gebruiker.last_login = INGELOGD_OP
     gebruiker.save(update_fields=["last_login"])
     with pytest.raises(ValidationError) as fout:
         wijzigen(last_name="Janssen", email="koen@elders.example")
@@ -252,7 +256,7 @@ def test_e_mailadres_van_een_gebruikt_account_wijzigt_een_ander_niet(beheerder, 
     wijzigen(last_name="Janssen-Peeters", email="ingrid.j@weert.example")
     gebruiker.refresh_from_db()
     assert (gebruiker.last_name, gebruiker.email) == ("Janssen-Peeters", "ingrid.j@weert.example")
-    beheerder.last_login = timezone.now()
+    beheerder.last_login = INGELOGD_OP
     beheerder.save(update_fields=["last_login"])
     gebruiker_wijzigen(
         gebruiker=beheerder, door=beheerder, first_name="Koen", last_name="P", email="k@w.example"
