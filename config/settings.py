@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pip_plans",
     "partners",
     "termijnen",
+    "ontzorging",
 ]
 
 MIDDLEWARE = [
@@ -352,6 +353,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=10 
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=11 * 60)
 KOERS_PDF_TIJDSLIMIET = env.int("KOERS_PDF_TIJDSLIMIET", default=60)
 KOERS_PDF_TIJDSLIMIET_HARD = env.int("KOERS_PDF_TIJDSLIMIET_HARD", default=90)
+
+# Ontzorging: the highest plausible monthly amount per kind of vaste last, in euros, as
+# "huur=2500,energie=750"; kinds not named keep their default (ontzorging/constants.py).
+KOERS_ONTZORGING_MAXIMA = env.dict("KOERS_ONTZORGING_MAXIMA", default={})
 CELERY_BEAT_SCHEDULE = {
     "termijnen-herinneren": {
         "task": "termijnen.tasks.termijnen_herinneren",
@@ -361,6 +366,11 @@ CELERY_BEAT_SCHEDULE = {
     "bewaartermijnen-verwijderen": {
         "task": "statushouders.tasks.bewaartermijnen_verwijderen",
         "schedule": crontab(hour=2, minute=15),
+    },
+    # Ontzorging: periods move along by date and next month's payments are planned.
+    "ontzorging-betalingen-plannen": {
+        "task": "ontzorging.tasks.betalingen_plannen_task",
+        "schedule": crontab(hour=5, minute=45),
     },
     "sessies-opschonen": {
         "task": "core.tasks.verlopen_sessies_opschonen",

@@ -18,7 +18,7 @@ from accounts.selectors import beheerbare_gemeenten
 from core.validators import datums_controleren
 from termijnen.services import termijn_bijwerken
 
-from .constants import Bestandsgroep, Doelgroep, DossierMutatie, Relatie, Uitstroomreden
+from .constants import Bestandsgroep, DossierMutatie, Relatie, Uitstroomreden
 from .leeftijd import inburgeringsplichtig_op_leeftijd
 from .models import Contactmoment, DossierAfsluiting, Gemeente, Gezinsrelatie, Huishouden, Persoon
 from .selectors import plicht_begint_op
@@ -156,15 +156,7 @@ def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
         if plan
         else persoon.get_absolute_url(),
     )
-    # The minimum ontzorgperiode runs from the start of bijstand, for the target group only.
-    termijn_bijwerken(
-        persoon=persoon,
-        code="ontzorgperiode",
-        basisdatum=persoon.bijstand_sinds
-        if persoon.doelgroep in (Doelgroep.ASIEL, Doelgroep.NAREIZIGER)
-        else None,
-        link=link,
-    )
+    # The ontzorgperiode's end is the deadline of the period itself (ontzorging.services).
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from core.views import (
     in_scope_openen,
 )
 from intake.selectors import intake_acties, laatste_intake
+from ontzorging.selectors import dossier_samenvatting
 from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
 from termijnen.selectors import open_termijnen, termijn_van
@@ -73,6 +74,7 @@ def _dossier_context(persoon: Persoon, user, contactmoment_form=None) -> dict:
         "verwijzingen": verwijzingen_van_persoon(persoon=persoon),
         "termijnen": open_termijnen(persoon=persoon),
         "inburgeringstermijn": termijn_van(persoon=persoon, code="inburgeringstermijn"),
+        "ontzorging": dossier_samenvatting(persoon=persoon),
     }
 
 

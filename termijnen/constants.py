@@ -133,6 +133,17 @@ TERMIJN_STANDAARDEN = [
         True,
     ),
     (
+        "bezwaar_ontzorging",
+        _("Bezwaartermijn besluit ontzorging"),
+        "Awb art. 6:7, 6:8",
+        _("bekendmaking van het besluit over de ontzorgperiode + N"),
+        6,
+        "weken",
+        True,
+        True,
+        False,
+    ),
+    (
         "voortgangsgesprek",
         _("Voortgangsgesprek"),
         _("lokaal beleid"),

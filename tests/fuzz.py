@@ -29,7 +29,7 @@ from tests.intake.factories import BredeIntakeFactory
 from tests.partners.factories import PartnerFactory, VerwijzingFactory
 from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
 from tests.statushouders.factories import ContactmomentFactory, GemeenteFactory
-from tests.twee_gemeenten import dossier_bouwen
+from tests.twee_gemeenten import dossier_bouwen, ontzorging_bouwen
 from tests.urlwalk import alle_patronen, url_voor
 
 VOORBEELDEN = int(os.environ.get("KOERS_FUZZ_VOORBEELDEN", "200"))
@@ -102,9 +102,14 @@ def staat(vaste_dag, private_bestanden, settings):
         "regisseur": regisseur,
         "partner": UserFactory(username="p-a1", partnermedewerker=True, partner=partner),
         "beheerder": UserFactory(username="beheer", beheerder=True, gemeenten=[weert]),
+        # Approves the batches the regisseur composed.
+        "teamleider": UserFactory(username="t-weert", teamleider=True, gemeenten=[weert]),
     }
     # A fixed plan with versions and PDF, referrals, a deadline and a melding.
     dossier = dossier_bouwen(weert, regisseur, partner, PartnerFactory(), [b"%PDF-1.4 plan"])
+    # Ontzorging: a period with a vaste last, a failed payment, batches in each state that
+    # shows a form (waiting for approval, approved, exported), a bank statement.
+    betalen = ontzorging_bouwen(weert, regisseur, gebruikers["teamleider"], [dossier], staten=3)
     ContactmomentFactory(persoon=dossier.persoon)
     geaccepteerd = VerwijzingFactory(
         persoon=dossier.persoon, partner=partner, door=regisseur, geaccepteerd=True
@@ -126,6 +131,9 @@ def staat(vaste_dag, private_bestanden, settings):
         "key": "onbekend",
         "uidb36": "1",
         "provider_id": "onbekend",
+        "gemeente": weert.pk,
+        "batch": betalen.batch_uuid,
+        "afschrift": betalen.afschrift_uuid,
     }
     # Beheer pages: an account, a rights request waiting for a second beheerder, a gemeente,
     # a partner, an AVG export of the dossier.
@@ -149,6 +157,9 @@ def staat(vaste_dag, private_bestanden, settings):
             "termijn_id": dossier.termijn_id,
             "nummer": dossier.nummer,
             "inzage_uuid": inzage.uuid,
+            "periode": dossier.periode_uuid,
+            "last": dossier.last_uuid,
+            "betaling": dossier.betaling_id,
         },
         {**basis, "verwijzing_uuid": geaccepteerd.uuid},
         {**basis, "pk": regisseur.pk, "uuid": partner.uuid},
@@ -165,6 +176,10 @@ def staat(vaste_dag, private_bestanden, settings):
     ]
     # Every section of the intake under way.
     waarden += [{**waarden[2], "sectie": sectie.code} for sectie in SECTIES[1:]]
+    # The batch pages in the states that show the approve, export and withdraw forms.
+    waarden += [
+        {**basis, "batch": b} for b in (betalen.goedgekeurd_uuid, betalen.samengesteld_uuid)
+    ]
     return gebruikers, waarden
 
 
@@ -175,6 +190,8 @@ def _wie(route: str, naam: str) -> str | None:
         return "partner"
     if route.startswith("beheer/"):
         return "beheerder"
+    if route.startswith("ontzorging/batches/"):
+        return "teamleider"
     return "regisseur"
 
 

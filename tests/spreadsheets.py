@@ -10,7 +10,7 @@ import re
 
 # A spreadsheet program treats a cell starting with one of these as a formula (tab and
 # carriage return too: some programs strip them first).
-FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+from core.export import FORMULETEKENS
 
 # A plain number as text ("-12,50") is no formula, whatever its sign.
 _GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)*")

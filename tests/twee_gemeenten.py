@@ -2,6 +2,7 @@
 input over every page: each role, and for every dossier every object a URL can name."""
 
 import datetime
+import decimal
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -55,6 +56,21 @@ class Dossier:
     verwijzing_a: Verwijzing
     verwijzing_b: Verwijzing
     melding_id: int
+    # Ontzorging: the period, its vaste last and one payment of it (failed for the first
+    # dossier of a gemeente, planned for the other).
+    periode_uuid: object = None
+    last_uuid: object = None
+    betaling_id: int | None = None
+
+
+@dataclass
+class Betaalwereld:
+    """What a gemeente's payments page can name: batches in each state, a bank statement."""
+
+    batch_uuid: object  # exported: its SEPA file can be downloaded
+    afschrift_uuid: object
+    goedgekeurd_uuid: object = None
+    samengesteld_uuid: object = None
 
 
 @dataclass
@@ -65,6 +81,7 @@ class Wereld:
     geheimen: list = field(default_factory=list)
     # Referrals of partner A that partner A may no longer open (consent withdrawn).
     verwijzing_a_ingetrokken: Verwijzing | None = None
+    betalen: dict = field(default_factory=dict)  # gemeente name -> Betaalwereld
 
 
 def dossier_bouwen(gemeente, regisseur, partner_a, partner_b, pdf: list) -> Dossier:
@@ -109,6 +126,89 @@ def dossier_bouwen(gemeente, regisseur, partner_a, partner_b, pdf: list) -> Doss
         verwijzing_b=verwijzingen[1],
         melding_id=melding.pk,
     )
+
+
+GEHEIME_CREDITEUR = "GEHEIM-CREDITEUR-WEERT"
+ONTZORGING_VANAF = datetime.date(2026, 2, 1)
+
+
+def ontzorging_bouwen(
+    gemeente, regisseur, teamleider, dossiers, *, crediteur="Woonstichting De Kempen", staten=1
+) -> Betaalwereld:
+    """Every dossier an ontzorgperiode with a vaste last; payments planned from April 2026 and
+    put in an exported batch, one failed; a bank statement. With `staten=3` also a batch
+    waiting for approval and one approved, each of a month of its own."""
+    from ontzorging import services as ontzorging
+    from ontzorging.constants import BetalingStatus, KenmerkSoort, LastSoort, MachtigingVorm
+    from ontzorging.models import Betaling
+    from tests.ontzorging.factories import IBAN_WOONCORPORATIE, instelling
+
+    instelling(gemeente)
+    Persoon.objects.filter(pk__in=[d.persoon.pk for d in dossiers]).update(
+        duo_kennisgeving_op=datetime.date(2026, 1, 5),
+        brp_inschrijving_op=datetime.date(2026, 1, 12),
+        bijstand_sinds=ONTZORGING_VANAF,
+    )
+    for i, dossier in enumerate(dossiers):
+        dossier.persoon.refresh_from_db()
+        periode = ontzorging.periode_aanmaken(
+            persoon=dossier.persoon,
+            door=regisseur,
+            machtiging_op=ONTZORGING_VANAF,
+            machtiging_vorm=MachtigingVorm.SCHRIFTELIJK,
+        )
+        last = ontzorging.vaste_last_toevoegen(
+            periode=periode,
+            door=regisseur,
+            soort=LastSoort.HUUR,
+            crediteur=crediteur if i == 0 else "Woonstichting De Kempen",
+            iban=IBAN_WOONCORPORATIE,
+            bic="",
+            kenmerk_soort=KenmerkSoort.OMSCHRIJVING,
+            kenmerk=f"Huurcontract {i + 1}",
+            maandbedrag=decimal.Decimal("612.50"),
+            eerste_maand=datetime.date(2026, 4, 1),
+            laatste_maand=datetime.date(2026, 7, 1),
+        )
+        dossier.periode_uuid, dossier.last_uuid = periode.uuid, last.uuid
+
+    def batch(maand, *, goedkeuren=True):
+        ontzorging.betalingen_plannen(maand=maand, gemeente=gemeente)
+        nieuw = ontzorging.batch_samenstellen(
+            gemeente=gemeente,
+            door=regisseur,
+            uitvoerdatum=datetime.date(2026, 4, 17),
+            tot_maand=maand,
+        )
+        if goedkeuren:
+            ontzorging.batch_goedkeuren(batch=nieuw, door=teamleider)
+        return nieuw
+
+    geexporteerd = ontzorging.batch_exporteren(batch=batch(datetime.date(2026, 4, 1)))
+    betalen = Betaalwereld(
+        batch_uuid=geexporteerd.uuid,
+        afschrift_uuid=ontzorging.afschrift_inlezen(
+            gemeente=gemeente,
+            door=regisseur,
+            bestand=ContentFile(b"<Document/>", name="afschrift.xml"),
+        ).uuid,
+    )
+    if staten > 1:
+        betalen.goedgekeurd_uuid = batch(datetime.date(2026, 5, 1)).uuid
+        betalen.samengesteld_uuid = batch(datetime.date(2026, 6, 1), goedkeuren=False).uuid
+    ontzorging.betalingen_plannen(maand=datetime.date(2026, 7, 1), gemeente=gemeente)
+    mislukt = Betaling.objects.get(
+        vaste_last__uuid=dossiers[0].last_uuid, maand=datetime.date(2026, 4, 1)
+    )
+    Betaling.objects.filter(pk=mislukt.pk).update(
+        status=BetalingStatus.MISLUKT, reden_mislukt="AC04 rekening opgeheven"
+    )
+    dossiers[0].betaling_id = mislukt.pk
+    for dossier in dossiers[1:]:
+        dossier.betaling_id = Betaling.objects.get(
+            vaste_last__uuid=dossier.last_uuid, maand=datetime.date(2026, 7, 1)
+        ).pk
+    return betalen
 
 
 def _geheim_persoon(*, gemeente, regisseur, bsn, achternaam, tekst, partner=None, voor_partner=""):
@@ -167,6 +267,8 @@ def wereld_bouwen() -> Wereld:
         # never the BSN or the dossier's own notes.
         Geheim(["Bosuil", "VOOR-PARTNER-B-9902"], weert_staf | {"partner_b1", "partner_b2"}),
         Geheim([GEHEIM_BSN_PARTNER_B, "DOSSIER-BOSUIL-5521"], weert_staf),
+        # The creditor of a vaste last in Weert: on its dossier, batch and payments page.
+        Geheim([GEHEIME_CREDITEUR], weert_staf),
     ]
     _geheim_persoon(
         gemeente=weert,
@@ -191,6 +293,21 @@ def wereld_bouwen() -> Wereld:
         partner=partner_b,
         voor_partner="VOOR-PARTNER-B-9902",
     )
+    betalen = {
+        "Weert": ontzorging_bouwen(
+            weert,
+            g["regisseur_weert"],
+            g["teamleider_weert"],
+            dossiers["Weert"],
+            crediteur=GEHEIME_CREDITEUR,
+        ),
+        "Cranendonck": ontzorging_bouwen(
+            cranendonck,
+            g["regisseur_cranendonck"],
+            g["teamleider_cranendonck"],
+            dossiers["Cranendonck"],
+        ),
+    }
     ingetrokken = VerwijzingFactory(
         persoon=dossiers["Weert"][0].persoon,
         partner=partner_a,
@@ -219,4 +336,5 @@ def wereld_bouwen() -> Wereld:
         personen=personen,
         geheimen=geheimen,
         verwijzing_a_ingetrokken=ingetrokken,
+        betalen=betalen,
     )

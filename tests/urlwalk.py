@@ -29,11 +29,14 @@ def pip_termijn(persoon) -> int:
 
 
 def dossier_urls(**waarden) -> list[tuple[str, str]]:
-    """(name, url) of every page under /personen/<uuid>/, filled in with `waarden`. A referral
-    not given is one that does not exist: its pages must answer 404 all the same."""
+    """(name, url) of every page under /personen/<uuid>/, filled in with `waarden`. A referral,
+    ontzorgperiode, vaste last or payment not given is one that does not exist: its pages must
+    answer 404 all the same."""
     import uuid
 
-    waarden.setdefault("verwijzing_uuid", uuid.uuid4())
+    for sleutel in ("verwijzing_uuid", "periode", "last"):
+        waarden.setdefault(sleutel, uuid.uuid4())
+    waarden.setdefault("betaling", 2_000_000_000)
     urls = []
     for route, naam in alle_patronen():
         if not route.startswith("personen/<uuid:uuid>/"):

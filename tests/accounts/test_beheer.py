@@ -70,6 +70,7 @@ def test_de_wandeling_vindt_admin_en_beheer():
     )
     assert {"beheer:gebruiker-lijst", "beheer:rechtenaanvraag-detail"} <= namen
     assert {"termijnen:feestdag-lijst", "core:toegangslog"} <= namen
+    assert {"ontzorging:beheer", "ontzorging:beheer-instelling"} <= namen
 
 
 def _url(route: str, waarden: dict) -> str:
@@ -121,6 +122,7 @@ def _waarden(wereld, route_naam: str, gebruiker: User) -> dict:
     return {
         "pk": pk,
         "gemeente_pk": wereld["weert"].pk,
+        "gemeente": wereld["weert"].pk,
         "uuid": wereld["partner"].uuid,
         "inzage_uuid": uuid.uuid4(),
         "cbs_code": wereld["weert"].cbs_code,
@@ -328,9 +330,15 @@ def test_gebruiker_buiten_de_eigen_gemeenten_antwoordt_404(client, wereld):
         aangevraagd_door=UserFactory(beheerder=True, gemeenten=[wereld["cranendonck"]]),
     )
     for route, naam in KOERS_BEHEER:
-        if "<int:pk>" not in route or naam.startswith("termijnen:"):
+        if "<int:pk>" not in route and "<int:gemeente>" not in route:
             continue
-        waarden = {"pk": elders.pk, "gemeente_pk": wereld["cranendonck"].pk}
+        if naam.startswith("termijnen:"):
+            continue
+        waarden = {
+            "pk": elders.pk,
+            "gemeente_pk": wereld["cranendonck"].pk,
+            "gemeente": wereld["cranendonck"].pk,
+        }
         if naam.startswith("beheer:rechtenaanvraag"):
             waarden["pk"] = aanvraag.pk
         if naam == "beheer:gemeente-bewerken":
@@ -342,6 +350,8 @@ def test_gebruiker_buiten_de_eigen_gemeenten_antwoordt_404(client, wereld):
             assert response.status_code in ((404, 405) if methode == "get" else (404,)), url
     lijst = client.get(reverse("beheer:gebruiker-lijst")).content.decode()
     assert "elders" not in lijst and "collega" in lijst
+    betalen = client.get(reverse("ontzorging:beheer")).content.decode()
+    assert "Cranendonck" not in betalen and "Weert" in betalen
     elders.refresh_from_db()
     assert elders.is_active and elders.first_name != "Klim"
 

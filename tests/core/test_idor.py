@@ -15,7 +15,13 @@ from django.urls import Resolver404, resolve, reverse
 from intake.secties import SECTIES
 from termijnen.models import Feestdag, TermijnConfig
 from tests.formulieren import formulieren
-from tests.twee_gemeenten import GEHEIME_NAMEN, Dossier, Wereld, wereld_bouwen
+from tests.twee_gemeenten import (
+    GEHEIME_CREDITEUR,
+    GEHEIME_NAMEN,
+    Dossier,
+    Wereld,
+    wereld_bouwen,
+)
 from tests.urlwalk import alle_patronen, url_voor
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +39,23 @@ SOORTEN = {
     "sectie": "sectie",
     # Configuration: the same for the whole installation, only beheer may open it.
     "code": "termijnconfig",
+    # Ontzorging in a dossier: each names an object that must be this person's.
+    "periode": "periode",
+    "last": "last",
+    "betaling": "betaling",
+    # Ontzorging of a gemeente: out of scope exactly when the gemeente is not the user's.
+    "batch": "batch",
+    "afschrift": "afschrift",
+    # The payment settings of a gemeente: functioneel beheer of that gemeente only.
+    "gemeente": "gemeente",
 }
 # A bare `pk` names a different object per part of the site.
 PK_SOORTEN = {"meldingen/": "melding", "beheer/feestdagen/": "feestdag"}
 # Objects of their own that a URL names independently of the person in it.
-LOSSE_OBJECTEN = {"intake", "doel", "verwijzing", "termijn"}
+LOSSE_OBJECTEN = {"intake", "doel", "verwijzing", "termijn", "periode", "last", "betaling"}
 BEHEER_OBJECTEN = {"termijnconfig", "feestdag"}
+# Objects of a gemeente that no person's URL carries: a payment batch, a bank statement.
+GEMEENTE_OBJECTEN = {"batch", "afschrift"}
 
 # The Django admin is for superusers only and answers everyone else with its login page;
 # its own test walks it per role. So are the beheer screens of accounts, partners and
@@ -88,6 +105,18 @@ def _waarden(dossier: Dossier, *, verwijzing=None) -> dict:
         "nummer": dossier.nummer,
         "sectie": SECTIES[0].code,
         "pk": dossier.melding_id,
+        "periode": dossier.periode_uuid,
+        "last": dossier.last_uuid,
+        "betaling": dossier.betaling_id,
+    }
+
+
+def _betaalwaarden(wereld: Wereld, gemeente: str) -> dict:
+    betalen = wereld.betalen[gemeente]
+    return {
+        "batch": betalen.batch_uuid,
+        "afschrift": betalen.afschrift_uuid,
+        "gemeente": wereld.dossiers[gemeente][0].persoon.gemeente_id,
     }
 
 
@@ -139,6 +168,28 @@ def _pogingen(wereld: Wereld):
             if kinds & BEHEER_OBJECTEN:
                 if not user.is_functioneel_beheerder:
                     yield sleutel, naam, _url(route, config_waarden), 403
+                continue
+            if "gemeente" in kinds:
+                # Beheer of one gemeente's payment settings: refused (403) as every beheer
+                # page to anyone but functioneel beheer; a gemeente not its own does not exist.
+                for naam_gemeente in wereld.betalen:
+                    if (
+                        user.is_functioneel_beheerder
+                        and user.gemeenten.filter(naam=naam_gemeente).exists()
+                    ):
+                        continue
+                    verwacht = 404 if user.is_functioneel_beheerder else 403
+                    yield (
+                        sleutel,
+                        naam,
+                        _url(route, _betaalwaarden(wereld, naam_gemeente)),
+                        verwacht,
+                    )
+                continue
+            if kinds & GEMEENTE_OBJECTEN:
+                for naam_gemeente in wereld.betalen:
+                    if naam_gemeente != gemeente:
+                        yield sleutel, naam, _url(route, _betaalwaarden(wereld, naam_gemeente)), 404
                 continue
             if "melding" in kinds:
                 for d in alle_dossiers:
@@ -212,6 +263,11 @@ def _eigenaar_opent_elke_pagina(wereld, clients):
             url = _url(route, _waarden(dossiers[0]))
             if client.get(url).status_code == 404:
                 niet_gevonden.append((naam, url))
+        for route, naam, soorten in _routes():
+            if set(soorten.values()) & GEMEENTE_OBJECTEN:
+                url = _url(route, _betaalwaarden(wereld, gemeente))
+                if client.get(url).status_code == 404:
+                    niet_gevonden.append((naam, url))
     portaal = clients["partner_a1"]
     for route, naam, soorten in _routes():
         if set(soorten.values()) == {"verwijzing"} and route.startswith("partner/"):
@@ -337,3 +393,40 @@ def _verder_op_de_pagina(client, url, tekst, wereld, geheimen):
             adres = f"{url}?{urlencode({veld: geheim})}"
             adressen.append((adres, _bekijken(client, adres, geheimen, geheim)[2]))
     return adressen
+
+
+def test_betalingen_van_een_andere_gemeente_blijven_verborgen(wereld, clients):
+    """The payments page and the withholding export take a gemeente from the query string:
+    another gemeente's pk shows nothing of it, and a value that is no gemeente at all gives the
+    page with a notice, not an error."""
+    weert = wereld.dossiers["Weert"][0].persoon.gemeente_id
+    cranendonck = wereld.dossiers["Cranendonck"][0].persoon.gemeente_id
+    lijst = reverse("ontzorging:betalingen")
+    export = reverse("ontzorging:inhoudingen-csv")
+    # Weert's own page shows the planted creditor, so its absence elsewhere means something.
+    eigen = _inhoud(clients["regisseur_weert"].get(lijst, {"gemeente": weert}))
+    assert GEHEIME_CREDITEUR in eigen
+    for sleutel in ("regisseur_cranendonck", "teamleider_cranendonck", "partner_a1", "partner_b1"):
+        client = clients[sleutel]
+        for url, parameters in (
+            (lijst, {"gemeente": weert}),
+            (export, {"gemeente": weert, "van": "01-2026", "tot": "12-2026"}),
+        ):
+            response = client.get(url, parameters)
+            assert response.status_code in (200, 404), (sleutel, url)
+            tekst = _inhoud(response)
+            assert GEHEIME_CREDITEUR not in tekst, (sleutel, url)
+            assert str(wereld.betalen["Weert"].batch_uuid) not in tekst, (sleutel, url)
+        if user_werkt := wereld.gebruikers[sleutel].werkt_in_dossiers:
+            pagina = _inhoud(client.get(lijst, {"gemeente": weert}))
+            assert "Een filter was ongeldig en is niet toegepast." in pagina
+        for ongeldig in ("%00", "abc", "1e309", str(cranendonck + weert + 1000)):
+            response = client.get(lijst, {"gemeente": ongeldig})
+            assert response.status_code == (200 if user_werkt else 404), (sleutel, ongeldig)
+            if user_werkt:
+                assert "Een filter was ongeldig en is niet toegepast." in _inhoud(response)
+        # A control character: the filter's notice, or the project's own 400 page.
+        response = client.get(lijst, {"gemeente": "\x00"})
+        assert response.status_code in ((200, 400) if user_werkt else (400, 404)), sleutel
+        if response.status_code == 200:
+            assert "Een filter was ongeldig en is niet toegepast." in _inhoud(response)

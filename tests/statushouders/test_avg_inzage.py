@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from core.models import Toegangslog
 from core.services import toegang_vastleggen
 from intake.models import Gesprek, LeefgebiedBevinding, Werkervaring
+from ontzorging.models import Batchregel, Verlenging
 from partners.models import Terugkoppeling
 from pip_plans.models import DoelVoortgang, DuoVerlenging, Voortgangsgesprek
 from statushouders.avg.graaf import persoonsmodellen, rijen_van_persoon
@@ -26,6 +27,12 @@ from statushouders.models import DossierAfsluiting, Gezinsrelatie, Inzage, Inzag
 from termijnen.models import Herinnering, Melding, Termijn
 from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory, HeropeningFactory
+from tests.ontzorging.factories import (
+    BetaalbatchFactory,
+    BetalingFactory,
+    OntzorgperiodeFactory,
+    VasteLastFactory,
+)
 from tests.partners.factories import VerwijzingFactory
 from tests.pip_plans.factories import PlanFactory
 from tests.statushouders.factories import (
@@ -120,6 +127,34 @@ def volledig_dossier(persoon, regisseur) -> dict:
     bewaar(
         Inzage.objects.create(
             persoon=persoon, aangevraagd_door=regisseur, status=InzageStatus.MISLUKT
+        )
+    )
+    periode = bewaar(
+        OntzorgperiodeFactory(
+            persoon=persoon, start_bijstand=datetime.date(2026, 7, 1), aangemaakt_door=regisseur
+        )
+    )
+    bewaar(
+        Verlenging.objects.create(
+            periode=periode,
+            tot=datetime.date(2027, 6, 30),
+            besluit_op=datetime.date(2026, 9, 1),
+            reden="Nog geen zelfstandig beheer",
+            door=regisseur,
+        )
+    )
+    last = bewaar(VasteLastFactory(periode=periode))
+    betaling = bewaar(BetalingFactory(vaste_last=last, in_batch=True))
+    batch = BetaalbatchFactory(gemeente=persoon.gemeente, samengesteld_door=regisseur)
+    bewaar(
+        Batchregel.objects.create(
+            batch=batch,
+            betaling=betaling,
+            bedrag=betaling.bedrag,
+            crediteur=last.crediteur,
+            iban=last.iban,
+            kenmerk="Huurcontract 12345 08-2026",
+            end_to_end_id=f"KOERS-{batch.pk}-{betaling.pk}",
         )
     )
     return rijen

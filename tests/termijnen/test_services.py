@@ -45,6 +45,7 @@ def test_elke_rij_uit_de_tabel_staat_in_de_configuratie():
         "inburgeringstermijn",
         "leerroute_wissel",
         "ontzorgperiode",
+        "bezwaar_ontzorging",
         "voortgangsgesprek",
         "maatschappelijke_begeleiding",
         "verwijzing_reactie",
@@ -53,6 +54,7 @@ def test_elke_rij_uit_de_tabel_staat_in_de_configuratie():
     assert set(TermijnConfig.objects.filter(atw=True).values_list("code", flat=True)) == {
         "pip_vaststellen",
         "bezwaar_pip",
+        "bezwaar_ontzorging",
     }
 
 
@@ -312,11 +314,17 @@ def test_duo_besluit_in_de_toekomst_of_voor_het_pip_wordt_geweigerd(vastgesteld_
 
 
 @time_machine.travel(D(2026, 11, 29))
-def test_ontzorgperiode_telt_vanaf_bijstand_voor_de_doelgroep(persoon, regisseur):
-    persoon_bijwerken(persoon=persoon, door=regisseur, gegevens={"bijstand_sinds": D(2026, 8, 31)})
-    assert _termijn(persoon, "ontzorgperiode").vervalt_op == D(2027, 2, 28)
-    persoon_bijwerken(persoon=persoon, door=regisseur, gegevens={"doelgroep": "gezinsmigrant"})
+def test_ontzorgperiode_is_de_termijn_van_de_periode_zelf(weert, regisseur):
+    from ontzorging.services import periode_aanmaken
+    from tests.ontzorging.factories import doelgroeppersoon
+
+    persoon = doelgroeppersoon(gemeente=weert, regisseur=regisseur, bijstand_sinds=D(2026, 8, 31))
+    # Bijstand alone makes no deadline: the ontzorgperiode does, from its own start.
     assert not Termijn.objects.filter(persoon=persoon, config__code="ontzorgperiode").exists()
+    periode = periode_aanmaken(persoon=persoon, door=regisseur)
+    termijn = Termijn.objects.get(persoon=persoon, config__code="ontzorgperiode")
+    assert termijn.sleutel == str(periode.uuid)
+    assert termijn.vervalt_op == D(2027, 2, 28)  # 31-08 + 6 months: the last day of February
 
 
 @pytest.mark.parametrize("teken", ["\u200b", "\u200f", "\ufeff", "\u2028", "\t", "\x1b"])

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
+from ontzorging import demo as ontzorging_demo
 from statushouders import demo
 
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             return
         start = time.monotonic()
         resultaat = demo.seed(personen=personen, seed=seed)
+        ontzorging = ontzorging_demo.seed()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{resultaat.personen} personen in {resultaat.huishoudens} huishoudens, "
@@ -36,7 +38,21 @@ class Command(BaseCommand):
                 f"in {time.monotonic() - start:.1f} s."
             )
         )
+        self._ontzorging(ontzorging)
         self._logins()
+
+    def _ontzorging(self, ontzorging):
+        self.stdout.write(
+            f"Ontzorging: {ontzorging.periodes} ontzorgperiodes; "
+            "betalingen op /ontzorging/betalingen/."
+        )
+        for batch in ontzorging.wacht_op_goedkeuring:
+            self.stdout.write(f"  betaalbatch wacht op goedkeuring door 'teamleider': {batch}")
+        if ontzorging.afschrift_pad:
+            self.stdout.write(
+                "  bankafschrift (camt.053) van de batch bij de bank, om in te lezen: "
+                f"{ontzorging.afschrift_pad}"
+            )
 
     def _logins(self):
         self.stdout.write(

@@ -1,0 +1,204 @@
+"""Planning next month's ontzorging payments for 10,000 active periods: seconds, queries, peak
+memory (tracemalloc) and rows planned; a second run must plan nothing. Then composing a batch
+of 1,000 payments and exporting it as a SEPA file (pain.001.001.03, validated), in seconds.
+
+The periods are written in bulk, each with its `ontzorgperiode` deadline as the service makes
+it (sleutel = the period's uuid) and 2–3 vaste lasten. Figures are printed and written to
+benchmarks/results/bench_ontzorging.json. BENCH_EXPLAIN=1 prints the plan of the planning
+statement first (with the time its audit trigger takes).
+"""
+
+import datetime
+import json
+import os
+import time
+import tracemalloc
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+from _bench import bench_database
+from dateutil.relativedelta import relativedelta
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+PERIODES = int(os.environ.get("BENCH_ONTZORGPERIODES", "10000"))
+BATCH_BETALINGEN = 1000
+RESULTATEN = Path(__file__).resolve().parent / "results" / "bench_ontzorging.json"
+
+LASTEN = [
+    # soort, crediteur, IBAN, bedrag
+    ("huur", "Wonen Limburg", "NL20INGB0001234567", Decimal("612.50")),
+    ("energie", "Vattenfall Klantenservice", "NL44RABO0123456789", Decimal("142.00")),
+    ("zorgverzekering", "CZ Zorgverzekeringen", "NL15ABNA0518372946", Decimal("158.95")),
+]
+
+
+def main() -> None:
+    with bench_database():
+        from accounts.models import User
+        from ontzorging import services
+        from ontzorging.constants import TERMIJN_EINDE, BetalingStatus, PeriodeStatus
+        from ontzorging.geld import maand_van
+        from ontzorging.models import Betaling, Ontzorgperiode, VasteLast
+        from statushouders import demo
+        from statushouders.models import Gemeente, Persoon
+        from termijnen.services import NieuweTermijn, termijnen_invoegen
+
+        cijfers: dict = {"periodes": PERIODES}
+        begin = time.perf_counter()
+        demo.seed(personen=PERIODES, seed=12)
+        cijfers["seed_personen_s"] = round(time.perf_counter() - begin, 1)
+
+        vandaag = timezone.localdate()
+        start = maand_van(vandaag) - relativedelta(months=2)
+        volgende = maand_van(vandaag) + relativedelta(months=1)
+        regisseur, teamleider, beheer = (
+            User.objects.get(username=n) for n in ("regisseur", "teamleider", "beheer")
+        )
+        # A gemeente of its own for the batch of 1,000: 400 single persons moved there.
+        bench = Gemeente.objects.create(naam="Benchdorp", cbs_code="GM9999")
+        for gebruiker in (regisseur, teamleider, beheer):
+            gebruiker.gemeenten.add(bench)
+        alleen = list(
+            Persoon.objects.filter(huishouden__isnull=True)
+            .order_by("id")
+            .values_list("id", flat=True)[: BATCH_BETALINGEN * 2 // 5]
+        )
+        Persoon.objects.filter(id__in=alleen).update(gemeente=bench)
+        for gemeente in Gemeente.objects.all():
+            services.betaalinstelling_opslaan(
+                gemeente=gemeente,
+                door=beheer,
+                rekeninghouder=f"Gemeente {gemeente.naam}",
+                iban="NL91ABNA0417164300",
+            )
+
+        begin = time.perf_counter()
+        personen = list(Persoon.objects.order_by("id")[:PERIODES])
+        periodes = Ontzorgperiode.objects.bulk_create(
+            [
+                Ontzorgperiode(
+                    uuid=uuid.uuid4(),
+                    persoon=persoon,
+                    start_bijstand=start,
+                    status=PeriodeStatus.ACTIEF,
+                    machtiging_op=start,
+                    machtiging_vorm="schriftelijk",
+                    beschikking_op=start,
+                    aangemaakt_door=regisseur,
+                )
+                for persoon in personen
+            ],
+            batch_size=2000,
+        )
+        termijnen_invoegen(
+            [
+                NieuweTermijn(
+                    persoon=p.persoon,
+                    code=TERMIJN_EINDE,
+                    basisdatum=p.start_bijstand,
+                    sleutel=str(p.uuid),
+                    onderwerp="ontzorging",
+                )
+                for p in periodes
+            ]
+        )
+        lasten = [
+            VasteLast(
+                uuid=uuid.uuid4(),
+                periode=p,
+                soort=soort,
+                crediteur=crediteur,
+                iban=iban,
+                bic="",
+                kenmerk=f"Klantnummer {p.pk}",
+                maandbedrag=bedrag,
+                eerste_maand=start,
+                laatste_maand=start + relativedelta(months=5),
+            )
+            for nummer, p in enumerate(periodes)
+            for soort, crediteur, iban, bedrag in LASTEN[: 2 + nummer % 2]
+        ]
+        VasteLast.objects.bulk_create(lasten, batch_size=2000)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        cijfers["lasten"] = len(lasten)
+        cijfers["opbouw_s"] = round(time.perf_counter() - begin, 1)
+        print(
+            f"{PERIODES} actieve ontzorgperiodes met {len(lasten)} vaste lasten aangemaakt "
+            f"in {cijfers['opbouw_s']} s (seed {cijfers['seed_personen_s']} s)"
+        )
+
+        for sleutel, label in (("eerste", "eerste run"), ("tweede", "tweede run (zelfde maand)")):
+            if os.environ.get("BENCH_EXPLAIN") and sleutel == "eerste":
+                _explain(volgende)
+            connection.queries_log.clear()  # the seed filled the log to its limit
+            tracemalloc.start()
+            begin = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                gepland = services.betalingen_plannen(maand=volgende)
+            duur = time.perf_counter() - begin
+            _nu, piek = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            cijfers[f"plannen_{sleutel}"] = {
+                "seconden": round(duur, 2),
+                "queries": len(queries),
+                "piekgeheugen_kb": round(piek / 1024),
+                "gepland": gepland,
+            }
+            print(
+                f"betalingen plannen, {label}: {duur:.2f} s, {len(queries)} queries, "
+                f"piekgeheugen {piek / 1024:.0f} kB, {gepland} betalingen gepland"
+            )
+        assert cijfers["plannen_tweede"]["gepland"] == 0
+
+        te_betalen = Betaling.objects.filter(
+            status=BetalingStatus.GEPLAND, vaste_last__periode__persoon__gemeente=bench
+        ).count()
+        begin = time.perf_counter()
+        batch = services.batch_samenstellen(
+            gemeente=bench, door=regisseur, uitvoerdatum=vandaag, tot_maand=volgende
+        )
+        samenstellen = time.perf_counter() - begin
+        services.batch_goedkeuren(batch=batch, door=teamleider)
+        begin = time.perf_counter()
+        batch = services.batch_exporteren(batch=batch)
+        exporteren = time.perf_counter() - begin
+        cijfers["batch"] = {
+            "betalingen": batch.aantal,
+            "samenstellen_s": round(samenstellen, 2),
+            "sepa_export_s": round(exporteren, 2),
+            "sepa_kb": round(len(batch.sepa_xml.encode()) / 1024),
+        }
+        assert batch.aantal == te_betalen
+        print(
+            f"batch van {batch.aantal} betalingen: samenstellen {samenstellen:.2f} s, "
+            f"SEPA-bestand (gevalideerd) {exporteren:.2f} s, "
+            f"{cijfers['batch']['sepa_kb']} kB"
+        )
+
+        cijfers["datum"] = datetime.date.today().isoformat()
+        RESULTATEN.parent.mkdir(exist_ok=True)
+        RESULTATEN.write_text(json.dumps(cijfers, indent=2) + "\n")
+        print(f"resultaten in {RESULTATEN}")
+
+
+def _explain(maand) -> None:
+    from django.db import transaction
+
+    from ontzorging.services.lasten import _PLANNEN
+    from termijnen.services import termijnconfig
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN (ANALYZE, BUFFERS) " + _PLANNEN.format(gemeente=""),
+            {"maand": maand, "config": termijnconfig("ontzorgperiode").pk},
+        )
+        print("\n".join(r[0] for r in cursor.fetchall()))
+        transaction.set_rollback(True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,431 @@
+"""Payment batches (four eyes: composed by one, approved by a teamleider who did not compose
+it), the SEPA export, and reading the bank's statement back."""
+
+import datetime
+from decimal import Decimal
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.validators import datums_controleren
+from statushouders.models import Gemeente
+
+from .. import selectors
+from ..constants import (
+    SEPA_ID,
+    SEPA_OMSCHRIJVING,
+    BatchStatus,
+    BetalingStatus,
+    KenmerkSoort,
+)
+from ..geld import (
+    eerstvolgende_bankdag,
+    euro,
+    is_bankdag,
+    maand_van,
+    volgende_maand,
+)
+from ..models import (
+    Batchregel,
+    Betaalbatch,
+    Betaalinstelling,
+    Betaling,
+)
+
+# --- Batches ----------------------------------------------------------------------------------
+
+
+def _eist_gemeente(door: User, gemeente: Gemeente) -> None:
+    if not (door.werkt_in_dossiers and door.gemeenten.filter(pk=gemeente.pk).exists()):
+        raise ValidationError(_("U werkt niet voor deze gemeente."))
+
+
+@transaction.atomic
+def batch_samenstellen(
+    *,
+    gemeente: Gemeente,
+    door: User,
+    uitvoerdatum: datetime.date | None,
+    tot_maand: datetime.date | None = None,
+) -> Betaalbatch:
+    """Put every planned payment of the gemeente due up to the month into a new batch."""
+    _eist_gemeente(door, gemeente)
+    datums_controleren(uitvoerdatum=uitvoerdatum, tot_maand=tot_maand)
+    vandaag = timezone.localdate()
+    fouten: dict = {}
+    if uitvoerdatum is None:
+        fouten["uitvoerdatum"] = [_("Vul de datum in waarop de bank moet betalen.")]
+    elif uitvoerdatum < vandaag:
+        fouten["uitvoerdatum"] = [_("De uitvoerdatum kan niet in het verleden liggen.")]
+    elif uitvoerdatum > vandaag + datetime.timedelta(days=90):
+        fouten["uitvoerdatum"] = [_("Kies een uitvoerdatum binnen drie maanden.")]
+    elif not is_bankdag(uitvoerdatum):
+        fouten["uitvoerdatum"] = [
+            _(
+                "Op zaterdag, zondag en de feestdagen van het betalingsverkeer voert de bank "
+                "niets uit; kies bijvoorbeeld %(datum)s."
+            )
+            % {"datum": f"{eerstvolgende_bankdag(uitvoerdatum):%d-%m-%Y}"}
+        ]
+    if fouten:
+        raise ValidationError(fouten)
+    # One composer at a time per gemeente; the payment rows are locked besides.
+    instelling = Betaalinstelling.objects.select_for_update().filter(gemeente=gemeente).first()
+    if instelling is None:
+        raise ValidationError(
+            _("Functioneel beheer heeft de betaalrekening van %(gemeente)s nog niet ingesteld.")
+            % {"gemeente": gemeente}
+        )
+    # Rent and premiums are paid ahead: by default a batch takes next month's payments too.
+    tot_maand = maand_van(tot_maand) if tot_maand else volgende_maand(uitvoerdatum)
+    betalingen = list(
+        selectors.te_betalen(gemeente=gemeente, tot_maand=tot_maand)
+        .select_for_update(of=("self",))
+        .select_related("vaste_last")
+        .order_by("vaste_last__crediteur", "id")
+    )
+    if not betalingen:
+        raise ValidationError(
+            _("Er zijn geen geplande betalingen tot en met %(maand)s.")
+            % {"maand": f"{tot_maand:%m-%Y}"}
+        )
+    with pghistory.context(user=door.pk):
+        batch = Betaalbatch.objects.create(
+            gemeente=gemeente,
+            uitvoerdatum=uitvoerdatum,
+            samengesteld_door=door,
+            aantal=len(betalingen),
+            totaal=sum((b.bedrag for b in betalingen), Decimal("0.00")),
+        )
+        Batchregel.objects.bulk_create(
+            [
+                Batchregel(
+                    batch=batch,
+                    betaling=betaling,
+                    bedrag=betaling.bedrag,
+                    crediteur=betaling.vaste_last.crediteur,
+                    iban=betaling.vaste_last.iban,
+                    bic=betaling.vaste_last.bic,
+                    kenmerk=_omschrijving(betaling),
+                    end_to_end_id=f"KOERS-{batch.pk}-{betaling.pk}"[:SEPA_ID],
+                )
+                for betaling in betalingen
+            ],
+            batch_size=1000,
+        )
+        Betaling.objects.filter(pk__in=[b.pk for b in betalingen]).update(
+            status=BetalingStatus.IN_BATCH
+        )
+    return batch
+
+
+def _omschrijving(betaling: Betaling) -> str:
+    """What the creditor sees: the reference it asked for, and the month."""
+    last = betaling.vaste_last
+    if last.kenmerk_soort == KenmerkSoort.BETALINGSKENMERK:
+        return last.kenmerk
+    maand = f" {betaling.maand:%m-%Y}"
+    return last.kenmerk[: SEPA_OMSCHRIJVING - len(maand)] + maand
+
+
+@transaction.atomic
+def batch_goedkeuren(*, batch: Betaalbatch, door: User) -> Betaalbatch:
+    batch = Betaalbatch.objects.select_for_update().get(pk=batch.pk)
+    _eist_gemeente(door, batch.gemeente)
+    if batch.status != BatchStatus.SAMENGESTELD:
+        raise ValidationError(
+            _("Alleen een batch die op goedkeuring wacht kan worden goedgekeurd.")
+        )
+    if not door.is_teamleider:
+        raise ValidationError(_("Alleen een teamleider kan een betaalbatch goedkeuren."))
+    if batch.samengesteld_door_id == door.pk:
+        raise ValidationError(
+            _("U hebt deze batch samengesteld; een andere teamleider moet hem goedkeuren.")
+        )
+    with pghistory.context(user=door.pk):
+        batch.status = BatchStatus.GOEDGEKEURD
+        batch.goedgekeurd_door = door
+        batch.goedgekeurd_op = timezone.now()
+        batch.save(update_fields=["status", "goedgekeurd_door", "goedgekeurd_op"])
+    return batch
+
+
+@transaction.atomic
+def batch_intrekken(*, batch: Betaalbatch, door: User, reden: str) -> Betaalbatch:
+    """Withdraw a batch before it is exported: its payments are planned again."""
+    batch = Betaalbatch.objects.select_for_update().get(pk=batch.pk)
+    _eist_gemeente(door, batch.gemeente)
+    if (
+        batch.status not in (BatchStatus.SAMENGESTELD, BatchStatus.GOEDGEKEURD)
+        or batch.export_status
+    ):
+        raise ValidationError(
+            _("Een batch die al naar de bank gaat, kan niet meer worden ingetrokken.")
+        )
+    if not (reden or "").strip():
+        raise ValidationError({"reden": [_("Vul de reden in.")]})
+    with pghistory.context(user=door.pk):
+        Betaling.objects.filter(batchregels__batch=batch, status=BetalingStatus.IN_BATCH).update(
+            status=BetalingStatus.GEPLAND
+        )
+        batch.status = BatchStatus.INGETROKKEN
+        batch.ingetrokken_door = door
+        batch.intrekking_reden = reden.strip()[:300]
+        batch.ingetrokken_op = timezone.now()
+        batch.save(
+            update_fields=["status", "ingetrokken_door", "intrekking_reden", "ingetrokken_op"]
+        )
+    return batch
+
+
+@transaction.atomic
+def batch_export_starten(*, batch: Betaalbatch, door: User) -> Betaalbatch:
+    """Queue the SEPA file; the page shows its progress."""
+    from ..tasks import batch_exporteren_task
+
+    batch = Betaalbatch.objects.select_for_update().get(pk=batch.pk)
+    _eist_gemeente(door, batch.gemeente)
+    if batch.status != BatchStatus.GOEDGEKEURD:
+        raise ValidationError(_("Alleen een goedgekeurde batch kan naar de bank."))
+    if batch.export_status in ("wacht", "bezig"):
+        return batch
+    batch.export_status = "wacht"
+    batch.export_voortgang = 0
+    batch.save(update_fields=["export_status", "export_voortgang"])
+    transaction.on_commit(lambda: batch_exporteren_task.delay(batch.pk))
+    return batch
+
+
+def batch_exporteren(*, batch: Betaalbatch, voortgang=None) -> Betaalbatch:
+    """Write the pain.001.001.03 file, validated against its XSD, and freeze the batch."""
+    from ..sepa import pain001_maken
+
+    with transaction.atomic():
+        batch = Betaalbatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.geexporteerd_op is not None:
+            return batch
+        if batch.status != BatchStatus.GOEDGEKEURD:
+            raise ValidationError(_("Alleen een goedgekeurde batch kan naar de bank."))
+        batch.export_status = "bezig"
+        batch.save(update_fields=["export_status"])
+    instelling = Betaalinstelling.objects.get(gemeente=batch.gemeente)
+    regels = list(Batchregel.objects.filter(batch=batch).order_by("id"))
+    bericht_id, xml = pain001_maken(
+        batch=batch, instelling=instelling, regels=regels, voortgang=voortgang
+    )
+    with transaction.atomic():
+        batch = Betaalbatch.objects.select_for_update().get(pk=batch.pk)
+        batch.sepa_xml = xml
+        batch.bericht_id = bericht_id
+        batch.status = BatchStatus.GEEXPORTEERD
+        batch.export_status = "klaar"
+        batch.export_voortgang = 100
+        batch.geexporteerd_op = timezone.now()
+        batch.save(
+            update_fields=[
+                "sepa_xml",
+                "bericht_id",
+                "status",
+                "export_status",
+                "export_voortgang",
+                "geexporteerd_op",
+            ]
+        )
+    return batch
+
+
+def batch_export_mislukt(*, batch_id: int) -> None:
+    Betaalbatch.objects.filter(pk=batch_id, geexporteerd_op__isnull=True).update(
+        export_status="mislukt"
+    )
+
+
+def batch_voortgang(*, batch_id: int, procent: int) -> None:
+    Betaalbatch.objects.filter(pk=batch_id, geexporteerd_op__isnull=True).update(
+        export_voortgang=max(0, min(100, procent))
+    )
+
+
+# --- Bank statements --------------------------------------------------------------------------
+
+AFSCHRIFT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@transaction.atomic
+def afschrift_inlezen(*, gemeente: Gemeente, door: User, bestand):
+    """Keep the uploaded statement and queue its processing; the page shows the progress."""
+    from ..models import Afschrift
+    from ..tasks import afschrift_verwerken_task
+
+    _eist_gemeente(door, gemeente)
+    if bestand is None:
+        raise ValidationError({"bestand": [_("Kies het afschrift van de bank (camt.053, XML).")]})
+    naam = (getattr(bestand, "name", "") or "afschrift.xml")[-255:]
+    if not naam.lower().endswith(".xml"):
+        raise ValidationError({"bestand": [_("Een camt.053-afschrift is een XML-bestand.")]})
+    if bestand.size > AFSCHRIFT_MAX_BYTES:
+        raise ValidationError({"bestand": [_("Het afschrift is groter dan 20 MB.")]})
+    begin = bestand.read(512)
+    bestand.seek(0)
+    if not begin.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        raise ValidationError({"bestand": [_("Dit is geen XML-bestand.")]})
+    with pghistory.context(user=door.pk):
+        afschrift = Afschrift.objects.create(
+            gemeente=gemeente, bestand=bestand, bestandsnaam=naam, ingelezen_door=door
+        )
+    transaction.on_commit(lambda: afschrift_verwerken_task.delay(afschrift.pk))
+    return afschrift
+
+
+def afschrift_verwerken(*, afschrift, voortgang=None):
+    """Match each line by end-to-end id to a payment of an exported batch of this gemeente.
+    Money out and booked: betaald. Money back for it (a return): mislukt, with the bank's
+    reason. Anything else is listed as not found, never guessed."""
+    from ..models import Afschrift
+    from ..sepa import AfschriftOngeldig, afschrift_lezen
+
+    afschrift = Afschrift.objects.get(pk=afschrift.pk)
+    if afschrift.status == "klaar":
+        return afschrift
+    Afschrift.objects.filter(pk=afschrift.pk).update(status="bezig")
+    try:
+        with afschrift.bestand.open("rb") as bestand:
+            afschrift_id, regels = afschrift_lezen(bestand.read())
+    except AfschriftOngeldig as fout:
+        Afschrift.objects.filter(pk=afschrift.pk).update(status="mislukt", foutmelding=str(fout))
+        return Afschrift.objects.get(pk=afschrift.pk)
+    instelling = Betaalinstelling.objects.filter(gemeente=afschrift.gemeente).first()
+    rekeningen = {r.rekening for r in regels if r.rekening}
+    if instelling and rekeningen and instelling.iban not in rekeningen:
+        Afschrift.objects.filter(pk=afschrift.pk).update(
+            status="mislukt",
+            foutmelding=_(
+                "Dit afschrift hoort bij rekening %(rekening)s, niet bij de betaalrekening van "
+                "%(gemeente)s (%(iban)s)."
+            )
+            % {
+                "rekening": ", ".join(sorted(rekeningen))[:60],
+                "gemeente": afschrift.gemeente,
+                "iban": instelling.iban,
+            },
+        )
+        return Afschrift.objects.get(pk=afschrift.pk)
+    if (
+        afschrift_id
+        and Afschrift.objects.filter(
+            gemeente=afschrift.gemeente, afschrift_id=afschrift_id, status="klaar"
+        )
+        .exclude(pk=afschrift.pk)
+        .exists()
+    ):
+        Afschrift.objects.filter(pk=afschrift.pk).update(
+            status="mislukt",
+            foutmelding=_("Dit afschrift (%(id)s) is al eerder ingelezen.") % {"id": afschrift_id},
+        )
+        return Afschrift.objects.get(pk=afschrift.pk)
+    bekend = {
+        regel.end_to_end_id: regel
+        for regel in Batchregel.objects.filter(
+            batch__gemeente=afschrift.gemeente,
+            batch__geexporteerd_op__isnull=False,
+            end_to_end_id__in=[r.end_to_end_id for r in regels if r.end_to_end_id],
+        ).select_related("betaling")
+    }
+    # A payment sent again (after a return) is answered by the lines of its latest batch only.
+    laatste_regel = dict(
+        Batchregel.objects.filter(betaling_id__in=[r.betaling_id for r in bekend.values()])
+        .exclude(batch__status=BatchStatus.INGETROKKEN)
+        .values("betaling_id")
+        .annotate(laatste=Max("id"))
+        .values_list("betaling_id", "laatste")
+    )
+    niet_gevonden, betaald, mislukt, al_verwerkt = [], 0, 0, 0
+    stap = max(1, len(regels) // 20)
+    with transaction.atomic(), pghistory.context(user=afschrift.ingelezen_door_id):
+        for nummer, regel in enumerate(regels, start=1):
+            batchregel = bekend.get(regel.end_to_end_id)
+            waarom = _niet_verwerkbaar(regel, batchregel, laatste_regel)
+            if waarom:
+                niet_gevonden.append(_als_rij(regel, waarom))
+            else:
+                betaling = Betaling.objects.select_for_update().get(pk=batchregel.betaling_id)
+                if regel.bij:
+                    if betaling.status != BetalingStatus.MISLUKT:
+                        betaling.status = BetalingStatus.MISLUKT
+                        betaling.betaald_op = None
+                        betaling.reden_mislukt = (
+                            _("Teruggeboekt door de bank: %(reden)s")
+                            % {"reden": regel.reden or _("geen reden opgegeven")}
+                        )[:300]
+                        betaling.save()
+                        mislukt += 1
+                    else:
+                        al_verwerkt += 1
+                elif betaling.status == BetalingStatus.IN_BATCH:
+                    betaling.status = BetalingStatus.BETAALD
+                    betaling.betaald_op = regel.datum or timezone.localdate()
+                    betaling.save()
+                    betaald += 1
+                else:
+                    al_verwerkt += 1
+            if voortgang and nummer % stap == 0:
+                voortgang(int(100 * nummer / len(regels)))
+        Afschrift.objects.filter(pk=afschrift.pk).update(
+            status="klaar",
+            voortgang=100,
+            afschrift_id=afschrift_id,
+            regels=len(regels),
+            betaald=betaald,
+            mislukt=mislukt,
+            al_verwerkt=al_verwerkt,
+            niet_gevonden=niet_gevonden,
+        )
+    return Afschrift.objects.get(pk=afschrift.pk)
+
+
+def _niet_verwerkbaar(regel, batchregel, laatste_regel: dict[int, int]) -> str:
+    if not regel.end_to_end_id:
+        return _("geen kenmerk van Koers")
+    if batchregel is None:
+        return _("geen betaling van deze gemeente met dit kenmerk")
+    if laatste_regel.get(batchregel.betaling_id) != batchregel.pk:
+        return _("hoort bij een eerdere batch; de betaling is opnieuw verstuurd")
+    if not regel.geboekt:
+        return _("nog niet geboekt")
+    if regel.bedrag != batchregel.bedrag:
+        return _("bedrag wijkt af (verwacht %(bedrag)s)") % {"bedrag": euro(batchregel.bedrag)}
+    return ""
+
+
+def _als_rij(regel, waarom: str) -> dict:
+    return {
+        "kenmerk": regel.end_to_end_id[:35],
+        "bedrag": f"{regel.bedrag:.2f}" if regel.bedrag is not None else "",
+        "richting": "bij" if regel.bij else "af",
+        "datum": f"{regel.datum:%d-%m-%Y}" if regel.datum else "",
+        "naam": regel.naam,
+        "omschrijving": regel.omschrijving,
+        "waarom": waarom,
+    }
+
+
+def afschrift_voortgang(*, afschrift_id: int, procent: int) -> None:
+    from ..models import Afschrift
+
+    Afschrift.objects.filter(pk=afschrift_id, status="bezig").update(
+        voortgang=max(0, min(99, procent))
+    )
+
+
+def afschrift_mislukt(*, afschrift_id: int) -> None:
+    from ..models import Afschrift
+
+    Afschrift.objects.filter(pk=afschrift_id).exclude(status="klaar").update(
+        status="mislukt",
+        foutmelding=_("Het inlezen is onderbroken; lees het afschrift opnieuw in."),
+    )

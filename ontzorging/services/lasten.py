@@ -1,0 +1,288 @@
+"""Vaste lasten, the handover checklist, and planning each month's payments: one per last
+per month, never twice."""
+
+import datetime
+from decimal import Decimal
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.validators import datums_controleren
+from statushouders.models import Gemeente
+from termijnen.services import termijnconfig
+
+from .. import selectors
+from ..constants import (
+    SEPA_NAAM,
+    TERMIJN_EINDE,
+    BetalingStatus,
+    KenmerkSoort,
+    LastSoort,
+    PeriodeStatus,
+)
+from ..geld import (
+    bedrag_controleren,
+    bic_controleren,
+    iban_controleren,
+    kenmerk_controleren,
+    maand_van,
+    sepa_tekst,
+    vorige_maand,
+)
+from ..models import (
+    Betaling,
+    Ontzorgperiode,
+    VasteLast,
+)
+from .periodes import _eist_dossierrol, periodes_bijwerken
+
+# --- Fixed costs ------------------------------------------------------------------------------
+
+
+def _last_controleren(
+    *,
+    periode: Ontzorgperiode,
+    soort: str,
+    crediteur: str,
+    iban: str,
+    bic: str,
+    kenmerk_soort: str,
+    kenmerk: str,
+    maandbedrag: Decimal | None,
+    eerste_maand: datetime.date | None,
+    laatste_maand: datetime.date | None,
+    bestaand: VasteLast | None = None,
+) -> dict:
+    """Every field of a vaste last checked at once; the cleaned values, or ValidationError with
+    a message per field."""
+    datums_controleren(eerste_maand=eerste_maand, laatste_maand=laatste_maand)
+    fouten: dict = {}
+    schoon: dict = {}
+    instelling = selectors.instelling_van(periode.persoon.gemeente)
+    if soort not in selectors.toegestane_soorten(instelling=instelling):
+        fouten["soort"] = [
+            _(
+                "Deze gemeente betaalt alleen huur, energie, water en zorgverzekering; andere "
+                "lasten alleen als het lokale beleid dat regelt."
+            )
+            if soort in LastSoort.values
+            else _("Kies een soort uit de lijst.")
+        ]
+    else:
+        try:
+            bedrag_controleren(maandbedrag, soort=soort)
+        except ValidationError as fout:
+            fouten["maandbedrag"] = fout.messages
+    naam = (crediteur or "").strip()
+    if not naam:
+        fouten["crediteur"] = [_("Vul de naam van de crediteur in.")]
+    elif len(naam) > SEPA_NAAM:
+        fouten["crediteur"] = [_("Een naam is hoogstens %(n)s tekens lang.") % {"n": SEPA_NAAM}]
+    elif not sepa_tekst(naam, SEPA_NAAM):
+        fouten["crediteur"] = [_("Gebruik letters of cijfers in de naam.")]
+    try:
+        schoon["iban"], afgeleid = iban_controleren(iban)
+    except ValidationError as fout:
+        fouten["iban"] = fout.messages
+        afgeleid = ""
+    try:
+        schoon["bic"] = bic_controleren(bic, afgeleid=afgeleid) or afgeleid
+    except ValidationError as fout:
+        fouten["bic"] = fout.messages
+    if kenmerk_soort not in KenmerkSoort.values:
+        fouten["kenmerk_soort"] = [_("Kies een soort kenmerk uit de lijst.")]
+    else:
+        try:
+            schoon["kenmerk"] = kenmerk_controleren(kenmerk, soort=kenmerk_soort)
+        except ValidationError as fout:
+            fouten["kenmerk"] = fout.messages
+    if eerste_maand is None:
+        fouten["eerste_maand"] = [_("Vul de eerste maand in.")]
+    if laatste_maand is None:
+        fouten["laatste_maand"] = [_("Vul de laatste maand in; voor één betaling dezelfde maand.")]
+    if eerste_maand and laatste_maand:
+        eerste_maand, laatste_maand = maand_van(eerste_maand), maand_van(laatste_maand)
+        if laatste_maand < eerste_maand:
+            fouten["laatste_maand"] = [_("De laatste maand ligt vóór de eerste maand.")]
+        if eerste_maand < maand_van(periode.start_bijstand):
+            fouten["eerste_maand"] = [
+                _("De ontzorging begint pas in %(maand)s.")
+                % {"maand": f"{periode.start_bijstand:%m-%Y}"}
+            ]
+    if not fouten:
+        # The same creditor account and reference in overlapping months would pay twice.
+        dubbel = VasteLast.objects.filter(
+            periode=periode,
+            iban=schoon["iban"],
+            kenmerk=schoon["kenmerk"],
+            eerste_maand__lte=laatste_maand,
+            laatste_maand__gte=eerste_maand,
+        )
+        if bestaand is not None:
+            dubbel = dubbel.exclude(pk=bestaand.pk)
+        if dubbel.exists():
+            fouten["kenmerk"] = [
+                _(
+                    "Deze last staat er al: dezelfde rekening en hetzelfde kenmerk in "
+                    "overlappende maanden. Wijzig de bestaande last in plaats van een tweede "
+                    "toe te voegen."
+                )
+            ]
+    if fouten:
+        raise ValidationError(fouten)
+    return schoon | {
+        "soort": soort,
+        "crediteur": naam,
+        "kenmerk_soort": kenmerk_soort,
+        "maandbedrag": maandbedrag,
+        "eerste_maand": eerste_maand,
+        "laatste_maand": laatste_maand,
+    }
+
+
+@transaction.atomic
+def vaste_last_toevoegen(*, periode: Ontzorgperiode, door: User, **gegevens) -> VasteLast:
+    _eist_dossierrol(door, periode.persoon)
+    if periode.status == PeriodeStatus.BEEINDIGD:
+        raise ValidationError(_("Deze ontzorgperiode is beëindigd."))
+    schoon = _last_controleren(periode=periode, **gegevens)
+    with pghistory.context(user=door.pk):
+        return VasteLast.objects.create(periode=periode, **schoon)
+
+
+@transaction.atomic
+def vaste_last_wijzigen(*, last: VasteLast, door: User, **gegevens) -> VasteLast:
+    """Change a last. Payments not yet in a batch follow (new amount, months outside the new
+    range removed); what is in a batch or paid stays as it was sent."""
+    _eist_dossierrol(door, last.periode.persoon)
+    last = VasteLast.objects.select_for_update().select_related("periode__persoon").get(pk=last.pk)
+    if last.periode.status == PeriodeStatus.BEEINDIGD:
+        raise ValidationError(_("Deze ontzorgperiode is beëindigd."))
+    schoon = _last_controleren(periode=last.periode, bestaand=last, **gegevens)
+    with pghistory.context(user=door.pk):
+        for veld, waarde in schoon.items():
+            setattr(last, veld, waarde)
+        last.save()
+        _geplande_betalingen_volgen(last)
+    return last
+
+
+def _geplande_betalingen_volgen(last: VasteLast) -> None:
+    nog_niet_verstuurd = Betaling.objects.filter(vaste_last=last, status=BetalingStatus.GEPLAND)
+    nog_niet_verstuurd.exclude(maand__range=(last.eerste_maand, last.laatste_maand)).delete()
+    if last.overname_maand:
+        nog_niet_verstuurd.filter(maand__gte=last.overname_maand).delete()
+    nog_niet_verstuurd.exclude(bedrag=last.maandbedrag).update(bedrag=last.maandbedrag)
+
+
+@transaction.atomic
+def overname_vastleggen(
+    *,
+    last: VasteLast,
+    door: User,
+    overname_maand: datetime.date | None,
+    overname_geregeld_op: datetime.date | None = None,
+) -> VasteLast:
+    """The handover checklist: from which month the person pays this last themselves, and
+    when that was arranged. Koers stops paying from that month."""
+    _eist_dossierrol(door, last.periode.persoon)
+    datums_controleren(overname_maand=overname_maand, overname_geregeld_op=overname_geregeld_op)
+    last = VasteLast.objects.select_for_update().select_related("periode__persoon").get(pk=last.pk)
+    fouten: dict = {}
+    if overname_maand:
+        overname_maand = maand_van(overname_maand)
+        if overname_maand <= last.eerste_maand:
+            fouten["overname_maand"] = [
+                _("De persoon kan pas overnemen na de eerste maand (%(maand)s).")
+                % {"maand": f"{last.eerste_maand:%m-%Y}"}
+            ]
+    if overname_geregeld_op and not overname_maand:
+        fouten["overname_maand"] = [_("Vul in vanaf welke maand de persoon zelf betaalt.")]
+    if overname_geregeld_op and overname_geregeld_op > timezone.localdate():
+        fouten["overname_geregeld_op"] = [_("Deze datum kan niet in de toekomst liggen.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with pghistory.context(user=door.pk):
+        last.overname_maand = overname_maand
+        last.overname_geregeld_op = overname_geregeld_op
+        if overname_maand and last.laatste_maand >= overname_maand:
+            last.laatste_maand = vorige_maand(overname_maand)
+        last.save()
+        _geplande_betalingen_volgen(last)
+    return last
+
+
+# --- Planning ---------------------------------------------------------------------------------
+
+_PLANNEN = """
+INSERT INTO ontzorging_betaling
+    (vaste_last_id, maand, bedrag, status, pogingen, reden_mislukt, betaald_op, created_at)
+SELECT l.id, %(maand)s, l.maandbedrag, 'gepland', 1, '', NULL, now()
+FROM ontzorging_vastelast l
+JOIN ontzorging_ontzorgperiode p ON p.id = l.periode_id
+JOIN statushouders_persoon pe ON pe.id = p.persoon_id
+JOIN core_termijn t ON t.persoon_id = p.persoon_id AND t.config_id = %(config)s
+     AND t.sleutel = p.uuid::text
+WHERE p.status IN ('gepland', 'actief', 'afbouw')
+  AND p.machtiging_op IS NOT NULL
+  AND date_trunc('month', p.start_bijstand)::date <= %(maand)s
+  AND %(maand)s <= t.vervalt_op
+  AND l.eerste_maand <= %(maand)s AND %(maand)s <= l.laatste_maand
+  AND (l.overname_maand IS NULL OR %(maand)s < l.overname_maand)
+  {gemeente}
+ON CONFLICT (vaste_last_id, maand) DO NOTHING
+"""
+
+
+def betalingen_plannen(
+    *,
+    maand: datetime.date,
+    gemeente: Gemeente | None = None,
+    vandaag: datetime.date | None = None,
+) -> int:
+    """Plan the month's payment of every vaste last of every running period with a machtiging.
+    One INSERT … ON CONFLICT DO NOTHING on the unique (last, month): a second run, or two
+    workers at once, plan nothing twice. Returns how many were planned now."""
+    datums_controleren(maand=maand)
+    periodes_bijwerken(vandaag=vandaag)
+    config = termijnconfig(TERMIJN_EINDE)
+    parameters = {"maand": maand_van(maand), "config": config.pk}
+    filter_gemeente = ""
+    if gemeente is not None:
+        filter_gemeente = "AND pe.gemeente_id = %(gemeente)s"
+        parameters["gemeente"] = gemeente.pk
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_PLANNEN.format(gemeente=filter_gemeente), parameters)
+        return cursor.rowcount
+
+
+@transaction.atomic
+def betaling_opnieuw_plannen(*, betaling: Betaling, door: User) -> Betaling:
+    """A failed payment goes into the next batch, once per failure: it is the same payment, so
+    it can never be in one batch twice."""
+    _eist_dossierrol(door, betaling.vaste_last.periode.persoon)
+    betaling = (
+        Betaling.objects.select_for_update()
+        .select_related("vaste_last__periode")
+        .get(pk=betaling.pk)
+    )
+    if betaling.status != BetalingStatus.MISLUKT:
+        raise ValidationError(_("Alleen een mislukte betaling kan opnieuw worden gepland."))
+    if betaling.vaste_last.periode.status == PeriodeStatus.BEEINDIGD:
+        raise ValidationError(_("De ontzorgperiode is beëindigd; regel deze betaling apart."))
+    if not betaling.vaste_last.periode.machtiging_op:
+        raise ValidationError(_("Zonder machtiging kan niets betaald worden."))
+    if betaling.pogingen >= 12:
+        raise ValidationError(
+            _("Deze betaling is al te vaak geprobeerd; neem contact op met de crediteur.")
+        )
+    with pghistory.context(user=door.pk):
+        betaling.status = BetalingStatus.GEPLAND
+        betaling.pogingen += 1
+        betaling.reden_mislukt = ""
+        betaling.save()
+    return betaling

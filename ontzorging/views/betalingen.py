@@ -1,0 +1,293 @@
+"""The payments page of a gemeente: batches (four eyes), the SEPA file, bank statements and
+the withholding overview."""
+
+import csv
+import datetime
+from functools import partial
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.export import veilige_cel
+from core.views import (
+    dossier_medewerker_vereist,
+    formulier_uitvoeren,
+)
+
+from .. import selectors, services
+from ..forms import (
+    AfschriftForm,
+    BatchSamenstellenForm,
+    GemeenteKeuzeForm,
+    InhoudingenForm,
+    IntrekkenForm,
+)
+from ..geld import eerstvolgende_bankdag, volgende_maand
+
+
+def _gemeente_kiezen(request, gemeenten):
+    """The gemeente from ?gemeente=, validated; the first of the user's otherwise."""
+    form = GemeenteKeuzeForm(request.GET or None, gemeenten=gemeenten)
+    gekozen = form.cleaned_data.get("gemeente") if form.is_valid() else None
+    if form.is_bound and not form.is_valid():
+        messages.warning(request, _("Een filter was ongeldig en is niet toegepast."))
+    return form, gekozen or gemeenten.first()
+
+
+@dossier_medewerker_vereist
+@require_GET
+def betalingen(request):
+    gemeenten = selectors.betaalgemeenten(user=request.user)
+    keuze, gemeente = _gemeente_kiezen(request, gemeenten)
+    if gemeente is None:
+        raise Http404
+    vandaag = timezone.localdate()
+    # Several forms on one page: each its own ids, so every label names its own field.
+    samenstellen = BatchSamenstellenForm(
+        auto_id="samenstellen_%s",
+        initial={
+            "gemeente": gemeente.pk,
+            "tot_maand": volgende_maand(vandaag),
+            "uitvoerdatum": eerstvolgende_bankdag(vandaag + datetime.timedelta(days=1)),
+        },
+        gemeenten=gemeenten,
+    )
+    return render(
+        request,
+        "ontzorging/betalingen.html",
+        {
+            "keuze": keuze,
+            "gemeente": gemeente,
+            "meer_gemeenten": gemeenten.count() > 1,
+            "stand": selectors.betaalstand(gemeente=gemeente),
+            "instelling": selectors.instelling_van(gemeente),
+            "batches": selectors.batches_zichtbaar(user=request.user)
+            .filter(gemeente=gemeente)
+            .select_related("samengesteld_door", "goedgekeurd_door")[:25],
+            "afschriften": selectors.afschriften_van(gemeente=gemeente)[:10],
+            "samenstellen": samenstellen,
+            "afschrift_form": AfschriftForm(
+                auto_id="afschrift_%s", initial={"gemeente": gemeente.pk}, gemeenten=gemeenten
+            ),
+            "inhoudingen_form": InhoudingenForm(
+                auto_id="inhoudingen_%s",
+                initial={
+                    "gemeente": gemeente.pk,
+                    "van": vandaag.replace(day=1),
+                    "tot": vandaag.replace(day=1),
+                },
+                gemeenten=gemeenten,
+            ),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def batch_samenstellen(request):
+    if request.method == "GET":  # a reload of the form after an error: back to the page
+        return redirect("ontzorging:betalingen")
+    gemeenten = selectors.betaalgemeenten(user=request.user)
+    form = BatchSamenstellenForm(request.POST, gemeenten=gemeenten)
+    uitkomst = {}
+
+    def samenstellen(**gegevens):
+        uitkomst["batch"] = services.batch_samenstellen(door=request.user, **gegevens)
+
+    if formulier_uitvoeren(form, samenstellen):
+        messages.success(request, _("De batch is samengesteld en wacht op goedkeuring."))
+        return redirect("ontzorging:batch-detail", batch=uitkomst["batch"].uuid)
+    gemeente = form.cleaned_data.get("gemeente") if hasattr(form, "cleaned_data") else None
+    return render(
+        request,
+        "ontzorging/batch_samenstellen.html",
+        {"form": form, "gemeente": gemeente or gemeenten.first()},
+        status=200,
+    )
+
+
+def _batch(request, batch):
+    # The pages of a batch, a statement or a period take any method, as the other dossier
+    # pages do: a method check before the scoped lookup would answer 405 where only 404 may
+    # tell anything about another gemeente's object. Actions send a GET back to the page.
+    try:
+        return selectors.batch_ophalen(user=request.user, uuid=batch)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+
+
+@dossier_medewerker_vereist
+def batch_detail(request, batch):
+    batch = _batch(request, batch)
+    return render(
+        request,
+        "ontzorging/batch_detail.html",
+        {
+            "batch": batch,
+            "acties": selectors.batch_acties(batch=batch, user=request.user),
+            "per_crediteur": selectors.per_crediteur(batch=batch),
+            "uitkomst": selectors.batch_uitkomst(batch=batch),
+            "intrekken_form": IntrekkenForm(),
+        },
+    )
+
+
+@dossier_medewerker_vereist
+def batch_status(request, batch):
+    batch = _batch(request, batch)
+    if batch.export_status in ("klaar", "mislukt") and request.headers.get("HX-Request"):
+        # Done: the whole page changes (status, actions), so htmx reloads it.
+        antwoord = HttpResponse("")
+        antwoord["HX-Refresh"] = "true"
+        return antwoord
+    return render(
+        request,
+        "ontzorging/_batch_export.html",
+        {"batch": batch, "acties": selectors.batch_acties(batch=batch, user=request.user)},
+    )
+
+
+def _batch_actie(request, batch, actie, gelukt: str):
+    batch = _batch(request, batch)
+    if request.method == "GET":
+        return redirect("ontzorging:batch-detail", batch=batch.uuid)
+    try:
+        actie(batch=batch, door=request.user)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, gelukt)
+    return redirect("ontzorging:batch-detail", batch=batch.uuid)
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def batch_goedkeuren(request, batch):
+    return _batch_actie(request, batch, services.batch_goedkeuren, _("De batch is goedgekeurd."))
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def batch_exporteren(request, batch):
+    return _batch_actie(
+        request,
+        batch,
+        services.batch_export_starten,
+        _("Het SEPA-bestand wordt gemaakt; deze pagina toont de voortgang."),
+    )
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def batch_intrekken(request, batch):
+    gevonden = _batch(request, batch)
+    if request.method == "GET":
+        return redirect("ontzorging:batch-detail", batch=gevonden.uuid)
+    form = IntrekkenForm(request.POST)
+    if formulier_uitvoeren(
+        form, partial(services.batch_intrekken, batch=gevonden, door=request.user)
+    ):
+        messages.success(request, _("De batch is ingetrokken; de betalingen staan weer gepland."))
+        return redirect("ontzorging:batch-detail", batch=gevonden.uuid)
+    return render(
+        request,
+        "ontzorging/batch_detail.html",
+        {
+            "batch": gevonden,
+            "acties": selectors.batch_acties(batch=gevonden, user=request.user),
+            "per_crediteur": selectors.per_crediteur(batch=gevonden),
+            "uitkomst": selectors.batch_uitkomst(batch=gevonden),
+            "intrekken_form": form,
+        },
+    )
+
+
+@dossier_medewerker_vereist
+def batch_download(request, batch):
+    batch = _batch(request, batch)
+    if not batch.sepa_xml:
+        raise Http404
+    antwoord = HttpResponse(batch.sepa_xml.encode("utf-8"), content_type="application/xml")
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="betaalbatch-{batch.gemeente.cbs_code}-{batch.uitvoerdatum:%Y%m%d}-'
+        f'{batch.nummer}.xml"'
+    )
+    return antwoord
+
+
+@dossier_medewerker_vereist
+@require_http_methods(["GET", "POST"])
+def afschrift_inlezen(request):
+    if request.method == "GET":
+        return redirect("ontzorging:betalingen")
+    gemeenten = selectors.betaalgemeenten(user=request.user)
+    form = AfschriftForm(request.POST, request.FILES, gemeenten=gemeenten)
+    uitkomst = {}
+
+    def inlezen(**gegevens):
+        uitkomst["afschrift"] = services.afschrift_inlezen(door=request.user, **gegevens)
+
+    if formulier_uitvoeren(form, inlezen):
+        return redirect("ontzorging:afschrift-detail", afschrift=uitkomst["afschrift"].uuid)
+    return render(request, "ontzorging/afschrift_form.html", {"form": form})
+
+
+def _afschrift(request, afschrift):
+    try:
+        return selectors.afschrift_ophalen(user=request.user, uuid=afschrift)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+
+
+@dossier_medewerker_vereist
+def afschrift_detail(request, afschrift):
+    return render(
+        request,
+        "ontzorging/afschrift_detail.html",
+        {"afschrift": _afschrift(request, afschrift)},
+    )
+
+
+@dossier_medewerker_vereist
+def afschrift_status(request, afschrift):
+    return render(
+        request, "ontzorging/_afschrift_status.html", {"afschrift": _afschrift(request, afschrift)}
+    )
+
+
+@dossier_medewerker_vereist
+@require_GET
+def inhoudingen_csv(request):
+    gemeenten = selectors.betaalgemeenten(user=request.user)
+    form = InhoudingenForm(request.GET, gemeenten=gemeenten)
+    if not form.is_valid():
+        return render(request, "ontzorging/inhoudingen_form.html", {"form": form})
+    gegevens = form.cleaned_data
+    rijen = selectors.inhoudingen(
+        gemeente=gegevens["gemeente"], van=gegevens["van"], tot=gegevens["tot"]
+    )
+    antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="inhoudingen-{gegevens["gemeente"].cbs_code}-'
+        f'{gegevens["van"]:%Y%m}-{gegevens["tot"]:%Y%m}.csv"'
+    )
+    antwoord.write("\ufeff")  # Excel opens UTF-8 with the BOM
+    schrijver = csv.writer(antwoord, delimiter=";")
+    schrijver.writerow(["BSN", "Achternaam", "Voornamen", "Maand", "Bedrag", "Betalingen"])
+    for rij in rijen:
+        schrijver.writerow(
+            [
+                veilige_cel(rij["vaste_last__periode__persoon__bsn"]),
+                veilige_cel(rij["vaste_last__periode__persoon__achternaam"]),
+                veilige_cel(rij["vaste_last__periode__persoon__voornamen"]),
+                f"{rij['maand']:%Y-%m}",
+                f"{rij['totaal']:.2f}".replace(".", ","),
+                rij["aantal"],
+            ]
+        )
+    return antwoord

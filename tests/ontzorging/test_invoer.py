@@ -1,0 +1,171 @@
+"""What a user types and uploads that could pay the wrong amount, twice, from or to the wrong
+account, or on a day the bank does not work: refused with a Dutch reason."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ontzorging import services
+from ontzorging.constants import VerwerkingStatus
+from ontzorging.forms import BedragVeld
+from ontzorging.geld import eerstvolgende_bankdag, is_bankdag
+from ontzorging.selectors import dossier_overzicht
+
+from .camt import Regel, camt053
+from .factories import (
+    IBAN_WOONCORPORATIE,
+    batch_naar_de_bank,
+    doelgroeppersoon,
+    instelling,
+    last,
+    periode,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def juli():
+    with time_machine.travel(datetime.datetime(2026, 7, 20, 9, 0), tick=False):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("getypt", "bedrag"),
+    [
+        ("612,50", Decimal("612.50")),
+        ("1.234,56", Decimal("1234.56")),
+        ("€ 98,25", Decimal("98.25")),
+        ("12.5", Decimal("12.5")),
+        ("1.23", Decimal("1.23")),
+        ("700", Decimal("700")),
+    ],
+)
+def test_bedrag_zoals_het_getypt_wordt(getypt, bedrag):
+    assert BedragVeld().clean(getypt) == bedrag
+
+
+@pytest.mark.parametrize("getypt", ["1.234", "12.345", "1.234.567"])
+def test_bedrag_met_punt_dat_duizend_of_een_kan_zijn_wordt_niet_geraden(getypt):
+    with pytest.raises(ValidationError, match="niet eenduidig"):
+        BedragVeld().clean(getypt)
+
+
+@pytest.fixture
+def opgezet(weert, regisseur):
+    instelling(weert)
+    return periode(doelgroeppersoon(gemeente=weert, regisseur=regisseur), regisseur)
+
+
+def test_bic_van_een_andere_bank_dan_het_iban_geweigerd(opgezet, regisseur):
+    with pytest.raises(ValidationError) as fout:
+        last(opgezet, regisseur, iban=IBAN_WOONCORPORATIE, bic="ABNANL2A")
+    assert fout.value.message_dict["bic"] == [
+        "Deze BIC hoort niet bij de bank van het IBAN; die heeft BIC INGBNL2A."
+    ]
+
+
+def test_zelfde_last_twee_keer_geweigerd(opgezet, regisseur):
+    last(opgezet, regisseur)
+    with pytest.raises(ValidationError) as fout:
+        last(opgezet, regisseur, eerste_maand=datetime.date(2026, 10, 1))
+    assert "Deze last staat er al" in fout.value.message_dict["kenmerk"][0]
+    # Another reference at the same creditor (a second contract) is a last of its own.
+    last(opgezet, regisseur, kenmerk="Huurcontract 99999")
+    # Changing a last does not count itself as its twin.
+    eerste = opgezet.lasten.order_by("id").first()
+    services.vaste_last_wijzigen(
+        last=eerste,
+        door=regisseur,
+        soort=eerste.soort,
+        crediteur=eerste.crediteur,
+        iban=eerste.iban,
+        bic="",
+        kenmerk_soort=eerste.kenmerk_soort,
+        kenmerk=eerste.kenmerk,
+        maandbedrag=Decimal("650.00"),
+        eerste_maand=eerste.eerste_maand,
+        laatste_maand=eerste.laatste_maand,
+    )
+
+
+def test_bankdagen():
+    assert not is_bankdag(datetime.date(2026, 7, 25))  # Saturday
+    assert not is_bankdag(datetime.date(2026, 12, 25))
+    assert not is_bankdag(datetime.date(2027, 3, 26))  # Good Friday 2027
+    assert is_bankdag(datetime.date(2026, 7, 27))
+    assert eerstvolgende_bankdag(datetime.date(2026, 12, 25)) == datetime.date(2026, 12, 28)
+
+
+def test_uitvoerdatum_in_het_weekend_geweigerd(opgezet, regisseur, weert):
+    last(opgezet, regisseur)
+    services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
+    with pytest.raises(ValidationError) as fout:
+        services.batch_samenstellen(
+            gemeente=weert, door=regisseur, uitvoerdatum=datetime.date(2026, 7, 25)
+        )
+    assert "kies bijvoorbeeld 27-07-2026" in fout.value.message_dict["uitvoerdatum"][0]
+
+
+def _inlezen(gemeente, door, inhoud, capture):
+    with capture(execute=True):
+        afschrift = services.afschrift_inlezen(
+            gemeente=gemeente, door=door, bestand=SimpleUploadedFile("a.xml", inhoud)
+        )
+    afschrift.refresh_from_db()
+    return afschrift
+
+
+def test_afschrift_van_een_andere_rekening_geweigerd(
+    opgezet, regisseur, weert, django_capture_on_commit_callbacks
+):
+    last(opgezet, regisseur)
+    batch = batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 22))
+    regel = batch.regels.get()
+    inhoud = camt053([Regel(regel.end_to_end_id, regel.bedrag)], iban="NL20INGB0001234567")
+    afschrift = _inlezen(weert, regisseur, inhoud, django_capture_on_commit_callbacks)
+    assert afschrift.status == VerwerkingStatus.MISLUKT
+    assert "hoort bij rekening NL20INGB0001234567" in afschrift.foutmelding
+    assert regel.betaling.status == "in_batch"
+
+
+def test_tweede_afschrift_telt_wat_al_verwerkt_was(
+    opgezet, regisseur, weert, django_capture_on_commit_callbacks
+):
+    last(opgezet, regisseur)
+    batch = batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 22))
+    regel = batch.regels.get()
+    iban = weert.betaalinstelling.iban
+    _inlezen(
+        weert,
+        regisseur,
+        camt053([Regel(regel.end_to_end_id, regel.bedrag)], iban=iban),
+        django_capture_on_commit_callbacks,
+    )
+    tweede = _inlezen(
+        weert,
+        regisseur,
+        camt053([Regel(regel.end_to_end_id, regel.bedrag)], iban=iban, bericht_id="STMT-2"),
+        django_capture_on_commit_callbacks,
+    )
+    assert (tweede.betaald, tweede.mislukt, tweede.al_verwerkt) == (0, 0, 1)
+
+
+def test_per_maand_van_een_periode_die_nog_moet_beginnen(weert, regisseur):
+    instelling(weert)
+    persoon = doelgroeppersoon(
+        gemeente=weert, regisseur=regisseur, bijstand_sinds=datetime.date(2026, 7, 1)
+    )
+    p = periode(persoon, regisseur, start_bijstand=datetime.date(2026, 9, 1))
+    last(
+        p,
+        regisseur,
+        maandbedrag=Decimal("612.50"),
+        eerste_maand=datetime.date(2026, 9, 1),
+        laatste_maand=datetime.date(2027, 2, 1),
+    )
+    assert dossier_overzicht(periode=p).per_maand == Decimal("612.50")
