@@ -90,7 +90,26 @@ class BedragVeld(forms.Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class PeriodeForm(forms.Form):
+class _BesluitVelden(forms.Form):
+    """What a period and its later edits both record: the machtiging and the decision."""
+
+    voor_huishouden = forms.BooleanField(
+        label=_("Voor het hele huishouden (uitkering per huishouden)"), required=False
+    )
+    machtiging_op = DatumVeld(label=_("Machtiging getekend op"), required=False)
+    machtiging_vorm = forms.ChoiceField(
+        label=_("Vorm van de machtiging"),
+        choices=[("", "—"), *MachtigingVorm.choices],
+        required=False,
+    )
+    beschikking_op = DatumVeld(
+        label=_("Besluit bekendgemaakt op"),
+        required=False,
+        help_text=_("Vanaf deze dag loopt de bezwaartermijn. Schrijf als dd-mm-jjjj."),
+    )
+
+
+class PeriodeForm(_BesluitVelden):
     start_bijstand = DatumVeld(
         label=_("Start bijstand"),
         required=False,
@@ -99,43 +118,16 @@ class PeriodeForm(forms.Form):
             "Schrijf als dd-mm-jjjj."
         ),
     )
-    voor_huishouden = forms.BooleanField(
-        label=_("Voor het hele huishouden (uitkering per huishouden)"), required=False
-    )
-    machtiging_op = DatumVeld(label=_("Machtiging getekend op"), required=False)
-    machtiging_vorm = forms.ChoiceField(
-        label=_("Vorm van de machtiging"),
-        choices=[("", "—"), *MachtigingVorm.choices],
-        required=False,
-    )
-    beschikking_op = DatumVeld(
-        label=_("Besluit bekendgemaakt op"),
-        required=False,
-        help_text=_("Vanaf deze dag loopt de bezwaartermijn. Schrijf als dd-mm-jjjj."),
-    )
+    field_order = ["start_bijstand"]
 
 
-class PeriodeBewerkenForm(forms.Form):
-    machtiging_op = DatumVeld(label=_("Machtiging getekend op"), required=False)
-    machtiging_vorm = forms.ChoiceField(
-        label=_("Vorm van de machtiging"),
-        choices=[("", "—"), *MachtigingVorm.choices],
-        required=False,
-    )
-    beschikking_op = DatumVeld(
-        label=_("Besluit bekendgemaakt op"),
-        required=False,
-        help_text=_("Vanaf deze dag loopt de bezwaartermijn. Schrijf als dd-mm-jjjj."),
-    )
+class PeriodeBewerkenForm(_BesluitVelden):
     budgetcoaching = KeuzeUitLijst(
         label=_("Budgetcoaching (verwijzing)"),
         queryset=None,
         required=False,
         empty_label=_("Nog geen"),
         help_text=_("De verwijzing waarmee de persoon leert de lasten zelf te betalen."),
-    )
-    voor_huishouden = forms.BooleanField(
-        label=_("Voor het hele huishouden (uitkering per huishouden)"), required=False
     )
 
     def __init__(self, *args, verwijzingen, **kwargs):

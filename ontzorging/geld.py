@@ -194,6 +194,7 @@ def kenmerk_controleren(kenmerk: str, *, soort: str) -> str:
         raise ValidationError(
             _("Een omschrijving is hoogstens %(n)s tekens lang.") % {"n": SEPA_OMSCHRIJVING}
         )
+    kenmerk = " ".join(kenmerk.split())
     if not sepa_tekst(kenmerk, SEPA_OMSCHRIJVING).strip():
         raise ValidationError(_("Gebruik letters of cijfers in de omschrijving."))
     return kenmerk

@@ -115,10 +115,11 @@ def _last_controleren(
             ]
     if not fouten:
         # The same creditor account and reference in overlapping months would pay twice.
+        # Within the period; periods of one person never share a month (periode_aanmaken).
         dubbel = VasteLast.objects.filter(
             periode=periode,
             iban=schoon["iban"],
-            kenmerk=schoon["kenmerk"],
+            kenmerk__iexact=schoon["kenmerk"],
             eerste_maand__lte=laatste_maand,
             laatste_maand__gte=eerste_maand,
         )
@@ -231,6 +232,7 @@ WHERE p.status IN ('gepland', 'actief', 'afbouw')
   AND p.machtiging_op IS NOT NULL
   AND date_trunc('month', p.start_bijstand)::date <= %(maand)s
   AND %(maand)s <= t.vervalt_op
+  AND (p.beeindigd_op IS NULL OR %(maand)s <= p.beeindigd_op)
   AND l.eerste_maand <= %(maand)s AND %(maand)s <= l.laatste_maand
   AND (l.overname_maand IS NULL OR %(maand)s < l.overname_maand)
   {gemeente}

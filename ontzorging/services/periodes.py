@@ -29,6 +29,7 @@ from ..constants import (
 from ..geld import (
     bic_controleren,
     iban_controleren,
+    maand_van,
     sepa_tekst,
 )
 from ..models import (
@@ -149,6 +150,20 @@ def periode_aanmaken(
         fouten["persoon"] = [
             _("Er loopt al een ontzorgperiode voor deze persoon of dit huishouden.")
         ]
+    elif start_bijstand:
+        # Months are what is paid: a new period starts after the last month of the one before,
+        # or that month would be paid twice.
+        for eerdere in selectors.periodes_van(persoon=persoon):
+            einde = selectors.einde_van(eerdere)
+            if einde and maand_van(start_bijstand) <= maand_van(einde):
+                fouten["start_bijstand"] = [
+                    _(
+                        "De vorige ontzorgperiode liep tot en met %(datum)s; een nieuwe begint "
+                        "op zijn vroegst in de maand daarna."
+                    )
+                    % {"datum": f"{einde:%d-%m-%Y}"}
+                ]
+                break
     if fouten:
         raise ValidationError(fouten)
     with pghistory.context(user=door.pk):
@@ -265,16 +280,40 @@ def periode_beeindigen(
     fouten: dict = {}
     if periode.status == PeriodeStatus.BEEINDIGD:
         raise ValidationError(_("Deze ontzorgperiode is al beëindigd."))
+    gepland_einde = selectors.einde_van(periode)
     if op is None:
         fouten["op"] = [_("Vul de datum van het einde in.")]
     elif op < periode.start_bijstand:
         fouten["op"] = [_("Het einde kan niet vóór de start van de bijstand liggen.")]
+    elif gepland_einde and op > gepland_einde:
+        fouten["op"] = [
+            _(
+                "De periode loopt al tot en met %(datum)s; voor een later einde is een "
+                "verlenging nodig."
+            )
+            % {"datum": f"{gepland_einde:%d-%m-%Y}"}
+        ]
     if not (reden or "").strip():
         fouten["reden"] = [_("Vul de reden van het einde in.")]
     if fouten:
         raise ValidationError(fouten)
+    vandaag = timezone.localdate()
     with pghistory.context(user=door.pk):
-        _beeindigen(periode, op, reden.strip())
+        if op <= vandaag:
+            _beeindigen(periode, op, reden.strip())
+        else:
+            # An end still to come: the period runs until that day, and nothing after it is
+            # paid; the daily run ends it then.
+            periode.beeindigd_op = op
+            periode.beeindiging_reden = reden.strip()[:300]
+            periode.overdracht_gemeld_op = None
+            periode.save(
+                update_fields=["beeindigd_op", "beeindiging_reden", "overdracht_gemeld_op"]
+            )
+            Betaling.objects.filter(
+                vaste_last__periode=periode, status=BetalingStatus.GEPLAND, maand__gt=op
+            ).delete()
+            _status_bijwerken(periode, vandaag)
     return periode
 
 
@@ -374,6 +413,7 @@ def periodes_bijwerken(*, vandaag: datetime.date | None = None) -> int:
             OR (p.status <> 'afbouw' AND t.vervalt_op IS NOT NULL
                 AND t.vervalt_op - %(vooraf)s <= %(vandaag)s)
             OR (p.status = 'afbouw' AND p.overdracht_gemeld_op IS NULL)
+            OR (p.beeindigd_op IS NOT NULL AND p.beeindigd_op - %(vooraf)s <= %(vandaag)s)
         )
         """,
         {"config": config.pk, "vandaag": vandaag, "vooraf": OVERDRACHT_VOORAF.days},

@@ -62,13 +62,16 @@ def periode(persoon, door, *, machtiging=True, **kwargs):
 
 
 def last(periode, door, **kwargs):
+    """A vaste last through the service. Each further last of the period gets a reference of
+    its own, as a second contract would; two with the same account and reference are one."""
+    eerder = periode.lasten.count()
     waarden = {
         "soort": LastSoort.HUUR,
         "crediteur": "Woonstichting De Kempen",
         "iban": IBAN_WOONCORPORATIE,
         "bic": "",
         "kenmerk_soort": KenmerkSoort.OMSCHRIJVING,
-        "kenmerk": "Huurcontract 12345",
+        "kenmerk": "Huurcontract 12345" if not eerder else f"Huurcontract 12345-{eerder + 1}",
         "maandbedrag": Decimal("612.50"),
         "eerste_maand": datetime.date(2026, 7, 1),
         "laatste_maand": datetime.date(2026, 12, 1),
@@ -172,7 +175,7 @@ class BetaalbatchFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     gemeente = factory.SubFactory(GemeenteFactory)
-    uitvoerdatum = datetime.date(2026, 7, 25)
+    uitvoerdatum = datetime.date(2026, 7, 24)
     samengesteld_door = factory.SubFactory(UserFactory)
     status = BatchStatus.SAMENGESTELD
 
@@ -206,7 +209,7 @@ def batch_naar_de_bank(
     samensteller,
     *,
     maand=datetime.date(2026, 8, 1),
-    uitvoerdatum=datetime.date(2026, 7, 25),
+    uitvoerdatum=datetime.date(2026, 7, 24),
     exporteren=True,
 ):
     """Plan the month, compose a batch of everything due, have another teamleider approve it

@@ -129,7 +129,7 @@ def test_afschrift_markeert_betaald_mislukt_en_niet_gevonden(
             "kenmerk": ONBEKEND,
             "bedrag": "48.00",
             "richting": "af",
-            "datum": "2026-07-27",
+            "datum": "27-07-2026",
             "naam": "Drukkerij Weert",
             "omschrijving": "Factuur 2026-118",
             "waarom": "geen betaling van deze gemeente met dit kenmerk",
@@ -169,10 +169,10 @@ def test_ander_bedrag_wordt_niet_gekoppeld(
             "kenmerk": huur.end_to_end_id,
             "bedrag": "612.05",
             "richting": "af",
-            "datum": "2026-07-27",
+            "datum": "27-07-2026",
             "naam": "Woonstichting De Kempen",
             "omschrijving": "Huurcontract 12345 08-2026",
-            "waarom": "bedrag wijkt af (verwacht 612.50)",
+            "waarom": "bedrag wijkt af (verwacht € 612,50)",
         }
     ]
     assert len(afschrift.niet_gevonden) == 2

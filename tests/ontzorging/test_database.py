@@ -193,7 +193,7 @@ def test_orm_kan_geexporteerde_batch_niet_opslaan(geexporteerd):
     geexporteerd.uitvoerdatum = datetime.date(2026, 7, 28)
     with pytest.raises(DatabaseError), transaction.atomic():
         geexporteerd.save()
-    assert Betaalbatch.objects.get(pk=geexporteerd.pk).uitvoerdatum == datetime.date(2026, 7, 25)
+    assert Betaalbatch.objects.get(pk=geexporteerd.pk).uitvoerdatum == datetime.date(2026, 7, 24)
 
 
 def test_betaling_eenmaal_per_batch(weert, regisseur):

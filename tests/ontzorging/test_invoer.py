@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ontzorging import services
-from ontzorging.constants import VerwerkingStatus
+from ontzorging.constants import PeriodeStatus, VerwerkingStatus
 from ontzorging.forms import BedragVeld
 from ontzorging.geld import eerstvolgende_bankdag, is_bankdag
+from ontzorging.models import Betaling
 from ontzorging.selectors import dossier_overzicht
 
 from .camt import Regel, camt053
@@ -72,7 +73,12 @@ def test_bic_van_een_andere_bank_dan_het_iban_geweigerd(opgezet, regisseur):
 def test_zelfde_last_twee_keer_geweigerd(opgezet, regisseur):
     last(opgezet, regisseur)
     with pytest.raises(ValidationError) as fout:
-        last(opgezet, regisseur, eerste_maand=datetime.date(2026, 10, 1))
+        last(
+            opgezet,
+            regisseur,
+            kenmerk="Huurcontract 12345",
+            eerste_maand=datetime.date(2026, 10, 1),
+        )
     assert "Deze last staat er al" in fout.value.message_dict["kenmerk"][0]
     # Another reference at the same creditor (a second contract) is a last of its own.
     last(opgezet, regisseur, kenmerk="Huurcontract 99999")
@@ -169,3 +175,50 @@ def test_per_maand_van_een_periode_die_nog_moet_beginnen(weert, regisseur):
         laatste_maand=datetime.date(2027, 2, 1),
     )
     assert dossier_overzicht(periode=p).per_maand == Decimal("612.50")
+
+
+def test_kenmerk_in_andere_hoofdletters_is_dezelfde_last(opgezet, regisseur):
+    last(opgezet, regisseur, kenmerk="Huurcontract 616045")
+    with pytest.raises(ValidationError) as fout:
+        last(opgezet, regisseur, kenmerk="huurcontract  616045 ")
+    assert "Deze last staat er al" in fout.value.message_dict["kenmerk"][0]
+
+
+def test_einde_in_de_toekomst_laat_de_periode_lopen_tot_die_dag(opgezet, regisseur):
+    last(opgezet, regisseur)
+    services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
+    services.betalingen_plannen(maand=datetime.date(2026, 9, 1))
+    services.periode_beeindigen(
+        periode=opgezet, door=regisseur, op=datetime.date(2026, 8, 31), reden="Werk gevonden"
+    )
+    opgezet.refresh_from_db()
+    assert opgezet.status == PeriodeStatus.ACTIEF
+    assert list(Betaling.objects.values_list("maand", flat=True)) == [datetime.date(2026, 8, 1)]
+    assert services.betalingen_plannen(maand=datetime.date(2026, 9, 1)) == 0
+    with time_machine.travel(datetime.datetime(2026, 9, 1, 6, 0), tick=False):
+        services.periodes_bijwerken()
+    opgezet.refresh_from_db()
+    assert opgezet.status == PeriodeStatus.BEEINDIGD
+
+
+def test_einde_na_het_geplande_einde_vraagt_om_verlenging(opgezet, regisseur):
+    with pytest.raises(ValidationError) as fout:
+        services.periode_beeindigen(
+            periode=opgezet, door=regisseur, op=datetime.date(2030, 1, 1), reden="Typfout"
+        )
+    assert "verlenging" in fout.value.message_dict["op"][0]
+
+
+def test_nieuwe_periode_begint_na_de_laatste_maand_van_de_vorige(opgezet, regisseur):
+    last(opgezet, regisseur)
+    services.periode_beeindigen(
+        periode=opgezet, door=regisseur, op=datetime.date(2026, 7, 15), reden="Verhuisd"
+    )
+    with pytest.raises(ValidationError) as fout:
+        periode(opgezet.persoon, regisseur, start_bijstand=datetime.date(2026, 7, 16))
+    assert "op zijn vroegst in de maand daarna" in fout.value.message_dict["start_bijstand"][0]
+    nieuw = periode(opgezet.persoon, regisseur, start_bijstand=datetime.date(2026, 8, 1))
+    # The same rent again in the new period: the old one pays no month after July.
+    last(nieuw, regisseur, eerste_maand=datetime.date(2026, 8, 1))
+    services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
+    assert Betaling.objects.filter(maand=datetime.date(2026, 8, 1)).count() == 1

@@ -135,7 +135,7 @@ def test_twee_gelijktijdige_batches_nemen_elke_betaling_een_keer(weert):
             start.wait()
             batches.append(
                 services.batch_samenstellen(
-                    gemeente=weert, door=door, uitvoerdatum=D(2026, 7, 25), tot_maand=AUGUSTUS
+                    gemeente=weert, door=door, uitvoerdatum=D(2026, 7, 24), tot_maand=AUGUSTUS
                 )
             )
         except ValidationError as fout:

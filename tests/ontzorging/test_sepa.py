@@ -134,7 +134,7 @@ def test_betaler_uit_de_betaalinstelling(drie_crediteuren):
     assert betaling.findtext("p:Dbtr/p:Nm", namespaces=NS) == "Gemeente Weert"
     assert betaling.findtext("p:DbtrAcct/p:Id/p:IBAN", namespaces=NS) == "NL91ABNA0417164300"
     assert betaling.findtext("p:DbtrAgt/p:FinInstnId/p:BIC", namespaces=NS) == "ABNANL2A"
-    assert betaling.findtext("p:ReqdExctnDt", namespaces=NS) == "2026-07-25"
+    assert betaling.findtext("p:ReqdExctnDt", namespaces=NS) == "2026-07-24"
     assert drie_crediteuren.bericht_id
     assert boom.findtext(".//p:GrpHdr/p:MsgId", namespaces=NS) == drie_crediteuren.bericht_id
 

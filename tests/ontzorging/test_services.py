@@ -271,7 +271,7 @@ def samengestelde_batch(lopende_periode, regisseur):
     return services.batch_samenstellen(
         gemeente=lopende_periode.persoon.gemeente,
         door=regisseur,
-        uitvoerdatum=datetime.date(2026, 7, 25),
+        uitvoerdatum=datetime.date(2026, 7, 24),
         tot_maand=AUGUSTUS,
     )
 
@@ -283,7 +283,7 @@ def test_samensteller_keurt_eigen_batch_niet_goed(weert, lopende_periode, regiss
     batch = services.batch_samenstellen(
         gemeente=weert,
         door=teamleider,
-        uitvoerdatum=datetime.date(2026, 7, 25),
+        uitvoerdatum=datetime.date(2026, 7, 24),
         tot_maand=AUGUSTUS,
     )
     with pytest.raises(ValidationError) as fout:
@@ -341,7 +341,7 @@ def test_gewijzigd_bedrag_volgt_alleen_wat_nog_niet_verstuurd_is(weert, lopende_
     services.betalingen_plannen(maand=AUGUSTUS)
     services.betalingen_plannen(maand=datetime.date(2026, 9, 1))
     batch = services.batch_samenstellen(
-        gemeente=weert, door=regisseur, uitvoerdatum=datetime.date(2026, 7, 25), tot_maand=AUGUSTUS
+        gemeente=weert, door=regisseur, uitvoerdatum=datetime.date(2026, 7, 24), tot_maand=AUGUSTUS
     )
     services.vaste_last_wijzigen(
         last=huur,

@@ -46,8 +46,8 @@ def _tekst(response) -> str:
 
 def test_dossier_toont_periode_lasten_en_totalen(client, regisseur, opgezet):
     persoon, p = opgezet
-    for _ in range(3):
-        last(p, regisseur, maandbedrag=Decimal("0.10"))
+    for nummer in range(3):
+        last(p, regisseur, maandbedrag=Decimal("0.10"), kenmerk=f"Contract {nummer}")
     services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
     client.force_login(regisseur)
     response = client.get(reverse("ontzorging:periode-detail", args=[persoon.uuid]))
@@ -194,7 +194,15 @@ def _betaald_maken(batch):
 def test_inhoudingen_csv_per_persoon_per_maand(client, regisseur, teamleider, opgezet, weert):
     persoon, p = opgezet
     last(p, regisseur, maandbedrag=Decimal("612.50"))
-    last(p, regisseur, soort="energie", crediteur="Energie Brabant", maandbedrag=Decimal("98.25"))
+    last(
+        p,
+        regisseur,
+        soort="energie",
+        crediteur="Energie Brabant",
+        iban=IBAN_ENERGIE,
+        kenmerk="Klant 88121",
+        maandbedrag=Decimal("98.25"),
+    )
     gevaarlijk = doelgroeppersoon(
         gemeente=weert, regisseur=regisseur, achternaam="=HYPERLINK(1)", bsn="999990044"
     )
