@@ -33,14 +33,6 @@ def vorige_maand(datum: datetime.date) -> datetime.date:
     return maand_van(datum) - relativedelta(months=1)
 
 
-def maanden_tussen(eerste: datetime.date, laatste: datetime.date) -> list[datetime.date]:
-    maanden, maand = [], maand_van(eerste)
-    while maand <= laatste:
-        maanden.append(maand)
-        maand += relativedelta(months=1)
-    return maanden
-
-
 def maximum_voor(soort: str) -> Decimal:
     ingesteld = getattr(settings, "KOERS_ONTZORGING_MAXIMA", {}) or {}
     try:

@@ -262,11 +262,6 @@ class Telling:
     totaal: Decimal
 
 
-def telling(rijen: models.QuerySet, veld: str = "bedrag") -> Telling:
-    uitkomst = rijen.aggregate(aantal=Count("id"), totaal=Sum(veld))
-    return Telling(uitkomst["aantal"], uitkomst["totaal"] or NUL)
-
-
 def betaalstand(*, gemeente: Gemeente, vandaag: datetime.date | None = None) -> dict:
     """The counts at the top of the payments page."""
     vandaag = vandaag or timezone.localdate()
@@ -294,12 +289,6 @@ def per_crediteur(*, batch: Betaalbatch) -> list[dict]:
     )
 
 
-def batch_regels(*, batch: Betaalbatch) -> models.QuerySet[Batchregel]:
-    return Batchregel.objects.filter(batch=batch).select_related(
-        "betaling__vaste_last__periode__persoon"
-    )
-
-
 def batch_uitkomst(*, batch: Betaalbatch) -> dict[str, int]:
     """How the bank handled an exported batch, as far as statements tell."""
     rijen = Batchregel.objects.filter(batch=batch).values("betaling__status")
@@ -321,12 +310,11 @@ def batch_acties(*, batch: Betaalbatch, user: User) -> BatchActies:
     from django.utils.translation import gettext as _
 
     reden = ""
-    if batch.status != BatchStatus.SAMENGESTELD:
-        reden = ""
-    elif not user.is_teamleider:
-        reden = _("Alleen een teamleider kan een betaalbatch goedkeuren.")
-    elif batch.samengesteld_door_id == user.pk:
-        reden = _("U hebt deze batch samengesteld; een andere teamleider keurt hem goed.")
+    if batch.status == BatchStatus.SAMENGESTELD:
+        if not user.is_teamleider:
+            reden = _("Alleen een teamleider kan een betaalbatch goedkeuren.")
+        elif batch.samengesteld_door_id == user.pk:
+            reden = _("U hebt deze batch samengesteld; een andere teamleider keurt hem goed.")
     return BatchActies(
         goedkeuren=batch.status == BatchStatus.SAMENGESTELD and not reden,
         goedkeuren_reden=reden,

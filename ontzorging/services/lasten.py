@@ -193,6 +193,8 @@ def overname_vastleggen(
     _eist_dossierrol(door, last.periode.persoon)
     datums_controleren(overname_maand=overname_maand, overname_geregeld_op=overname_geregeld_op)
     last = VasteLast.objects.select_for_update().select_related("periode__persoon").get(pk=last.pk)
+    if last.periode.status == PeriodeStatus.BEEINDIGD:
+        raise ValidationError(_("Deze ontzorgperiode is beëindigd."))
     fouten: dict = {}
     if overname_maand:
         overname_maand = maand_van(overname_maand)

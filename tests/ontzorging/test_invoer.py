@@ -222,3 +222,15 @@ def test_nieuwe_periode_begint_na_de_laatste_maand_van_de_vorige(opgezet, regiss
     last(nieuw, regisseur, eerste_maand=datetime.date(2026, 8, 1))
     services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
     assert Betaling.objects.filter(maand=datetime.date(2026, 8, 1)).count() == 1
+
+
+def test_overdracht_van_een_beeindigde_periode_geweigerd(opgezet, regisseur):
+    huur = last(opgezet, regisseur)
+    services.periode_beeindigen(
+        periode=opgezet, door=regisseur, op=datetime.date(2026, 7, 15), reden="Verhuisd"
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.overname_vastleggen(
+            last=huur, door=regisseur, overname_maand=datetime.date(2026, 10, 1)
+        )
+    assert fout.value.messages == ["Deze ontzorgperiode is beëindigd."]
