@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pip_plans",
     "partners",
     "termijnen",
+    "reports",
     "ontzorging",
 ]
 
@@ -371,6 +372,11 @@ CELERY_BEAT_SCHEDULE = {
     "ontzorging-betalingen-plannen": {
         "task": "ontzorging.tasks.betalingen_plannen_task",
         "schedule": crontab(hour=5, minute=45),
+    },
+    # PIP versions whose PDF job was lost (or that were written in bulk) get it queued again.
+    "wachtende-pdfs-inplannen": {
+        "task": "pip_plans.tasks.wachtende_pdfs_inplannen",
+        "schedule": 5 * 60,
     },
     "sessies-opschonen": {
         "task": "core.tasks.verlopen_sessies_opschonen",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("statushouders.avg.urls")),
     path("", include("accounts.urls")),
     path("", include("ontzorging.urls")),
+    path("", include("reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("personen/", include("statushouders.urls")),
     path("personen/<uuid:uuid>/intake/", include("intake.urls")),

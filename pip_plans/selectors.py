@@ -26,6 +26,7 @@ from .constants import (
     VAARDIGHEDEN,
     Z_ROUTE_MINIMUM_PARTICIPATIEUREN,
     Z_ROUTE_MINIMUM_TAALUREN,
+    PdfStatus,
     onderdeel_hoort_bij_route,
 )
 from .models import Plan, PlanDoel, PlanVersie
@@ -293,4 +294,12 @@ def plan_termijnen(plan: Plan) -> PlanTermijnen:
         leerroute_wissel=per_code.get("leerroute_wissel"),
         voortgangsgesprek=per_code.get("voortgangsgesprek"),
         bezwaar=bezwaar,
+    )
+
+
+def wachtende_pdf_versies(*, minuten: int):
+    """Fixed versions still without a PDF this many minutes after fixing, oldest first."""
+    grens = timezone.now() - datetime.timedelta(minutes=minuten)
+    return PlanVersie.objects.filter(pdf_status=PdfStatus.WACHT, vastgesteld_op__lt=grens).order_by(
+        "vastgesteld_op", "pk"
     )

@@ -31,3 +31,25 @@ def plan_pdf_maken(self, versie_id: int) -> None:
     except Exception:
         plan_pdf_mislukt(versie_id=versie_id)  # not passing: show it, so someone can act
         raise
+
+
+# Versions waiting longer than this for their PDF lost their job (a worker stopped, a broker
+# restarted) or were written in bulk; the sweep below queues them again, a batch per run.
+WACHTEND_NA_MINUTEN = 10
+WACHTENDE_PER_RONDE = 100
+
+
+@shared_task(acks_late=True)
+def wachtende_pdfs_inplannen() -> int:
+    """Queue the PDF of versions that have waited too long; rendering twice is harmless
+    (plan_pdf_opslaan leaves a version with a PDF alone)."""
+    from .selectors import wachtende_pdf_versies
+
+    ids = list(
+        wachtende_pdf_versies(minuten=WACHTEND_NA_MINUTEN).values_list("pk", flat=True)[
+            :WACHTENDE_PER_RONDE
+        ]
+    )
+    for versie_id in ids:
+        plan_pdf_maken.delay(versie_id)
+    return len(ids)

@@ -36,7 +36,8 @@ from .constants import (
     Relatie,
     Uitstroomreden,
 )
-from .demo_trajecten import trajecten
+from .demo_trajecten import trajecten, trajecten_kandidaten
+from .demo_verloop import verloop_maken
 from .models import (
     Contactmoment,
     DossierAfsluiting,
@@ -48,6 +49,8 @@ from .models import (
 
 DEMO_WACHTWOORD = "koers-demo"
 BATCH = 5000
+# A family is in the intake phase this long after its koppeling; then in a trajectory.
+INTAKEFASE_DAGEN = 90
 
 
 def demo_totp_geheim(username: str) -> str:
@@ -393,12 +396,18 @@ def seed(*, personen: int, seed: int, peildatum: datetime.date | None = None) ->
                     )
             Persoon.objects.bulk_create(rijen, batch_size=1000)
             _gezinsrelaties(rijen)
-            _termijnen(rijen, peildatum)
-            if gemaakt_personen < 2000:
-                _contactmomenten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
-                _verwijzingen(rng, rijen[: 2000 - gemaakt_personen], peildatum, gebruikers)
-                _afgesloten_dossiers(rng, rijen[: 2000 - gemaakt_personen], peildatum)
-                trajecten(rng, rijen[: 2000 - gemaakt_personen], peildatum)
+            eerste = rijen[: max(0, 2000 - gemaakt_personen)]
+            _afgesloten_dossiers(rng, rijen, peildatum)
+            # A few recent dossiers are walked through the services (every screen state);
+            # the course of all others is written in bulk.
+            door_de_services = trajecten_kandidaten(eerste, peildatum)
+            gekozen = {p.pk for p in door_de_services}
+            vastgesteld = verloop_maken(rng, [p for p in rijen if p.pk not in gekozen], peildatum)
+            _termijnen(rijen, peildatum, vastgesteld)
+            if eerste:
+                _contactmomenten(rng, eerste, peildatum)
+                _verwijzingen(rng, eerste, peildatum, gebruikers)
+                trajecten(rng, door_de_services, peildatum)
         gemaakt_huishoudens += sum(1 for _h, gezin in leden if len(gezin) > 1)
         gemaakt_personen += len(rijen)
     # Reminders for a large benchmark set would only make the seed slow.
@@ -412,12 +421,11 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
         rng, peildatum - datetime.timedelta(days=3 * 365), peildatum - datetime.timedelta(days=30)
     )
     koppeling = min(peildatum, vergunning + datetime.timedelta(days=rng.randint(7, 120)))
-    gehuisvest = (peildatum - koppeling).days > 100 or rng.random() < 0.3
-    huisvesting = (
-        min(peildatum, koppeling + datetime.timedelta(days=rng.randint(30, 150)))
-        if gehuisvest
-        else None
-    )
+    # Most families get a home within three months of the koppeling; about a third wait longer.
+    wachttijd = rng.randint(21, 89) if rng.random() < 0.65 else rng.randint(90, 270)
+    huisvesting = koppeling + datetime.timedelta(days=wachttijd)
+    if huisvesting > peildatum:
+        huisvesting = None  # still waiting in the AZC
     adres = {}
     if huisvesting:
         cijfers = rng.randint(*postcodes)
@@ -428,7 +436,7 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
             "postcode": f"{cijfers} {letters}",
             "woonplaats": woonplaats,
         }
-    if (peildatum - koppeling).days < 70:
+    if (peildatum - koppeling).days < INTAKEFASE_DAGEN:
         bestandsgroep = Bestandsgroep.INTAKE
     else:
         bestandsgroep = (
@@ -471,10 +479,10 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
             eigen_huisvesting = eigen_koppeling  # joins the family in its home on arrival
         voornamen = rng.choice(vrouwen if geslacht == Geslacht.VROUW else mannen)
         volwassen = leeftijd >= 18
-        # Adults still in the intake phase: DUO's notice and the BRP registration start the
-        # ten weeks within which the PIP must be fixed.
+        # Adults at the koppeling: DUO's notice and the BRP registration start the ten weeks
+        # within which the PIP must be fixed.
         duo = brp = None
-        if volwassen and bestandsgroep == Bestandsgroep.INTAKE:
+        if eigen_koppeling - geboortedatum >= datetime.timedelta(days=18 * 366):
             duo = min(peildatum, eigen_koppeling + datetime.timedelta(days=rng.randint(5, 25)))
             # Registered in the BRP while still in the AZC, or soon after moving in.
             brp = min(peildatum, eigen_koppeling + datetime.timedelta(days=rng.randint(0, 20)))
@@ -502,7 +510,10 @@ def _gezin(rng, grootte, herkomst, achternaam, peildatum, postcodes, straten, wo
                 "huisvesting_datum": eigen_huisvesting,
                 "duo_kennisgeving_op": duo,
                 "brp_inschrijving_op": brp,
-                "bestandsgroep": bestandsgroep,
+                # A nareiziger who arrived lately is still in the intake phase.
+                "bestandsgroep": Bestandsgroep.INTAKE
+                if (peildatum - eigen_koppeling).days < INTAKEFASE_DAGEN
+                else bestandsgroep,
                 "telefoon": f"+31 6 {rng.randint(10_000_000, 69_999_999)}" if volwassen else "",
                 "heeft_bsn": eigen_huisvesting is not None or rng.random() < 0.5,
                 **adres,
@@ -565,59 +576,85 @@ def _contactmomenten(rng, personen, peildatum):
     Contactmoment.objects.bulk_create(regels, batch_size=1000)
 
 
+# What each demo partner is asked to do: leefgebied and goal of the referral.
+_VERWIJSDOEL = {
+    "maatschappelijke_begeleiding": ("wonen", "Maatschappelijke begeleiding in het eerste jaar"),
+    "taal": ("taal", "Taalmaatje en oefenen met lezen"),
+    "gezondheid": ("gezondheid_psychisch", "Gesprek over slaapproblemen en stress"),
+    "werk": ("werkervaring", "Werkervaringsplaats in de techniek"),
+    "welzijn": ("sociaal_netwerk", "Buddy om de buurt te leren kennen"),
+}
+
+
 def _verwijzingen(rng, personen, peildatum, gebruikers):
-    """Some adults referred to Vluchtelingenwerk or the Taalhuis, in every state, with the
+    """Adults referred to the partners over the years since their koppeling: most accepted
+    within days, some declined or withdrawn, a few still waiting for an answer; with the
     partners' feedback and the meldingen it gave the regisseur."""
-    partners = list(Partner.objects.filter(naam__in=["Vluchtelingenwerk Weert", "Taalhuis Weert"]))
+    partners = list(Partner.objects.filter(naam__in=[p[0] for p in DEMO_PARTNERS]).order_by("naam"))
+    gewichten = [
+        {"Vluchtelingenwerk Weert": 40, "Taalhuis Weert": 25}.get(p.naam, 12) for p in partners
+    ]
     nu = timezone.now()
     regels = []
     for persoon in personen:
-        if (peildatum - persoon.geboortedatum).days < 18 * 365 or rng.random() > 0.25:
+        if (peildatum - persoon.geboortedatum).days < 18 * 365 or rng.random() > 0.3:
             continue
-        partner = rng.choice(partners)
-        dagen_geleden = rng.randint(0, 200)
-        verstuurd = nu - datetime.timedelta(days=dagen_geleden)
-        status = (
-            "verstuurd"
-            if dagen_geleden < 10
-            else rng.choice(
-                ["geaccepteerd", "geaccepteerd", "afgerond", "afgewezen", "geaccepteerd"]
-                + (["ingetrokken"] if rng.random() < 0.3 else [])
+        eerste_dag = persoon.koppeling_datum + datetime.timedelta(days=14)
+        if eerste_dag >= peildatum:
+            continue
+        partner = rng.choices(partners, weights=gewichten)[0]
+        leefgebied, doel = _VERWIJSDOEL[partner.soort]
+        verstuurd = timezone.make_aware(
+            datetime.datetime.combine(
+                _datum(rng, eerste_dag, peildatum), datetime.time(rng.randint(8, 16))
             )
         )
-        gesloten = status in ("afgerond", "afgewezen", "ingetrokken")
+        verstuurd = min(verstuurd, nu - datetime.timedelta(hours=1))
+        # Partners answer in one to twelve days; an answer still to come is not there yet.
+        beantwoord = verstuurd + datetime.timedelta(
+            days=rng.randint(1, 12), hours=rng.randint(0, 6)
+        )
+        kans = rng.random()
+        if beantwoord > nu or kans < 0.04:
+            status, beantwoord = "verstuurd", None
+        elif kans < 0.16:
+            status = "afgewezen"
+        elif kans < 0.21:
+            status = "ingetrokken"
+        elif kans < 0.45 and beantwoord + datetime.timedelta(days=60) < nu:
+            status = "afgerond"
+        else:
+            status = "geaccepteerd"
+        afgesloten = None
+        if status == "afgewezen":
+            afgesloten = beantwoord
+        elif status in ("afgerond", "ingetrokken"):
+            afgesloten = min(nu, beantwoord + datetime.timedelta(days=rng.randint(20, 200)))
+        mb = partner.soort == "maatschappelijke_begeleiding"
         regels.append(
             Verwijzing(
                 uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
                 persoon=persoon,
                 partner=partner,
                 door=persoon.regisseur,
-                leefgebied="wonen" if partner.soort == "maatschappelijke_begeleiding" else "taal",
-                doel="Maatschappelijke begeleiding in het eerste jaar"
-                if partner.soort == "maatschappelijke_begeleiding"
-                else "Taalmaatje en oefenen met lezen",
-                adres_delen=partner.soort == "maatschappelijke_begeleiding",
+                leefgebied=leefgebied,
+                doel=doel,
+                adres_delen=mb,
                 toestemming_op=verstuurd.date(),
                 toestemming_wijze="schriftelijk",
                 toestemming_voor=toestemming_omschrijving(
-                    partner=partner,
-                    doel="Maatschappelijke begeleiding in het eerste jaar"
-                    if partner.soort == "maatschappelijke_begeleiding"
-                    else "Taalmaatje en oefenen met lezen",
-                    adres_delen=partner.soort == "maatschappelijke_begeleiding",
+                    partner=partner, doel=doel, adres_delen=mb
                 ),
                 status=status,
-                beantwoord_op=verstuurd + datetime.timedelta(days=3)
-                if status != "verstuurd"
-                else None,
-                afgesloten_op=verstuurd + datetime.timedelta(days=60) if gesloten else None,
-                toestemming_ingetrokken_op=verstuurd + datetime.timedelta(days=60)
-                if status == "ingetrokken"
-                else None,
+                beantwoord_op=beantwoord,
+                afgesloten_op=afgesloten,
+                toestemming_ingetrokken_op=afgesloten if status == "ingetrokken" else None,
                 toestemming_ingetrokken_door=persoon.regisseur if status == "ingetrokken" else None,
                 intrekking_reden="Wil de begeleiding niet meer" if status == "ingetrokken" else "",
                 afwijzingsreden="Geen plek tot na de zomer" if status == "afgewezen" else "",
-                resultaat="Zelfstandig met post en rekeningen" if status == "afgerond" else "",
+                resultaat="Doel bereikt, afgesproken met de persoon"
+                if status == "afgerond"
+                else "",
                 verstuurd_op=verstuurd,
                 melding_verstuurd_op=verstuurd,
             )
@@ -669,7 +706,7 @@ def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
     ]
     rijen, meldingen = [], []
     for v in verwijzingen:
-        if v.status not in ("geaccepteerd", "afgerond"):
+        if v.status not in ("geaccepteerd", "afgerond") or v.partner.naam not in medewerkers:
             continue
         for nummer in range(rng.randint(1, 3)):
             tekst, aanwezig, uren = rng.choice(teksten)
@@ -709,21 +746,27 @@ def _terugkoppelingen(rng, verwijzingen, gebruikers, nu):
 
 
 def _afgesloten_dossiers(rng, personen, peildatum):
-    """Some adults who came long ago have left the trajectory: work, education, moved away."""
+    """Some adults who came long ago have left the trajectory: work, education, moved away;
+    closed on days spread over the last year and a half."""
     redenen = [
         (Uitstroomreden.BETAALD_WERK, "Vast contract in de logistiek, 32 uur per week"),
+        (Uitstroomreden.BETAALD_WERK, "Werkt als kapper in een salon in de stad"),
         (Uitstroomreden.OPLEIDING, "Gestart met een mbo-opleiding in de zorg"),
         (Uitstroomreden.VERHUISD, "Verhuisd naar familie in een andere gemeente"),
+        (Uitstroomreden.VERHUISD, "Verhuisd voor werk naar de Randstad"),
         (Uitstroomreden.INBURGERING_AFGEROND, "Inburgeringsexamen B1 behaald"),
+        (Uitstroomreden.VERTROKKEN, "Teruggekeerd naar familie in het buitenland"),
     ]
     afsluitingen = []
     for persoon in personen:
         volwassen = (peildatum - persoon.geboortedatum).days >= 18 * 365
-        lang_geleden = persoon.koppeling_datum and (peildatum - persoon.koppeling_datum).days > 700
-        if not (volwassen and lang_geleden and rng.random() < 0.15):
+        lang_geleden = persoon.koppeling_datum and (peildatum - persoon.koppeling_datum).days > 540
+        if not (volwassen and lang_geleden and rng.random() < 0.18):
             continue
         reden, toelichting = rng.choice(redenen)
-        persoon.afgesloten_op = peildatum - datetime.timedelta(days=rng.randint(5, 120))
+        persoon.afgesloten_op = _datum(
+            rng, persoon.koppeling_datum + datetime.timedelta(days=450), peildatum
+        )
         persoon.uitstroomreden = reden
         afsluitingen.append(
             DossierAfsluiting(
@@ -741,8 +784,9 @@ def _afgesloten_dossiers(rng, personen, peildatum):
     DossierAfsluiting.objects.bulk_create(afsluitingen, batch_size=1000)
 
 
-def _termijnen(personen, peildatum):
-    """The housing deadlines of each person, computed by the termijnen service."""
+def _termijnen(personen, peildatum, vastgesteld: dict[int, datetime.date]):
+    """The housing and PIP deadlines of each person, computed by the termijnen service; a PIP
+    deadline is met on the day the first PIP was fixed (`vastgesteld`, by person id)."""
     nieuw = []
     for persoon in personen:
         if not persoon.koppeling_datum:
@@ -764,6 +808,7 @@ def _termijnen(personen, peildatum):
                     persoon=persoon,
                     code="pip_vaststellen",
                     basisdatum=max(persoon.duo_kennisgeving_op, persoon.brp_inschrijving_op),
+                    gehaald_op=vastgesteld.get(persoon.pk),
                     link=persoon.get_absolute_url(),
                 )
             )

@@ -1,6 +1,7 @@
 """Demo trajectories through the real services: brede intakes not started, running, completed
 and reopened; PIPs in concept and fixed, some with two versions and a ready PDF; progress
-talks. Only for the first few hundred adults, so a large seed stays fast."""
+talks. Only for at most a hundred recent adults, so a large seed stays fast; the course of
+every other dossier is written in bulk (demo_verloop)."""
 
 import datetime
 
@@ -32,36 +33,48 @@ _LEEFGEBIEDEN = [
 ]
 
 
-def trajecten(rng, personen, peildatum: datetime.date) -> int:
-    """Walk some adults through intake (and later the PIP) as a regisseur would."""
-    volwassenen = [
+# Dossiers this recent are walked through the services: a PIP they fix today is on time or
+# just late, as it would be for someone who arrived then.
+TRAJECTEN_VENSTER_DAGEN = 150
+
+
+def trajecten_kandidaten(personen, peildatum: datetime.date) -> list:
+    """The adults whose trajectory `trajecten` walks: recent, open dossiers with a regisseur."""
+    return [
         p
         for p in personen
         if p.regisseur_id
         and p.koppeling_datum
+        and (peildatum - p.koppeling_datum).days <= TRAJECTEN_VENSTER_DAGEN
         and not p.afgesloten_op
+        and p.duo_kennisgeving_op
         and (peildatum - p.geboortedatum).days >= 18 * 366
     ][:TRAJECTEN_HOOGSTENS]
+
+
+def trajecten(rng, volwassenen, peildatum: datetime.date) -> int:
+    """Walk these adults (`trajecten_kandidaten`) through intake (and later the PIP) as a
+    regisseur would, on the days it would have happened."""
     gemaakt = 0
     pdfs: list[int] = []
+    heropend = False
     for persoon in volwassenen:
         door = persoon.regisseur
+        start = persoon.koppeling_datum + datetime.timedelta(days=rng.randint(21, 70))
         if persoon.bestandsgroep == Bestandsgroep.INTAKE:
-            if rng.random() < 0.4:
+            if rng.random() < 0.4 or start > peildatum:
                 continue  # intake not started yet
-            start = min(peildatum, persoon.koppeling_datum + datetime.timedelta(days=14))
             intake = _intake_starten(persoon, door, start)
             for leefgebied in rng.sample(_LEEFGEBIEDEN, rng.randint(1, 4)):
                 _leefgebied(intake, door, leefgebied)
         else:
-            start = persoon.koppeling_datum + datetime.timedelta(days=rng.randint(14, 40))
-            if start > peildatum - datetime.timedelta(days=20):
-                continue
+            start = min(start, peildatum - datetime.timedelta(days=20))
             intake = _intake_starten(persoon, door, start)
             for leefgebied in _LEEFGEBIEDEN:
                 _leefgebied(intake, door, leefgebied)
             intake = _afronden(rng, intake, door, start, persoon.bestandsgroep)
-            if rng.random() < 0.08:
+            if rng.random() < 0.08 or not heropend:
+                heropend = True
                 intake_services.intake_heropenen(
                     intake=intake,
                     door=door,
@@ -89,7 +102,8 @@ _DOELEN = [
 
 def _pip(rng, intake, door, peildatum, pdfs):
     """A PIP drawn up from the intake: a concept, fixed once, or fixed, changed and fixed
-    again (two versions); some with voortgangsgesprekken and a PDF ready to download."""
+    again (two versions); some with voortgangsgesprekken and a PDF ready to download. Fixed
+    today: the service records the day it is called."""
     plan = pip_services.plan_aanmaken(intake=intake, door=door)
     pip_services.plan_bijwerken(
         plan=plan,
@@ -136,7 +150,7 @@ def _pip(rng, intake, door, peildatum, pdfs):
             bekendmaking_op=min(peildatum, bekendmaking + datetime.timedelta(days=3)),
             afwijking_motivatie=motivatie,
         )
-    if kans > 0.6:
+    if kans > 0.6 or not pdfs:
         pip_services.voortgangsgesprek_vastleggen(
             plan=plan,
             door=door,
@@ -189,7 +203,7 @@ def _afronden(rng, intake, door, start, bestandsgroep):
             "leerbaarheidstoets_uitkomst": rng.choice(
                 ["Goed leerbaar", "Gemiddeld leerbaar", "Beperkt leerbaar"]
             ),
-            "advies_leerroute": rng.choice(["b1", "b1", "onderwijs", "z"]),
+            "advies_leerroute": rng.choices(["b1", "z", "onderwijs"], weights=[60, 25, 15])[0],
             "advies_motivatie": "Past bij de opleiding, de leerbaarheid en de wensen.",
         },
     )

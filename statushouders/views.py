@@ -18,6 +18,7 @@ from intake.selectors import intake_acties, laatste_intake
 from ontzorging.selectors import dossier_samenvatting
 from partners.selectors import verwijzingen_van_persoon
 from pip_plans.selectors import plan_van
+from reports.selectors import participatie_samenvatting
 from termijnen.selectors import open_termijnen, termijn_van
 
 from . import services
@@ -75,6 +76,7 @@ def _dossier_context(persoon: Persoon, user, contactmoment_form=None) -> dict:
         "termijnen": open_termijnen(persoon=persoon),
         "inburgeringstermijn": termijn_van(persoon=persoon, code="inburgeringstermijn"),
         "ontzorging": dossier_samenvatting(persoon=persoon),
+        "participatie": participatie_samenvatting(persoon=persoon),
     }
 
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from accounts.constants import AanvraagSoort, Rol
 from accounts.models import Rechtenaanvraag
 from intake.secties import SECTIES
+from reports.models import CbsLevering
 from statushouders.models import Inzage
 from termijnen.models import Feestdag, TermijnConfig
 from tests.accounts.factories import UserFactory
@@ -28,6 +29,7 @@ from tests.formulieren import Formulier, Veld, formulieren
 from tests.intake.factories import BredeIntakeFactory
 from tests.partners.factories import PartnerFactory, VerwijzingFactory
 from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
+from tests.reports.factories import RapportFactory, TaakstellingFactory
 from tests.statushouders.factories import ContactmomentFactory, GemeenteFactory
 from tests.twee_gemeenten import dossier_bouwen, ontzorging_bouwen
 from tests.urlwalk import alle_patronen, url_voor
@@ -147,6 +149,15 @@ def staat(vaste_dag, private_bestanden, settings):
     inzage = Inzage.objects.create(
         persoon=dossier.persoon, aangevraagd_door=gebruikers["beheerder"]
     )
+    # A taakstelling to change or remove; one quarter delivered to CBS (to undo), one open.
+    TaakstellingFactory(gemeente=weert, gewijzigd_door=gebruikers["beheerder"])
+    CbsLevering.objects.create(
+        gemeente=weert,
+        jaar=2025,
+        kwartaal=4,
+        geleverd_op=datetime.date(2026, 1, 20),
+        door=gebruikers["beheerder"],
+    )
     waarden = [
         {
             **basis,
@@ -160,6 +171,7 @@ def staat(vaste_dag, private_bestanden, settings):
             "periode": dossier.periode_uuid,
             "last": dossier.last_uuid,
             "betaling": dossier.betaling_id,
+            "participatie": dossier.participatie_uuid,
         },
         {**basis, "verwijzing_uuid": geaccepteerd.uuid},
         {**basis, "pk": regisseur.pk, "uuid": partner.uuid},
@@ -176,6 +188,14 @@ def staat(vaste_dag, private_bestanden, settings):
     ]
     # Every section of the intake under way.
     waarden += [{**waarden[2], "sectie": sectie.code} for sectie in SECTIES[1:]]
+    # A quarterly report of the teamleider and a delivery of the beheerder.
+    waarden += [
+        {**basis, "rapport": RapportFactory(gemeenten=[weert], **kenmerk).uuid}
+        for kenmerk in (
+            {"aangevraagd_door": gebruikers["teamleider"]},
+            {"levering": True, "aangevraagd_door": gebruikers["beheerder"]},
+        )
+    ]
     # The batch pages in the states that show the approve, export and withdraw forms.
     waarden += [
         {**basis, "batch": b} for b in (betalen.goedgekeurd_uuid, betalen.samengesteld_uuid)
@@ -191,6 +211,10 @@ def _wie(route: str, naam: str) -> str | None:
     if route.startswith("beheer/"):
         return "beheerder"
     if route.startswith("ontzorging/batches/"):
+        return "teamleider"
+    if route.startswith("rapportages/leveringen/"):
+        return "beheerder"
+    if route.startswith("rapportages/"):
         return "teamleider"
     return "regisseur"
 

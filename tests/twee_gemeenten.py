@@ -17,6 +17,7 @@ from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory
 from tests.partners.factories import PartnerFactory, VerwijzingFactory
 from tests.pip_plans.factories import PlanDoelFactory
+from tests.reports.factories import ParticipatieFactory
 from tests.statushouders.factories import (
     ContactmomentFactory,
     GemeenteFactory,
@@ -61,6 +62,8 @@ class Dossier:
     periode_uuid: object = None
     last_uuid: object = None
     betaling_id: int | None = None
+    # Participation: one activity recorded on the dossier.
+    participatie_uuid: object = None
 
 
 @dataclass
@@ -82,6 +85,8 @@ class Wereld:
     # Referrals of partner A that partner A may no longer open (consent withdrawn).
     verwijzing_a_ingetrokken: Verwijzing | None = None
     betalen: dict = field(default_factory=dict)  # gemeente name -> Betaalwereld
+    # gemeente name -> (quarterly report, per-person delivery) of that gemeente alone
+    rapporten: dict = field(default_factory=dict)
 
 
 def dossier_bouwen(gemeente, regisseur, partner_a, partner_b, pdf: list) -> Dossier:
@@ -116,6 +121,7 @@ def dossier_bouwen(gemeente, regisseur, partner_a, partner_b, pdf: list) -> Doss
         tekst="Termijn nadert",
         link=persoon.get_absolute_url(),
     )
+    participatie = ParticipatieFactory(persoon=persoon, door=regisseur, werk=True)
     return Dossier(
         persoon=persoon,
         intake_uuid=plan.intake.uuid,
@@ -125,6 +131,7 @@ def dossier_bouwen(gemeente, regisseur, partner_a, partner_b, pdf: list) -> Doss
         verwijzing_a=verwijzingen[0],
         verwijzing_b=verwijzingen[1],
         melding_id=melding.pk,
+        participatie_uuid=participatie.uuid,
     )
 
 
@@ -330,8 +337,18 @@ def wereld_bouwen() -> Wereld:
     for persoon in rest[:8]:
         partner = partner_a if persoon.gemeente == weert else partner_b
         VerwijzingFactory(persoon=persoon, partner=partner, door=g["regisseur_weert"])
+    from tests.reports.factories import RapportFactory
+
+    rapporten = {
+        gemeente.naam: (
+            RapportFactory(gemeenten=[gemeente], aangevraagd_door=g[f"teamleider_{sleutel}"]),
+            RapportFactory(gemeenten=[gemeente], levering=True),
+        )
+        for gemeente, sleutel in ((weert, "weert"), (cranendonck, "cranendonck"))
+    }
     return Wereld(
         gebruikers=g,
+        rapporten=rapporten,
         dossiers=dossiers,
         personen=personen,
         geheimen=geheimen,

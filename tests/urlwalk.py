@@ -30,11 +30,11 @@ def pip_termijn(persoon) -> int:
 
 def dossier_urls(**waarden) -> list[tuple[str, str]]:
     """(name, url) of every page under /personen/<uuid>/, filled in with `waarden`. A referral,
-    ontzorgperiode, vaste last or payment not given is one that does not exist: its pages must
-    answer 404 all the same."""
+    ontzorgperiode, vaste last, payment or participation not given is one that does not exist:
+    its pages must answer 404 all the same."""
     import uuid
 
-    for sleutel in ("verwijzing_uuid", "periode", "last"):
+    for sleutel in ("verwijzing_uuid", "periode", "last", "participatie"):
         waarden.setdefault(sleutel, uuid.uuid4())
     waarden.setdefault("betaling", 2_000_000_000)
     urls = []

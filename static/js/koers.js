@@ -47,6 +47,15 @@ document.addEventListener("change", (event) => {
   });
 });
 
+// Parts of a form that belong to one kind only (data-alleen-bij) follow the chosen kind; the
+// server ignores what they hold for any other kind.
+document.addEventListener("change", (event) => {
+  if (!event.target.matches("select[data-participatie-soort]")) return;
+  event.target.form.querySelectorAll("fieldset[data-alleen-bij]").forEach((deel) => {
+    deel.hidden = deel.dataset.alleenBij !== event.target.value;
+  });
+});
+
 // A button marked data-afdrukken prints the page (no inline handlers: the page's
 // Content-Security-Policy runs scripts from these files only).
 document.addEventListener("click", (event) => {

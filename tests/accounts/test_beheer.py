@@ -23,6 +23,7 @@ from termijnen.models import Feestdag
 from termijnen.services import termijn_verlengen
 from tests.accounts.factories import UserFactory
 from tests.partners.factories import PartnerFactory
+from tests.reports.factories import TaakstellingFactory
 from tests.statushouders.factories import PersoonFactory
 from tests.urlwalk import alle_patronen, url_voor
 
@@ -71,6 +72,14 @@ def test_de_wandeling_vindt_admin_en_beheer():
     assert {"beheer:gebruiker-lijst", "beheer:rechtenaanvraag-detail"} <= namen
     assert {"termijnen:feestdag-lijst", "core:toegangslog"} <= namen
     assert {"ontzorging:beheer", "ontzorging:beheer-instelling"} <= namen
+    assert {
+        "reports:taakstelling-lijst",
+        "reports:taakstelling-bewerken",
+        "reports:taakstelling-verwijderen",
+        "reports:cbs-levering",
+        "reports:cbs-levering-melden",
+        "reports:cbs-levering-ongedaan",
+    } <= namen
 
 
 def _url(route: str, waarden: dict) -> str:
@@ -108,6 +117,7 @@ def wereld(weert, cranendonck, beheerder, beheerder2):
         "voor_collega": voor_collega,
         "partner": PartnerFactory(),
         "feestdag": Feestdag.objects.first(),
+        "taakstelling": TaakstellingFactory(gemeente=weert),
     }
 
 

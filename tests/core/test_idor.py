@@ -43,16 +43,23 @@ SOORTEN = {
     "periode": "periode",
     "last": "last",
     "betaling": "betaling",
+    # Participation in a dossier: must be this person's.
+    "participatie": "participatie",
     # Ontzorging of a gemeente: out of scope exactly when the gemeente is not the user's.
     "batch": "batch",
     "afschrift": "afschrift",
     # The payment settings of a gemeente: functioneel beheer of that gemeente only.
     "gemeente": "gemeente",
+    # A produced report: only for teamleiders (the delivery: functioneel beheer) of every
+    # gemeente it covers.
+    "rapport": "rapport",
 }
 # A bare `pk` names a different object per part of the site.
 PK_SOORTEN = {"meldingen/": "melding", "beheer/feestdagen/": "feestdag"}
 # Objects of their own that a URL names independently of the person in it.
-LOSSE_OBJECTEN = {"intake", "doel", "verwijzing", "termijn", "periode", "last", "betaling"}
+LOSSE_OBJECTEN = {
+    "intake", "doel", "verwijzing", "termijn", "periode", "last", "betaling", "participatie",
+}  # fmt: skip
 BEHEER_OBJECTEN = {"termijnconfig", "feestdag"}
 # Objects of a gemeente that no person's URL carries: a payment batch, a bank statement.
 GEMEENTE_OBJECTEN = {"batch", "afschrift"}
@@ -108,6 +115,7 @@ def _waarden(dossier: Dossier, *, verwijzing=None) -> dict:
         "periode": dossier.periode_uuid,
         "last": dossier.last_uuid,
         "betaling": dossier.betaling_id,
+        "participatie": dossier.participatie_uuid,
     }
 
 
@@ -185,6 +193,17 @@ def _pogingen(wereld: Wereld):
                         _url(route, _betaalwaarden(wereld, naam_gemeente)),
                         verwacht,
                     )
+                continue
+            if "rapport" in kinds:
+                for naam_gemeente, rapporten in wereld.rapporten.items():
+                    for rapport in rapporten:
+                        eigen_rapport = (
+                            rapport.soort == "kwartaalrapport"
+                            and user.is_teamleider
+                            and naam_gemeente == gemeente
+                        )
+                        if not eigen_rapport:
+                            yield sleutel, naam, _url(route, {"rapport": rapport.uuid}), 404
                 continue
             if kinds & GEMEENTE_OBJECTEN:
                 for naam_gemeente in wereld.betalen:
@@ -268,6 +287,11 @@ def _eigenaar_opent_elke_pagina(wereld, clients):
                 url = _url(route, _betaalwaarden(wereld, gemeente))
                 if client.get(url).status_code == 404:
                     niet_gevonden.append((naam, url))
+    for gemeente, (rapport, _levering) in wereld.rapporten.items():
+        client = clients[f"teamleider_{gemeente.lower()}"]
+        url = reverse("reports:kwartaalrapport", kwargs={"rapport": rapport.uuid})
+        if client.get(url).status_code == 404:
+            niet_gevonden.append(("reports:kwartaalrapport", url))
     portaal = clients["partner_a1"]
     for route, naam, soorten in _routes():
         if set(soorten.values()) == {"verwijzing"} and route.startswith("partner/"):

@@ -35,6 +35,7 @@ from tests.ontzorging.factories import (
 )
 from tests.partners.factories import VerwijzingFactory
 from tests.pip_plans.factories import PlanFactory
+from tests.reports.factories import ParticipatieFactory
 from tests.statushouders.factories import (
     ContactmomentFactory,
     HuishoudenFactory,
@@ -129,6 +130,7 @@ def volledig_dossier(persoon, regisseur) -> dict:
             persoon=persoon, aangevraagd_door=regisseur, status=InzageStatus.MISLUKT
         )
     )
+    bewaar(ParticipatieFactory(persoon=persoon, door=regisseur, werk=True))
     periode = bewaar(
         OntzorgperiodeFactory(
             persoon=persoon, start_bijstand=datetime.date(2026, 7, 1), aangemaakt_door=regisseur

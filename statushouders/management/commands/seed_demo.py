@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from ontzorging import demo as ontzorging_demo
+from reports import demo as reports_demo
 from statushouders import demo
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         start = time.monotonic()
         resultaat = demo.seed(personen=personen, seed=seed)
         ontzorging = ontzorging_demo.seed()
+        rapportage = reports_demo.seed(seed=seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{resultaat.personen} personen in {resultaat.huishoudens} huishoudens, "
@@ -39,6 +41,10 @@ class Command(BaseCommand):
             )
         )
         self._ontzorging(ontzorging)
+        self.stdout.write(
+            f"Rapportages: {rapportage.participaties} participaties, "
+            f"{rapportage.taakstellingen} taakstellingen; dashboard op /rapportages/."
+        )
         self._logins()
 
     def _ontzorging(self, ontzorging):

@@ -1,0 +1,135 @@
+"""The quarterly statistics delivery to CBS: per gemeente and quarter, computed rather than
+stored. The due date comes from the `cbs_levering` term's configuration, counted by the same
+function that counts every other deadline; a `CbsLevering` row says it was delivered."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from termijnen.berekening import vervaldatum
+from termijnen.selectors import kalender, termijnconfig_van
+
+from ..models import CbsLevering
+
+CBS_LEVERING = "cbs_levering"
+
+
+def kwartaal_einde(jaar: int, kwartaal: int) -> datetime.date:
+    """The last day of a quarter: 31-03, 30-06, 30-09 or 31-12."""
+    if kwartaal == 4:
+        return datetime.date(jaar, 12, 31)
+    return datetime.date(jaar, 3 * kwartaal + 1, 1) - datetime.timedelta(days=1)
+
+
+def vorig_kwartaal(jaar: int, kwartaal: int) -> tuple[int, int]:
+    return (jaar, kwartaal - 1) if kwartaal > 1 else (jaar - 1, 4)
+
+
+def laatst_geeindigd_kwartaal(vandaag: datetime.date) -> tuple[int, int]:
+    """The last quarter that ended before `vandaag`."""
+    return vorig_kwartaal(vandaag.year, (vandaag.month - 1) // 3 + 1)
+
+
+def kwartaal_label(jaar: int, kwartaal: int) -> str:
+    return f"{kwartaal}e kwartaal {jaar}"
+
+
+@dataclass(frozen=True)
+class LeveringRegel:
+    gemeente: object
+    jaar: int
+    kwartaal: int
+    omschrijving: str
+    uiterlijk: datetime.date
+    geleverd_op: datetime.date | None
+    te_laat: bool
+
+    @property
+    def label(self) -> str:
+        return kwartaal_label(self.jaar, self.kwartaal)
+
+    @property
+    def einde_kwartaal(self) -> datetime.date:
+        return kwartaal_einde(self.jaar, self.kwartaal)
+
+    @property
+    def status(self) -> str:
+        if self.geleverd_op:
+            return f"geleverd op {self.geleverd_op:%d-%m-%Y}"
+        return "over tijd" if self.te_laat else "nog te leveren"
+
+
+def _config():
+    config = termijnconfig_van(code=CBS_LEVERING)
+    if config is None:  # a fresh database before the first migration ran its data step
+        from termijnen.services import termijnconfig
+
+        config = termijnconfig(CBS_LEVERING)
+    return config
+
+
+def levering_uiterlijk(
+    *, jaar: int, kwartaal: int, config=None, met_kalender=None
+) -> datetime.date:
+    """The due date of a quarter's delivery: the quarter's end plus the configured term."""
+    config = config or _config()
+    return vervaldatum(
+        vanaf=kwartaal_einde(jaar, kwartaal),
+        lengte=config.lengte,
+        eenheid=config.eenheid,
+        atw=config.atw,
+        kalender=met_kalender or kalender(),
+    ).datum
+
+
+def cbs_leveringen(*, gemeenten, vandaag: datetime.date | None = None) -> list[LeveringRegel]:
+    """For each gemeente: the last quarter that ended before `vandaag`, and the one before it
+    while that is still not delivered. A fixed number of queries for any number of gemeenten."""
+    vandaag = vandaag or timezone.localdate()
+    gemeenten = list(gemeenten)
+    if not gemeenten:
+        return []
+    laatste = laatst_geeindigd_kwartaal(vandaag)
+    kwartalen = [vorig_kwartaal(*laatste), laatste]
+    geleverd = {
+        (r.gemeente_id, r.jaar, r.kwartaal): r.geleverd_op
+        for r in CbsLevering.objects.filter(
+            Q(jaar=kwartalen[0][0], kwartaal=kwartalen[0][1])
+            | Q(jaar=kwartalen[1][0], kwartaal=kwartalen[1][1]),
+            gemeente__in=gemeenten,
+        )
+    }
+    config, met_kalender = _config(), kalender()
+    uiterlijk = {
+        k: levering_uiterlijk(jaar=k[0], kwartaal=k[1], config=config, met_kalender=met_kalender)
+        for k in kwartalen
+    }
+    regels = []
+    for gemeente in gemeenten:
+        for jaar, kwartaal in kwartalen:
+            geleverd_op = geleverd.get((gemeente.pk, jaar, kwartaal))
+            if (jaar, kwartaal) != laatste and geleverd_op:
+                continue  # an earlier quarter shows only while it is still open
+            regels.append(
+                LeveringRegel(
+                    gemeente=gemeente,
+                    jaar=jaar,
+                    kwartaal=kwartaal,
+                    omschrijving=config.label,
+                    uiterlijk=uiterlijk[(jaar, kwartaal)],
+                    geleverd_op=geleverd_op,
+                    te_laat=geleverd_op is None and vandaag > uiterlijk[(jaar, kwartaal)],
+                )
+            )
+    return regels
+
+
+def cbs_leveringen_geleverd(*, gemeenten):
+    """The deliveries marked done, newest quarter first: what beheer can still undo."""
+    return (
+        CbsLevering.objects.filter(gemeente__in=gemeenten)
+        .select_related("gemeente", "door")
+        .order_by("-jaar", "-kwartaal", "gemeente__naam")
+    )

@@ -1,0 +1,52 @@
+"""Who sees which figures. Teamleiders see the figures of their gemeenten and functioneel
+beheer those of the gemeenten they manage; regisseurs and partners have no dashboard (the
+team figures, such as the caseload per regisseur, are management information). The
+per-person delivery is for functioneel beheer only."""
+
+from django.db import models
+
+from accounts.selectors import beheer_gemeenten
+from statushouders.models import Gemeente
+
+from ..constants import RapportSoort
+from ..models import Rapport
+
+
+def rapportage_gemeenten(*, user) -> models.QuerySet[Gemeente]:
+    if not (user.is_authenticated and user.is_active):
+        return Gemeente.objects.none()
+    if user.is_teamleider:
+        return user.gemeenten.order_by("naam")
+    if user.is_functioneel_beheerder:
+        return beheer_gemeenten(user=user).order_by("naam")
+    return Gemeente.objects.none()
+
+
+def mag_rapportages_zien(user) -> bool:
+    return user.is_authenticated and (user.is_teamleider or user.is_functioneel_beheerder)
+
+
+def levering_gemeenten(*, user) -> models.QuerySet[Gemeente]:
+    return beheer_gemeenten(user=user).order_by("naam")
+
+
+def rapporten_van(*, user, soort: str) -> models.QuerySet[Rapport]:
+    """The reports of this kind the user may download: every gemeente of a report must be one
+    of theirs, so a report of A and B is never shown to someone who has only A."""
+    toegestaan = (
+        levering_gemeenten(user=user)
+        if soort == RapportSoort.LEVERING
+        else rapportage_gemeenten(user=user)
+    )
+    buiten = Gemeente.objects.exclude(pk__in=toegestaan.values("pk"))
+    return (
+        Rapport.objects.filter(soort=soort)
+        .exclude(gemeenten__in=buiten)
+        .select_related("aangevraagd_door")
+        .prefetch_related("gemeenten")
+    )
+
+
+def rapport_ophalen(*, user, uuid, soort: str) -> Rapport:
+    """The report if the user may have it; DoesNotExist otherwise."""
+    return rapporten_van(user=user, soort=soort).get(uuid=uuid)
