@@ -17,7 +17,8 @@ from statushouders.constants import Doelgroep, Uitstroomreden
 from statushouders.models import Gemeente, Persoon
 
 from .constants import HOOGSTE_TAAKSTELLING, Contractsoort, ParticipatieSoort
-from .models import Participatie, Taakstelling
+from .models import CbsLevering, Participatie, Taakstelling
+from .selectors.levering import kwartaal_einde, laatst_geeindigd_kwartaal, vorig_kwartaal
 
 # (soort, share of the persons housed over a year ago): about a quarter works or studies.
 PARTICIPATIE_KANS = (
@@ -73,6 +74,7 @@ TAAKSTELLING_FACTOREN = (0.8, 1.2, 0.9, 1.25, 0.85, 1.1)
 class ReportsDemo:
     participaties: int = 0
     taakstellingen: int = 0
+    cbs_leveringen: int = 0
 
 
 def seed(*, seed: int = 2026, vandaag: datetime.date | None = None) -> ReportsDemo:
@@ -81,6 +83,7 @@ def seed(*, seed: int = 2026, vandaag: datetime.date | None = None) -> ReportsDe
         return ReportsDemo(
             participaties=participaties_maken(seed=seed, vandaag=vandaag),
             taakstellingen=taakstellingen_maken(vandaag=vandaag),
+            cbs_leveringen=cbs_leveringen_maken(vandaag=vandaag),
         )
 
 
@@ -199,3 +202,31 @@ def taakstellingen_maken(*, vandaag: datetime.date) -> int:
     voor = Taakstelling.objects.count()
     Taakstelling.objects.bulk_create(rijen, ignore_conflicts=True)
     return Taakstelling.objects.count() - voor
+
+
+def cbs_leveringen_maken(*, vandaag: datetime.date, kwartalen: int = 8) -> int:
+    """The statistics deliveries of the quarters before, each three weeks after the quarter
+    ended; the last quarter of the first gemeente is still to deliver, so the team worklist
+    shows one delivery waiting."""
+    beheer = User.objects.get(username="beheer")
+    jaar, kwartaal = laatst_geeindigd_kwartaal(vandaag)
+    reeks = []
+    for _ in range(kwartalen):
+        reeks.append((jaar, kwartaal))
+        jaar, kwartaal = vorig_kwartaal(jaar, kwartaal)
+    gemeenten = list(Gemeente.objects.order_by("naam"))
+    rijen = [
+        CbsLevering(
+            gemeente=gemeente,
+            jaar=jaar,
+            kwartaal=kwartaal,
+            geleverd_op=min(vandaag, kwartaal_einde(jaar, kwartaal) + datetime.timedelta(21)),
+            door=beheer,
+        )
+        for gemeente in gemeenten
+        for jaar, kwartaal in reeks
+        if not (gemeente == gemeenten[-1] and (jaar, kwartaal) == reeks[0])
+    ]
+    voor = CbsLevering.objects.count()
+    CbsLevering.objects.bulk_create(rijen, ignore_conflicts=True)
+    return CbsLevering.objects.count() - voor

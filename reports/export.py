@@ -15,6 +15,15 @@ from .selectors import LEVERING_KOLOMMEN, Rapportage
 from .selectors.cijfers import EURO, PROCENT, TEKST
 
 DATUM = "DD-MM-YYYY"
+# A sheet's name has at most 31 characters: the titles that are longer get a short name.
+BLADNAMEN = {
+    "pip_termijn": "PIP's binnen de termijn",
+    "uitstroom": "Uitstroom werk of opleiding",
+}
+
+
+def bladnaam(tabel) -> str:
+    return BLADNAMEN.get(tabel.sleutel, tabel.titel)[:31]
 
 
 def _cel(waarde):
@@ -63,7 +72,7 @@ def rapportage_xlsx(cijfers: Rapportage) -> bytes:
     for tabel in cijfers.tabellen:
         _blad(
             werkboek,
-            tabel.titel,
+            bladnaam(tabel),
             [k.titel or "" for k in tabel.kolommen],
             tabel.rijen,
             [formaat.get(k.soort) for k in tabel.kolommen],

@@ -11,6 +11,8 @@ LABEL = 210
 REGEL = 26
 BALK = 18
 KLEUR = "#005aa0"
+# Room above the bars for the name of the figure they draw.
+KOP = 22
 
 
 def staafdiagram_svg(tabel: Tabel) -> str:
@@ -27,7 +29,7 @@ def staafdiagram_svg(tabel: Tabel) -> str:
         return ""
     grootste = max(float(waarde) for _label, waarde in rijen) or 1.0
     ruimte = BREEDTE - LABEL - 60
-    hoogte = REGEL * len(rijen) + 4
+    hoogte = KOP + REGEL * len(rijen) + 4
     balken = format_html_join(
         "",
         '<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>'
@@ -36,15 +38,15 @@ def staafdiagram_svg(tabel: Tabel) -> str:
         (
             (
                 LABEL - 6,
-                i * REGEL + BALK - 4,
+                KOP + i * REGEL + BALK - 4,
                 _ingekort(label),
                 LABEL,
-                i * REGEL + 2,
+                KOP + i * REGEL + 2,
                 round(ruimte * max(float(waarde), 0) / grootste, 1),
                 BALK,
                 KLEUR,
                 LABEL + round(ruimte * max(float(waarde), 0) / grootste, 1) + 4,
-                i * REGEL + BALK - 4,
+                KOP + i * REGEL + BALK - 4,
                 waarde_tekst(waarde, kolom.soort),
             )
             for i, (label, waarde) in enumerate(rijen)
@@ -52,16 +54,20 @@ def staafdiagram_svg(tabel: Tabel) -> str:
     )
     return format_html(
         '<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-hidden="true" '
-        'focusable="false" class="koers-staafdiagram">{}</svg>',
+        'focusable="false" class="koers-staafdiagram">'
+        '<text x="{}" y="13" font-size="12" font-weight="bold">{}</text>{}</svg>',
         BREEDTE,
         hoogte,
         BREEDTE,
         hoogte,
+        LABEL,
+        kolom.titel,
         balken,
     )
 
 
-def _ingekort(label: str, lengte: int = 32) -> str:
+def _ingekort(label: str, lengte: int = 28) -> str:
+    # About 7 pixels a character at this size: 28 fit in the label's room.
     return label if len(label) <= lengte else label[: lengte - 1] + "…"
 
 

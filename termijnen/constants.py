@@ -192,6 +192,10 @@ TERMIJN_STANDAARDEN = [
     ),
 ]
 
+# Terms of a gemeente, not of a person: they have no deadline rows, so a worklist that lists
+# persons' deadlines does not offer them as a kind.
+GEMEENTE_TERMIJNEN = ("cbs_levering",)
+
 # Days the government declared equal to a holiday (Besluit gelijkstelling), as known when this
 # table was written. Functioneel beheer adds later ones in the beheer screens.
 GELIJKGESTELDE_DAGEN = [

@@ -6,7 +6,7 @@ from core.forms import DatumVeld, GeheelGetalVeld, KeuzeUitLijst
 from core.validators import geen_stuurtekens_regel
 from statushouders.selectors import gemeenten_van, regisseurs_voor
 
-from .constants import MAXIMUM_LENGTE, lengte_tekst
+from .constants import GEMEENTE_TERMIJNEN, MAXIMUM_LENGTE, lengte_tekst
 from .models import Feestdag, TermijnConfig
 from .services import CONFIG_VELDEN, lengte_controleren
 
@@ -58,7 +58,9 @@ class WerkvoorraadFilterForm(forms.Form):
 
     def __init__(self, *args, user, team: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["soort"].queryset = TermijnConfig.objects.order_by("label")
+        self.fields["soort"].queryset = TermijnConfig.objects.exclude(
+            code__in=GEMEENTE_TERMIJNEN
+        ).order_by("label")
         self.fields["gemeente"].queryset = gemeenten_van(user=user)
         if team:
             self.regisseurs = {str(r.pk): r for r in regisseurs_voor(user=user)}

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DatumVeld, GeheelGetalVeld
+from core.validators import begrensd
 from statushouders.models import Gemeente
 
 from ..constants import EERSTE_JAAR, LAATSTE_JAAR
@@ -38,7 +39,10 @@ class DashboardFilterForm(forms.Form):
     def gekozen(self, vandaag: datetime.date):
         """(gemeenten, van, tot): what the form says, or the defaults — all gemeenten, from the
         first of January until today."""
-        schoon = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        schoon = {}
+        if self.is_bound:
+            self.is_valid()  # a wrong field is left out; the fields that were right still count
+            schoon = self.cleaned_data
         gemeente = schoon.get("gemeente")
         if gemeente:
             gemeenten = [g for g in self.gemeenten if str(g.pk) == gemeente]
@@ -47,6 +51,12 @@ class DashboardFilterForm(forms.Form):
         van = schoon.get("van") or datetime.date(vandaag.year, 1, 1)
         tot = schoon.get("tot") or max(vandaag, van)
         return gemeenten, van, tot
+
+
+JAAR_FOUT = _("Vul een jaar in van %(minimum)s tot en met %(maximum)s.") % {
+    "minimum": EERSTE_JAAR,
+    "maximum": LAATSTE_JAAR,
+}
 
 
 def _kwartalen():
@@ -60,8 +70,21 @@ class RapportAanvragenForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies ten minste één gemeente.")},
     )
-    jaar = GeheelGetalVeld(label=_("Jaar"), min_value=EERSTE_JAAR, max_value=LAATSTE_JAAR)
-    kwartaal = forms.TypedChoiceField(label=_("Kwartaal"), choices=_kwartalen, coerce=int)
+    jaar = GeheelGetalVeld(
+        label=_("Jaar"),
+        validators=begrensd(EERSTE_JAAR, LAATSTE_JAAR, _("een jaar")),
+        error_messages={"required": JAAR_FOUT, "invalid": JAAR_FOUT},
+    )
+    kwartaal = forms.TypedChoiceField(
+        label=_("Kwartaal"),
+        choices=_kwartalen,
+        coerce=int,
+        error_messages={
+            "required": _("Kies een kwartaal."),
+            "invalid_choice": _("Kies een kwartaal van 1 tot en met 4."),
+        },
+        help_text=_("Een kwartaal dat nog loopt, wordt gerapporteerd tot en met vandaag."),
+    )
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)

@@ -114,7 +114,9 @@ def _bestand(params) -> Tabel:
         _("Bestand naar groep"),
         _(
             "Personen met een open dossier op de peildatum (gekoppeld op of voor die dag en "
-            "niet afgesloten), naar hun huidige bestandsgroep."
+            "niet afgesloten), naar hun huidige bestandsgroep: Koers houdt niet bij in welke "
+            "groep iemand vroeger stond, dus voor een eerdere periode is dit de indeling van "
+            "vandaag."
         ),
         [Kolom(_("Bestandsgroep"), TEKST), Kolom(_("Personen"))],
         tabel,
@@ -401,29 +403,49 @@ def _ontzorging(params) -> Tabel:
     )
 
 
+# Deadlines that are a window rather than work to do: an objection period, the last day a
+# route may switch, the planned end of ontzorging or begeleiding. Their passing is no delay.
+TERMIJNEN_ZONDER_ACTIE = [
+    "bezwaar_pip",
+    "bezwaar_ontzorging",
+    "leerroute_wissel",
+    "ontzorgperiode",
+    "maatschappelijke_begeleiding",
+]
+
+
 def _termijnen(params) -> Tabel:
-    sql = """
-    SELECT c.label,
-           count(*) FILTER (WHERE t.status = 'open'),
-           count(*) FILTER (WHERE t.status = 'verlopen'
-                            OR (t.status = 'open' AND t.vervalt_op < %(peil)s))
-    FROM core_termijn t
-    JOIN core_termijnconfig c ON c.id = t.config_id
-    JOIN statushouders_persoon p ON p.id = t.persoon_id
-    WHERE p.gemeente_id = ANY(%(g)s) AND p.afgesloten_op IS NULL
-      AND t.status IN ('open', 'verlopen')
-    GROUP BY c.label ORDER BY c.label
+    sql = f"""
+    WITH open_op_peildatum AS (
+        SELECT c.label, t.vervalt_op
+        FROM core_termijn t
+        JOIN core_termijnconfig c ON c.id = t.config_id
+        JOIN statushouders_persoon p ON p.id = t.persoon_id
+        WHERE {_OPEN_OP_PEILDATUM}
+          AND c.code <> ALL(%(zonder_actie)s)
+          AND t.basisdatum <= %(peil)s
+          AND (t.status IN ('open', 'verlopen')
+               OR (t.status = 'gehaald' AND t.gehaald_op > %(peil)s))
+    )
+    SELECT label, count(*), count(*) FILTER (WHERE vervalt_op < %(peil)s)
+    FROM open_op_peildatum GROUP BY label ORDER BY label
     """
-    rijen = _rijen(sql, params)
+    rijen = _rijen(sql, params | {"zonder_actie": TERMIJNEN_ZONDER_ACTIE})
     return Tabel(
         "termijnen",
         _("Open en verlopen termijnen"),
         _(
-            "Termijnen van open dossiers naar soort: hoeveel nog open staan, en hoeveel daarvan "
-            "(of van de al als verlopen gemarkeerde) voorbij de uiterste datum zijn op de "
-            "peildatum."
+            "Termijnen die om een handeling vragen (zoals PIP vaststellen, woning aanbieden, "
+            "voortgangsgesprek, antwoord op een verwijzing), van dossiers die op de peildatum "
+            "open waren: hoeveel er op de peildatum openstonden, en hoeveel daarvan de "
+            "uiterste datum al voorbij waren. Bezwaartermijnen en het einde van een periode "
+            "tellen niet mee: dat die verstrijken is geen achterstand."
         ),
-        [Kolom(_("Termijn"), TEKST), Kolom(_("Open")), Kolom(_("Verlopen"))],
+        [
+            Kolom(_("Termijn"), TEKST),
+            Kolom(_("Open op de peildatum")),
+            Kolom(_("Over de uiterste datum")),
+        ],
         rijen,
         grafiek=2,
     )

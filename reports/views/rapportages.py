@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.views import formulier_uitvoeren
 
@@ -43,7 +43,7 @@ def levering_vereist(view):
 
 
 @rapportages_vereist
-@require_GET
+@require_safe
 def dashboard(request):
     gemeenten = selectors.rapportage_gemeenten(user=request.user)
     form = DashboardFilterForm(request.GET or None, gemeenten=gemeenten)
