@@ -9,6 +9,7 @@ from core.validators import begrensd
 from statushouders.models import Gemeente
 
 from ..constants import EERSTE_JAAR, LAATSTE_JAAR
+from ..selectors.levering import laatst_geeindigd_kwartaal
 
 # The longest period the dashboard compares at once.
 HOOGSTENS_JAREN = 10
@@ -90,7 +91,7 @@ class RapportAanvragenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["gemeenten"].queryset = gemeenten
         if not self.is_bound:
-            vorig = vorig_kwartaal(timezone.localdate())
+            vorig = laatst_geeindigd_kwartaal(timezone.localdate())
             self.initial.setdefault("jaar", vorig[0])
             self.initial.setdefault("kwartaal", vorig[1])
             if gemeenten.count() == 1:
@@ -104,8 +105,3 @@ class LeveringAanvragenForm(RapportAanvragenForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies ten minste één gemeente.")},
     )
-
-
-def vorig_kwartaal(vandaag: datetime.date) -> tuple[int, int]:
-    kwartaal = (vandaag.month - 1) // 3 + 1
-    return (vandaag.year, kwartaal - 1) if kwartaal > 1 else (vandaag.year - 1, 4)

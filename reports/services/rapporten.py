@@ -23,12 +23,11 @@ from ..selectors import (
     rapportage,
     rapportage_gemeenten,
 )
+from ..selectors.levering import kwartaal_einde
 
 
 def kwartaal_grenzen(jaar: int, kwartaal: int) -> tuple[datetime.date, datetime.date]:
-    begin = datetime.date(jaar, 3 * kwartaal - 2, 1)
-    volgend = datetime.date(jaar + (kwartaal == 4), 1 if kwartaal == 4 else 3 * kwartaal + 1, 1)
-    return begin, volgend - datetime.timedelta(days=1)
+    return datetime.date(jaar, 3 * kwartaal - 2, 1), kwartaal_einde(jaar, kwartaal)
 
 
 def rapport_aanvragen(*, door, soort: str, gemeenten, jaar: int, kwartaal: int) -> Rapport:
