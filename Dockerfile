@@ -20,4 +20,5 @@ RUN DJANGO_SECRET_KEY=build DATABASE_URL=postgres://build@localhost/build \
 RUN useradd --system --uid 1000 koers && mkdir -p /data/private && chown koers /data/private
 USER koers
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Workers, threads and the rest: config/gunicorn.py (GUNICORN_WORKERS, GUNICORN_THREADS, ...).
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application"]

@@ -138,6 +138,7 @@ def portaal(request):
         portaal_lijst(user=request.user, tab=tab, zoek=zoek),
         nummer=request.GET.get("pagina"),
         per_pagina=25,
+        via_ids=True,
     )
     querystring = request.GET.copy() if form.is_valid() else QueryDict(mutable=True)
     querystring.pop("pagina", None)

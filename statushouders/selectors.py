@@ -29,8 +29,26 @@ def personen_zichtbaar(*, user) -> models.QuerySet[Persoon]:
     return Persoon.objects.visible_to(user)
 
 
+# What a row of the person list shows; the list reads only these columns.
+LIJST_VELDEN = (
+    "uuid",
+    "achternaam",
+    "voornamen",
+    "geboortedatum",
+    "doelgroep",
+    "bestandsgroep",
+    "koppeling_datum",
+    "afgesloten_op",
+    "gemeente__naam",
+    "regisseur__username",
+    "regisseur__first_name",
+    "regisseur__last_name",
+)
+
+
 def personen_lijst(*, user) -> models.QuerySet[Persoon]:
-    return personen_zichtbaar(user=user).select_related("gemeente", "regisseur", "huishouden")
+    """The rows of the person list: the columns it shows, with gemeente and regisseur."""
+    return personen_zichtbaar(user=user).select_related("gemeente", "regisseur").only(*LIJST_VELDEN)
 
 
 # The columns the list can be sorted on, as the sort parameter names them.
@@ -76,7 +94,11 @@ def personen_sorteren(
 
 def persoon_dossier(*, user, uuid) -> Persoon:
     """The person with this UUID if the user may open the dossier; DoesNotExist otherwise."""
-    return personen_lijst(user=user).get(uuid=uuid)
+    return (
+        personen_zichtbaar(user=user)
+        .select_related("gemeente", "regisseur", "huishouden")
+        .get(uuid=uuid)
+    )
 
 
 def gemeenten_van(*, user) -> models.QuerySet[Gemeente]:
@@ -199,8 +221,20 @@ def leeftijd_van(persoon: Persoon, vandaag: datetime.date | None = None) -> Leef
     return gegevens
 
 
+# The dossier shows the latest contact moments; all of them are one click further, a page
+# at a time, so a dossier of years opens as fast as a new one.
+CONTACTMOMENTEN_OP_DOSSIER = 10
+
+
 def contactmomenten(*, persoon: Persoon) -> models.QuerySet[Contactmoment]:
+    """Newest first."""
     return persoon.contactmomenten.select_related("door")
+
+
+def recente_contactmomenten(*, persoon: Persoon) -> tuple[list[Contactmoment], int]:
+    """The latest contact moments for the dossier, and how many there are in all."""
+    recent = list(contactmomenten(persoon=persoon)[:CONTACTMOMENTEN_OP_DOSSIER])
+    return recent, persoon.contactmomenten.count()
 
 
 def dossier_historie(*, persoon: Persoon, aantal: int | None = None) -> list[HistorieRegel]:

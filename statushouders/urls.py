@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:uuid>/regisseur/", views.persoon_regisseur, name="persoon-regisseur"),
     path("<uuid:uuid>/huishouden/", views.persoon_huishouden, name="persoon-huishouden"),
     path("<uuid:uuid>/gezinslid/", views.gezinslid_toevoegen, name="gezinslid-toevoegen"),
+    path("<uuid:uuid>/contactmomenten/", views.contactmoment_list, name="contactmoment-list"),
     path(
         "<uuid:uuid>/contactmomenten/nieuw/",
         views.contactmoment_create,

@@ -40,6 +40,7 @@ from .selectors import (
     leeftijd_van,
     personen_lijst,
     persoon_dossier,
+    recente_contactmomenten,
 )
 from .services import (
     contactmoment_toevoegen,
@@ -60,14 +61,22 @@ def dossier_openen(request, uuid) -> Persoon:
     return in_scope_openen(request, lambda: persoon_dossier(user=request.user, uuid=uuid))
 
 
+def _contactmomenten_context(persoon: Persoon, contactmoment_form=None) -> dict:
+    recent, aantal = recente_contactmomenten(persoon=persoon)
+    return {
+        "persoon": persoon,
+        "contactmomenten": recent,
+        "aantal_contactmomenten": aantal,
+        "contactmoment_form": contactmoment_form or ContactmomentForm(),
+    }
+
+
 def _dossier_context(persoon: Persoon, user, contactmoment_form=None) -> dict:
     intake = laatste_intake(persoon=persoon)
     return {
-        "persoon": persoon,
+        **_contactmomenten_context(persoon, contactmoment_form),
         "huishoudleden": huishoudleden(persoon=persoon),
         "leeftijd": leeftijd_van(persoon),
-        "contactmomenten": contactmomenten(persoon=persoon),
-        "contactmoment_form": contactmoment_form or ContactmomentForm(),
         "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
         "intake": intake,
         "intake_acties": intake_acties(intake=intake, user=user),
@@ -85,7 +94,9 @@ def persoon_list(request):
     filterset = PersoonFilter(
         request.GET or None, queryset=personen_lijst(user=request.user), user=request.user
     )
-    pagina = pagina_kiezen(filterset.qs, nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA)
+    pagina = pagina_kiezen(
+        filterset.qs, nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA, via_ids=True
+    )
     if filterset.is_bound and filterset.form.errors:
         messages.warning(request, _("Een filter was ongeldig en is niet toegepast."))
     sorteer = filterset.form.cleaned_data.get("sorteer") if filterset.is_bound else None
@@ -239,11 +250,18 @@ def contactmoment_create(request, uuid):
     return render(
         request,
         "statushouders/persoon_detail.html#contactmomenten",
-        {
-            "persoon": persoon,
-            "contactmomenten": contactmomenten(persoon=persoon),
-            "contactmoment_form": form,
-        },
+        _contactmomenten_context(persoon, form),
+    )
+
+
+@dossier_medewerker_vereist
+def contactmoment_list(request, uuid):
+    persoon = dossier_openen(request, uuid)
+    pagina = pagina_kiezen(
+        contactmomenten(persoon=persoon), nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA
+    )
+    return render(
+        request, "statushouders/contactmoment_list.html", {"persoon": persoon, "pagina": pagina}
     )
 
 

@@ -200,7 +200,19 @@ class Termijn(models.Model):
             *plausibele_momenten("verlengd_op"),
         ]
         indexes = [
-            models.Index(fields=["status", "vervalt_op"], name="core_termij_status_c947ff_idx")
+            models.Index(fields=["status", "vervalt_op"], name="core_termij_status_c947ff_idx"),
+            # The worklists: open deadlines in date order (a team's first page is read from
+            # the index), and a person's open ones (a regisseur's few hundred persons).
+            models.Index(
+                fields=["vervalt_op", "id"],
+                condition=Q(status__in=["open", "verlopen"]),
+                name="termijn_open_op_datum",
+            ),
+            models.Index(
+                fields=["persoon", "vervalt_op"],
+                condition=Q(status__in=["open", "verlopen"]),
+                name="termijn_open_per_persoon",
+            ),
         ]
 
     def __str__(self) -> str:

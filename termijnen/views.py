@@ -1,7 +1,6 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -9,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from core.selectors import historie_regels
+from core.selectors import historie_regels, pagina_kiezen
 from core.views import beheer_vereist, dossier_medewerker_vereist, formulier_uitvoeren
 from statushouders.views import dossier_openen
 
@@ -37,7 +36,9 @@ def werkvoorraad(request, team=False):
     if form.errors:
         messages.error(request, _("Een filter was ongeldig en is niet toegepast."))
     rijen = selectors.werkvoorraad(user=request.user, team=team, **filters)
-    pagina = Paginator(rijen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = pagina_kiezen(
+        rijen, nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA, via_ids=True
+    )
     return render(
         request,
         "termijnen/werkvoorraad.html",
@@ -64,8 +65,10 @@ def meldingen(request):
             % aantal,
         )
         return redirect("termijnen:meldingen")
-    pagina = Paginator(selectors.meldingen_van(user=request.user), PER_PAGINA).get_page(
-        request.GET.get("pagina")
+    pagina = pagina_kiezen(
+        selectors.meldingen_van(user=request.user),
+        nummer=request.GET.get("pagina"),
+        per_pagina=PER_PAGINA,
     )
     return render(
         request,

@@ -41,15 +41,17 @@ def halfjaar_van(datum: datetime.date) -> tuple[int, int]:
 
 # Half years are numbered jaar * 2 + (halfjaar - 1), so a series of numbers is a series of
 # consecutive half years and the window function can run over them in order.
+# `{groep}` is 0 to sum the gemeenten into one table, or gemeente_id for a table per gemeente.
 _TABEL = """
 WITH doelen AS (
-    SELECT jaar * 2 + halfjaar - 1 AS nummer, SUM(aantal) AS aantal
+    SELECT {groep} AS groep, jaar * 2 + halfjaar - 1 AS nummer, SUM(aantal) AS aantal
     FROM {taakstelling}
     WHERE gemeente_id = ANY(%(gemeenten)s)
-    GROUP BY jaar, halfjaar
+    GROUP BY 1, 2
 ),
 gehuisvest AS (
-    SELECT EXTRACT(YEAR FROM huisvesting_datum)::int * 2
+    SELECT {groep} AS groep,
+           EXTRACT(YEAR FROM huisvesting_datum)::int * 2
            + CASE WHEN EXTRACT(MONTH FROM huisvesting_datum) <= 6 THEN 0 ELSE 1 END AS nummer,
            COUNT(*) AS aantal
     FROM {persoon}
@@ -57,31 +59,33 @@ gehuisvest AS (
       AND huisvesting_datum IS NOT NULL
       AND huisvesting_datum <= %(tot)s
       AND doelgroep <> %(nareiziger)s
-    GROUP BY 1
+    GROUP BY 1, 2
 ),
 reeks AS (
-    SELECT generate_series(
-        (SELECT MIN(nummer) FROM (SELECT nummer FROM doelen UNION ALL
-                                  SELECT nummer FROM gehuisvest) AS alle),
-        %(laatste)s
-    ) AS nummer
+    SELECT groep, generate_series(MIN(nummer), %(laatste)s) AS nummer
+    FROM (SELECT groep, nummer FROM doelen UNION ALL
+          SELECT groep, nummer FROM gehuisvest) AS alle
+    GROUP BY groep
 ),
 rijen AS (
-    SELECT reeks.nummer,
+    SELECT reeks.groep,
+           reeks.nummer,
            COALESCE(doelen.aantal, 0)::int AS taakstelling,
            COALESCE(gehuisvest.aantal, 0)::int AS gerealiseerd
     FROM reeks
-    LEFT JOIN doelen ON doelen.nummer = reeks.nummer
-    LEFT JOIN gehuisvest ON gehuisvest.nummer = reeks.nummer
+    LEFT JOIN doelen ON doelen.groep = reeks.groep AND doelen.nummer = reeks.nummer
+    LEFT JOIN gehuisvest ON gehuisvest.groep = reeks.groep AND gehuisvest.nummer = reeks.nummer
 )
-SELECT nummer / 2 AS jaar,
+SELECT groep,
+       nummer / 2 AS jaar,
        nummer %% 2 + 1 AS halfjaar,
        taakstelling,
        gerealiseerd,
        gerealiseerd - taakstelling AS verschil,
-       SUM(gerealiseerd - taakstelling) OVER (ORDER BY nummer)::int AS cumulatief
+       SUM(gerealiseerd - taakstelling) OVER (PARTITION BY groep ORDER BY nummer)::int
+           AS cumulatief
 FROM rijen
-ORDER BY nummer
+ORDER BY groep, nummer
 """
 
 
@@ -89,10 +93,23 @@ def taakstelling_tabel(*, gemeente_ids: list[int], tot: datetime.date) -> list[T
     """Per half year, from the first with a target or a housed person up to the one holding
     `tot`: the summed target of the gemeenten, the persons housed (nareizigers not counted,
     every member of a household counted), the difference and the running backlog."""
+    return _tabellen(gemeente_ids=gemeente_ids, tot=tot, per_gemeente=False).get(0, [])
+
+
+def taakstelling_tabellen(
+    *, gemeente_ids: list[int], tot: datetime.date
+) -> dict[int, list[TaakstellingRij]]:
+    """The table of `taakstelling_tabel` for each gemeente on its own, by gemeente id, in one
+    query however many gemeenten there are."""
+    return _tabellen(gemeente_ids=gemeente_ids, tot=tot, per_gemeente=True)
+
+
+def _tabellen(*, gemeente_ids, tot, per_gemeente: bool) -> dict[int, list[TaakstellingRij]]:
     if not gemeente_ids:
-        return []
+        return {}
     jaar, halfjaar = halfjaar_van(tot)
     sql = _TABEL.format(
+        groep="gemeente_id" if per_gemeente else "0",
         taakstelling=connection.ops.quote_name(Taakstelling._meta.db_table),
         persoon=connection.ops.quote_name(Persoon._meta.db_table),
     )
@@ -106,9 +123,22 @@ def taakstelling_tabel(*, gemeente_ids: list[int], tot: datetime.date) -> list[T
                 "laatste": jaar * 2 + halfjaar - 1,
             },
         )
-        return [TaakstellingRij(*rij) for rij in cursor.fetchall()]
+        tabellen = {}
+        for groep, *rij in cursor.fetchall():
+            tabellen.setdefault(groep, []).append(TaakstellingRij(*rij))
+        return tabellen
 
 
 def taakstellingen_van(*, gemeente) -> QuerySet[Taakstelling]:
     """The targets entered for one gemeente, newest half year first."""
     return Taakstelling.objects.filter(gemeente=gemeente).order_by("-jaar", "-halfjaar")
+
+
+def taakstellingen_per_gemeente(*, gemeente_ids: list[int]) -> dict[int, list[Taakstelling]]:
+    """The targets of each gemeente as `taakstellingen_van` gives them, in one query."""
+    per_gemeente = {}
+    for taakstelling in Taakstelling.objects.filter(gemeente_id__in=gemeente_ids).order_by(
+        "-jaar", "-halfjaar"
+    ):
+        per_gemeente.setdefault(taakstelling.gemeente_id, []).append(taakstelling)
+    return per_gemeente

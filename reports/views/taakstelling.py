@@ -20,6 +20,8 @@ from ..selectors.taakstelling import (
     TaakstellingRij,
     halfjaar_van,
     taakstelling_tabel,
+    taakstelling_tabellen,
+    taakstellingen_per_gemeente,
     taakstellingen_van,
 )
 from ..services.taakstelling import taakstelling_opslaan, taakstelling_verwijderen
@@ -42,12 +44,17 @@ def _gemeente_van(request, pk):
     return get_object_or_404(beheer_gemeenten(user=request.user), pk=pk)
 
 
-def _blok(gemeente, vandaag, form=None) -> dict:
+def _blok(gemeente, vandaag, form=None, *, tabel=None, taakstellingen=None) -> dict:
+    """One gemeente's section; the list passes its table and targets, read for all at once."""
     jaar, halfjaar = halfjaar_van(vandaag)
+    if tabel is None:
+        tabel = taakstelling_tabel(gemeente_ids=[gemeente.pk], tot=vandaag)
+    if taakstellingen is None:
+        taakstellingen = taakstellingen_van(gemeente=gemeente)
     return {
         "gemeente": gemeente,
-        "tabel": taakstelling_tabel(gemeente_ids=[gemeente.pk], tot=vandaag),
-        "taakstellingen": taakstellingen_van(gemeente=gemeente),
+        "tabel": tabel,
+        "taakstellingen": taakstellingen,
         "form": form
         or TaakstellingForm(
             auto_id=f"g{gemeente.pk}_%s", initial={"jaar": jaar, "halfjaar": halfjaar}
@@ -61,12 +68,23 @@ def taakstelling_lijst(request):
         request, beheer_gemeenten(user=request.user).order_by("naam")
     )
     vandaag = timezone.localdate()
+    ids = [gemeente.pk for gemeente in gemeenten]
+    tabellen = taakstelling_tabellen(gemeente_ids=ids, tot=vandaag)
+    taakstellingen = taakstellingen_per_gemeente(gemeente_ids=ids)
     return render(
         request,
         "reports/taakstelling_lijst.html",
         {
             "keuze": keuze,
-            "blokken": [_blok(gemeente, vandaag) for gemeente in gemeenten],
+            "blokken": [
+                _blok(
+                    gemeente,
+                    vandaag,
+                    tabel=tabellen.get(gemeente.pk, []),
+                    taakstellingen=taakstellingen.get(gemeente.pk, []),
+                )
+                for gemeente in gemeenten
+            ],
             "definitie": DEFINITIE_TAAKSTELLING,
         },
     )

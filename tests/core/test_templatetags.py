@@ -40,3 +40,54 @@ def test_datums_staan_er_als_dd_mm_jjjj():
 )
 def test_paginanummers_met_weglatingen(huidig, totaal, nummers):
     assert pagina_nummers(huidig, totaal) == nummers
+
+
+def _opbouw(html: str) -> list:
+    """Tags with their attributes (order-free) and text, whitespace between tags ignored."""
+    from html.parser import HTMLParser
+
+    delen = []
+
+    class Lezer(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            delen.append((tag, frozenset(attrs)))
+
+        def handle_endtag(self, tag):
+            delen.append(("/" + tag,))
+
+        def handle_data(self, data):
+            if data.strip():
+                delen.append(data.strip())
+
+    Lezer().feed(html)
+    return delen
+
+
+def test_een_keuzelijst_is_dezelfde_html_als_djangos_widget():
+    from django import forms
+
+    from core.templatetags.koers import nlds_widget
+
+    class Formulier(forms.Form):
+        soort = forms.ChoiceField(
+            choices=[
+                ("", "— Kies —"),
+                ("a", "Huur & energie"),
+                ("Groep", [("b", "<b>vet</b>"), ("c", "Derde")]),
+            ],
+            help_text="Kies er één.",
+        )
+
+    for gegevens in ({"soort": "b"}, {"soort": ""}, {"soort": "bestaat-niet"}):
+        veld = Formulier(gegevens)["soort"]
+        veld.form.is_valid()
+        eigen = nlds_widget(veld)
+        attrs = {"class": "utrecht-select utrecht-select--html-select"}
+        if veld.errors:
+            attrs |= {"aria-invalid": "true"}
+        attrs["aria-describedby"] = " ".join(
+            ["id_soort_helptext"] + (["id_soort_error"] if veld.errors else [])
+        )
+        assert _opbouw(eigen) == _opbouw(veld.as_widget(attrs=attrs))
+        assert "&lt;b&gt;vet&lt;/b&gt;" in eigen  # labels are escaped
+    assert 'value="b" selected' in nlds_widget(Formulier({"soort": "b"})["soort"])

@@ -12,6 +12,7 @@ from pghistory.models import Events
 
 from reports.models import Taakstelling
 from reports.selectors import DEFINITIE_TAAKSTELLING, taakstelling_tabel
+from reports.selectors.taakstelling import taakstelling_tabellen
 from reports.services import taakstelling_opslaan, taakstelling_verwijderen
 from statushouders.constants import Doelgroep
 from tests.accounts.factories import UserFactory
@@ -95,6 +96,16 @@ def test_twee_gemeenten_samen_en_een_eerdere_peildatum(vier_halfjaren, weert, cr
         (12, 2, -10, -14),
         (58, 14, -44, -58),
     ]
+
+
+def test_de_tabel_per_gemeente_is_die_van_elke_gemeente_apart(vier_halfjaren, weert, cranendonck):
+    """The beheer page reads every gemeente's table in one query: each is the table of that
+    gemeente alone, with its own first half year and its own running backlog."""
+    ids = [weert.pk, cranendonck.pk]
+    tabellen = taakstelling_tabellen(gemeente_ids=ids, tot=VANDAAG)
+    assert tabellen == {pk: taakstelling_tabel(gemeente_ids=[pk], tot=VANDAAG) for pk in ids}
+    assert [r.cumulatief for r in tabellen[cranendonck.pk]] == [-45, -45]
+    assert taakstelling_tabellen(gemeente_ids=[], tot=VANDAAG) == {}
 
 
 def test_een_voorsprong_is_positief_en_loopt_mee(weert):

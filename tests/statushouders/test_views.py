@@ -491,3 +491,40 @@ def test_vijandige_waarden_in_de_lijst_geven_nooit_een_serverfout(regisseur_clie
 def test_te_lange_zoekterm_wordt_uitgelegd(regisseur_client, persoon):
     response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": "x" * 101})
     assert response.context["filter"].form.errors["q"] == ["Zoek met hoogstens 100 tekens."]
+
+
+def test_dossier_toont_de_laatste_tien_contactmomenten_en_verwijst_naar_alle(
+    regisseur_client, persoon
+):
+    for dag in range(1, 13):
+        ContactmomentFactory(
+            persoon=persoon,
+            onderwerp=f"Gesprek {dag:02d}",
+            moment=datetime.datetime(2026, 4, dag, 10, 0, tzinfo=datetime.UTC),
+        )
+    html = regisseur_client.get(persoon.get_absolute_url()).content.decode()
+    assert "Gesprek 12" in html and "Gesprek 03" in html
+    assert "Gesprek 02" not in html and "Gesprek 01" not in html
+    lijst = reverse("statushouders:contactmoment-list", kwargs={"uuid": persoon.uuid})
+    assert f'href="{lijst}">Alle 12 contactmomenten</a>' in html
+
+
+def test_alle_contactmomenten_een_pagina_tegelijk_de_nieuwste_eerst(
+    regisseur_client, persoon, django_assert_max_num_queries
+):
+    for dag in range(1, 31):
+        ContactmomentFactory(
+            persoon=persoon,
+            onderwerp=f"Gesprek {dag:02d}",
+            moment=datetime.datetime(2026, 4, dag, 10, 0, tzinfo=datetime.UTC),
+        )
+    lijst = reverse("statushouders:contactmoment-list", kwargs={"uuid": persoon.uuid})
+    with django_assert_max_num_queries(12):
+        eerste = regisseur_client.get(lijst).content.decode()
+    assert "30 contactmomenten, de nieuwste eerst." in eerste
+    assert eerste.index("Gesprek 30") < eerste.index("Gesprek 29")
+    assert "Gesprek 06" in eerste and "Gesprek 05" not in eerste
+    tweede = regisseur_client.get(lijst, {"pagina": "2"}).content.decode()
+    assert "Gesprek 05" in tweede and "Gesprek 01" in tweede and "Gesprek 06" not in tweede
+    # A page number that is no number gives the first page.
+    assert "Gesprek 30" in regisseur_client.get(lijst, {"pagina": "x\x00"}).content.decode()

@@ -5,15 +5,22 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from ontzorging import demo as ontzorging_demo
+from ontzorging.models import Ontzorgperiode
 from reports import demo as reports_demo
-from statushouders import demo
+from statushouders import demo, demo_vermenigvuldigen
+from statushouders.models import Huishouden
 
 
 class Command(BaseCommand):
     help = "Vult Koers met demodata: drie gemeenten, één gebruiker per rol en N personen."
 
     def add_arguments(self, parser):
-        parser.add_argument("--personen", type=int, default=250, help="aantal personen (250)")
+        parser.add_argument(
+            "--personen",
+            type=int,
+            default=250,
+            help="aantal personen (250); boven de 5.000 worden dossiers gekopieerd",
+        )
         parser.add_argument("--seed", type=int, default=2026, help="zelfde seed, zelfde data")
         parser.add_argument("--force", action="store_true", help="ook zonder DEBUG uitvoeren")
         parser.add_argument(
@@ -30,9 +37,15 @@ class Command(BaseCommand):
             self._logins()
             return
         start = time.monotonic()
-        resultaat = demo.seed(personen=personen, seed=seed)
+        # A large set is a smaller one built in full and then copied (see demo_vermenigvuldigen).
+        resultaat = demo.seed(personen=min(personen, demo_vermenigvuldigen.BASIS), seed=seed)
         ontzorging = ontzorging_demo.seed()
         rapportage = reports_demo.seed(seed=seed)
+        if personen > demo_vermenigvuldigen.BASIS:
+            resultaat.personen = demo_vermenigvuldigen.vermenigvuldigen(tot=personen)
+            resultaat.huishoudens = Huishouden.objects.count()
+            ontzorging.periodes = Ontzorgperiode.objects.count()
+            resultaat.gebruikers = User.objects.count()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{resultaat.personen} personen in {resultaat.huishoudens} huishoudens, "
