@@ -122,6 +122,10 @@ def _belasting(cijfers: dict, connection) -> None:
     if not BELASTING_S:
         return
     import belasting
+    from django.conf import settings
+
+    # gunicorn serves the files this run wrote (the quarterly report to download).
+    os.environ["KOERS_PRIVATE_MEDIA_ROOT"] = str(settings.PRIVATE_MEDIA_ROOT)
 
     cijfers["belasting"] = belasting.belasting_meten(
         database_url=_database_url(connection),

@@ -1,6 +1,7 @@
 """The dashboard and the produced reports. Anyone without the right answers 404: the pages
 do not exist for them, as a person outside their gemeenten does not."""
 
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -20,6 +21,8 @@ from ..forms import DashboardFilterForm, LeveringAanvragenForm, RapportAanvragen
 from ..grafiek import met_grafieken
 
 RAPPORTEN_PER_PAGINA = 20
+
+logger = logging.getLogger(__name__)
 
 
 def rapportages_vereist(view):
@@ -188,8 +191,17 @@ def _bestand(rapport, veld: str, inhoudstype: str):
     bestand = getattr(rapport, veld)
     if rapport.status != RapportStatus.KLAAR or not bestand:
         raise Http404
+    try:
+        inhoud = bestand.open("rb")
+    except FileNotFoundError:
+        # The record says ready, but the file is gone (a restored database, storage that was
+        # cleared): the report must be made again, which the list allows.
+        logger.warning("Bestand van rapport %s ontbreekt: %s", rapport.uuid, bestand.name)
+        raise Http404(
+            _("Het bestand van dit rapport is er niet meer; vraag het opnieuw aan.")
+        ) from None
     return FileResponse(
-        bestand.open("rb"),
+        inhoud,
         as_attachment=True,
         filename=bestand.name.rsplit("/", 1)[-1],
         content_type=inhoudstype,

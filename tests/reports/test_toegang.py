@@ -221,3 +221,17 @@ def test_een_gemeente_zonder_gegevens_toont_lege_tabellen(client):
     antwoord = client.get(reverse("reports:dashboard"))
     assert antwoord.status_code == 200
     assert "Geen gegevens in deze periode." in antwoord.content.decode()
+
+
+def test_een_rapport_waarvan_het_bestand_weg_is_geeft_404_geen_fout(client, db):
+    from reports.constants import RapportStatus
+
+    aadorp = GemeenteFactory()
+    teamleider = UserFactory(teamleider=True, gemeenten=[aadorp])
+    rapport = RapportFactory(gemeenten=[aadorp], aangevraagd_door=teamleider)
+    Rapport.objects.filter(pk=rapport.pk).update(
+        status=RapportStatus.KLAAR, pdf="rapporten/2026/bestaat-niet.pdf"
+    )
+    client.force_login(teamleider)
+    url = reverse("reports:kwartaalrapport-pdf", kwargs={"rapport": rapport.uuid})
+    assert client.get(url).status_code == 404
