@@ -51,10 +51,10 @@ TEL_TOT = 10_000
 
 
 class GroteLijstPaginator(Paginator):
-    """Counts at most TEL_TOT + 1 rows; `geschat` says the count is the planner's estimate.
+    """Counts at most TEL_TOT + 1 rows; `geschat` says there are more, how many unknown.
 
-    When the database expects far more rows than that (the whole caseload of a region), the
-    estimate alone is used and nothing is counted; a narrower list is counted up to TEL_TOT.
+    A large list (`via_ids`) asks the planner first: when it expects far more rows (the whole
+    caseload of a region), nothing is counted at all.
     """
 
     geschat = False
@@ -112,14 +112,16 @@ class GroteLijstPaginator(Paginator):
         if not isinstance(self.object_list, models.QuerySet):
             return super().count
         rijen = self.object_list.order_by()
-        plan = json.loads(rijen.explain(format="json"))
-        verwacht = int(plan[0]["Plan"]["Plan Rows"])
-        if verwacht <= 5 * TEL_TOT:
-            geteld = rijen[: TEL_TOT + 1].count()
-            if geteld <= TEL_TOT:
-                return geteld
-        self.geschat = True
-        return max(TEL_TOT + 1, verwacht)
+        if self.via_ids:
+            # The large lists ask the planner first: a whole region's caseload is not counted.
+            plan = json.loads(rijen.explain(format="json"))
+            if int(plan[0]["Plan"]["Plan Rows"]) > 5 * TEL_TOT:
+                self.geschat = True
+                return TEL_TOT + 1
+        geteld = rijen[: TEL_TOT + 1].count()
+        if geteld > TEL_TOT:
+            self.geschat = True
+        return geteld
 
     @property
     def aantal_tekst(self) -> str:
