@@ -1,10 +1,8 @@
 from decimal import Decimal
 
 from django import forms, template
-from django.forms.utils import flatatt
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -34,36 +32,7 @@ def nlds_widget(field):
         attrs["class"] += " utrecht-textbox--invalid" if "textbox" in css else ""
     if beschreven:
         attrs["aria-describedby"] = " ".join(beschreven)
-    if type(widget) is forms.Select:
-        return _keuzelijst(field, attrs)
     return field.as_widget(attrs=attrs)
-
-
-def _keuzelijst(field, attrs) -> str:
-    """A single select built in Python: the same HTML as Django's widget templates, without a
-    template render per option (a list of 20 options costs a millisecond that way)."""
-    widget = field.field.widget
-    attrs = field.build_widget_attrs(attrs, widget)
-    if field.auto_id and "id" not in widget.attrs:
-        attrs.setdefault("id", field.auto_id)
-    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
-    delen = [format_html('<select name="{}"{}>', context["name"], flatatt(context["attrs"]))]
-    for groep, opties, _index in context["optgroups"]:
-        if groep:
-            delen.append(format_html('\n  <optgroup label="{}">', groep))
-        for optie in opties:
-            delen.append(
-                format_html(
-                    '\n  <option value="{}"{}>{}</option>',
-                    str(optie["value"]),
-                    flatatt(optie["attrs"]),
-                    optie["label"],
-                )
-            )
-        if groep:
-            delen.append(mark_safe("\n  </optgroup>"))
-    delen.append(mark_safe("\n</select>"))
-    return mark_safe("".join(delen))
 
 
 @register.filter
