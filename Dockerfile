@@ -15,10 +15,11 @@ RUN python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml
     && pip install --no-cache-dir -r /tmp/requirements.txt
 COPY --from=assets /app/node_modules ./node_modules
 COPY . .
-RUN DJANGO_SECRET_KEY=build DATABASE_URL=postgres://build@localhost/build \
+RUN KOERS_SECRET_KEY=build KOERS_DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --noinput
 RUN useradd --system --uid 1000 koers && mkdir -p /data/private && chown koers /data/private
 USER koers
 EXPOSE 8000
-# Workers, threads and the rest: config/gunicorn.py (GUNICORN_WORKERS, GUNICORN_THREADS, ...).
+# Workers, threads and the rest: config/gunicorn.py (KOERS_GUNICORN_WORKERS,
+# KOERS_GUNICORN_THREADS, ...).
 CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application"]

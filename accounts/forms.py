@@ -1,13 +1,17 @@
+from allauth.account import forms as account_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp.forms import ActivateTOTPForm
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import KeuzeUitLijst
+from core.forms import KeuzeUitLijst, KoersForm, KoersFormMixin
 
 from .constants import Gebeurtenis
 from .models import User
 
 
-class BeveiligingslogFilterForm(forms.Form):
+class BeveiligingslogFilterForm(KoersForm):
     soort = forms.ChoiceField(
         label=_("Soort"),
         required=False,
@@ -21,3 +25,51 @@ class BeveiligingslogFilterForm(forms.Form):
         empty_label=_("Alle"),
         error_messages={"invalid_choice": _("Kies een gebruiker uit de lijst.")},
     )
+
+
+# Koers's own versions of the allauth forms a user types into (ACCOUNT_FORMS and MFA_FORMS in
+# the settings): their text fields are checked as in every other Koers form.
+
+
+class InloggenForm(KoersFormMixin, account_forms.LoginForm):
+    pass
+
+
+class OpnieuwInloggenForm(KoersFormMixin, account_forms.ReauthenticateForm):
+    pass
+
+
+class WachtwoordWijzigenForm(KoersFormMixin, account_forms.ChangePasswordForm):
+    pass
+
+
+class WachtwoordInstellenForm(KoersFormMixin, account_forms.SetPasswordForm):
+    pass
+
+
+class WachtwoordVergetenForm(KoersFormMixin, account_forms.ResetPasswordForm):
+    pass
+
+
+class NieuwWachtwoordForm(KoersFormMixin, account_forms.ResetPasswordKeyForm):
+    pass
+
+
+class CodeForm(KoersFormMixin, mfa_forms.AuthenticateForm):
+    pass
+
+
+class CodeOpnieuwForm(KoersFormMixin, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class AuthenticatorAppKoppelenForm(KoersFormMixin, ActivateTOTPForm):
+    pass
+
+
+class SleutelToevoegenForm(KoersFormMixin, AddWebAuthnForm):
+    pass
+
+
+class SleutelHernoemenForm(KoersFormMixin, EditWebAuthnForm):
+    pass

@@ -10,38 +10,20 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from statushouders.models import Gemeente, Persoon
-
+from . import scope
 from .constants import AanvraagSoort, AanvraagStatus, Rol
 from .models import Beveiligingsgebeurtenis, GemeenteLidmaatschap, Rechtenaanvraag, User
+from .scope import Doel
 
 
-def beheer_gemeenten(*, user) -> models.QuerySet[Gemeente]:
+def beheer_gemeenten(*, user) -> models.QuerySet:
     """The gemeenten a beheerder's own account belongs to."""
-    if not (user.is_authenticated and user.is_functioneel_beheerder):
-        return Gemeente.objects.none()
-    return Gemeente.objects.filter(
-        Exists(GemeenteLidmaatschap.objects.filter(gemeente=OuterRef("pk"), user=user))
-    )
+    return scope.gemeenten(user, Doel.BEHEER)
 
 
-def nieuwe_gemeenten() -> models.QuerySet[Gemeente]:
-    """Gemeenten nobody works for yet and that hold no dossiers: just made in beheer, so no
-    beheerder has them; any beheerder may ask for the first colleague to get one."""
-    return Gemeente.objects.filter(
-        ~Exists(GemeenteLidmaatschap.objects.filter(gemeente=OuterRef("pk"))),
-        ~Exists(Persoon.objects.filter(gemeente=OuterRef("pk"))),
-    )
-
-
-def beheerbare_gemeenten(*, user) -> models.QuerySet[Gemeente]:
+def beheerbare_gemeenten(*, user) -> models.QuerySet:
     """Gemeenten this beheerder may edit or grant to someone: their own and new ones."""
-    if not (user.is_authenticated and user.is_functioneel_beheerder):
-        return Gemeente.objects.none()
-    eigen = GemeenteLidmaatschap.objects.filter(gemeente=OuterRef("pk"), user=user)
-    leden = GemeenteLidmaatschap.objects.filter(gemeente=OuterRef("pk"))
-    dossiers = Persoon.objects.filter(gemeente=OuterRef("pk"))
-    return Gemeente.objects.filter(Q(Exists(eigen)) | (~Exists(leden) & ~Exists(dossiers)))
+    return scope.gemeenten(user, Doel.TOEKENNEN)
 
 
 def beheerbare_gebruikers(*, user) -> models.QuerySet[User]:

@@ -14,9 +14,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.models import Partner
-from statushouders.models import Gemeente
-
 from .constants import AanvraagSoort, AanvraagStatus, Gebeurtenis, Rol
 from .models import Beveiligingsgebeurtenis, GemeenteLidmaatschap, Rechtenaanvraag, Sessie, User
 from .selectors import beheerbare_gebruikers, beheerbare_gemeenten, beoordelen_geweigerd
@@ -38,7 +35,7 @@ def _eist_ander(door: User, gebruiker: User, melding: str) -> None:
         raise ValidationError(melding)
 
 
-def _partner_bij_rol(rol: str, partner: Partner | None) -> None:
+def _partner_bij_rol(rol: str, partner) -> None:
     if rol == Rol.PARTNER_MEDEWERKER and partner is None:
         raise ValidationError({"partner": _("Kies de partner waarvoor deze medewerker werkt.")})
     if rol != Rol.PARTNER_MEDEWERKER and partner is not None:
@@ -69,7 +66,7 @@ def gebruiker_aanmaken(
     email: str,
     telefoon: str = "",
     rol: str,
-    partner: Partner | None = None,
+    partner=None,
 ) -> User:
     """A new account without gemeenten and without a password: the user sets one through
     'wachtwoord vergeten'. Dossiers come only with a gemeente, and that needs a second
@@ -210,9 +207,7 @@ def rol_aanvragen(*, gebruiker: User, door: User, nieuwe_rol: str, reden: str) -
 
 
 @transaction.atomic
-def gemeente_aanvragen(
-    *, gebruiker: User, door: User, gemeente: Gemeente, reden: str
-) -> Rechtenaanvraag:
+def gemeente_aanvragen(*, gebruiker: User, door: User, gemeente, reden: str) -> Rechtenaanvraag:
     _eist_beheerbaar(door, gebruiker)
     _eist_ander(door, gebruiker, _("Niemand vraagt een gemeente aan voor zichzelf."))
     if gebruiker.rol == Rol.PARTNER_MEDEWERKER:
@@ -288,7 +283,7 @@ def rechtenaanvraag_afwijzen(
 
 
 @transaction.atomic
-def gemeente_intrekken(*, gebruiker: User, door: User, gemeente: Gemeente) -> None:
+def gemeente_intrekken(*, gebruiker: User, door: User, gemeente) -> None:
     """Fewer rights need no second pair of eyes: the gemeente is taken away at once (and
     kept in the history). Only a gemeente the beheerder works for; never one's own."""
     _eist_beheerbaar(door, gebruiker)

@@ -4,9 +4,9 @@
 `belasting_meten()` prepares the database it is given (sessions of the demo regisseur and
 teamleider, a finished quarterly report), starts gunicorn with config/gunicorn.py, runs locust
 headless and returns requests/s, percentiles and failures. On its own, against the
-PostgreSQL and Redis in DATABASE_URL / REDIS_URL (seeded with `seed_demo`):
+PostgreSQL and Redis in KOERS_DATABASE_URL / KOERS_REDIS_URL (seeded with `seed_demo`):
 
-    DATABASE_URL=... REDIS_URL=... python benchmarks/belasting.py --duur 30 --gebruikers 10
+    KOERS_DATABASE_URL=... KOERS_REDIS_URL=... python benchmarks/belasting.py --duur 30
 
 Locust runs on the same cores as gunicorn and PostgreSQL; it uses a small share of them.
 """
@@ -31,6 +31,10 @@ import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from config.environment import OLD_NAMES, read  # noqa: E402
+
 PYTHON = sys.executable
 LOCUSTFILE = Path(__file__).resolve().parent / "locustfile.py"
 GUNICORN_CONFIG = BASE_DIR / "config" / "gunicorn.py"
@@ -49,7 +53,7 @@ def belasting_meten(*, database_url: str, redis_url: str, duur_s: int, gebruiker
         map_ = Path(tijdelijk)
         poort = _vrije_poort()
         # Static files collected already (by `make bench`) are used as they are.
-        verzameld = Path(os.environ.get("DJANGO_STATIC_ROOT", "/nonexistent"))
+        verzameld = Path(read("KOERS_STATIC_ROOT", "/nonexistent"))
         klaar = (verzameld / "staticfiles.json").exists()
         env = _productie_omgeving(
             database_url=database_url,
@@ -68,7 +72,7 @@ def belasting_meten(*, database_url: str, redis_url: str, duur_s: int, gebruiker
         with open(log, "wb") as uitvoer:
             gunicorn = subprocess.Popen(
                 [PYTHON, "-m", "gunicorn", "-c", str(GUNICORN_CONFIG), "config.wsgi:application"],
-                env={**env, "GUNICORN_BIND": f"127.0.0.1:{poort}"},
+                env={**env, "KOERS_GUNICORN_BIND": f"127.0.0.1:{poort}"},
                 cwd=BASE_DIR,
                 stdout=uitvoer,
                 stderr=subprocess.STDOUT,
@@ -127,22 +131,21 @@ def _productie_omgeving(*, database_url: str, redis_url: str, static_root: Path)
     """The environment of a production web process, on this machine. The load test plays the
     TLS proxy: it sends X-Forwarded-Proto, which Koers is told to trust, so https redirects,
     secure cookies, HSTS and the CSRF origin check stay as in production."""
-    env = {
-        naam: waarde
-        for naam, waarde in os.environ.items()
-        # Development switches of the caller (`config.devservices` turns DEBUG on).
-        if naam not in {"DJANGO_DEBUG", "KOERS_MFA_VERPLICHT", "DJANGO_SECURE_SSL_REDIRECT"}
-    }
+    # Development switches of the caller (`config.devservices` turns DEBUG on), under their
+    # new and old names.
+    ontwikkeling = {"KOERS_DEBUG", "KOERS_MFA_VERPLICHT", "KOERS_SECURE_SSL_REDIRECT"}
+    ontwikkeling |= {OLD_NAMES[naam] for naam in ontwikkeling if naam in OLD_NAMES}
+    env = {naam: waarde for naam, waarde in os.environ.items() if naam not in ontwikkeling}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_DEBUG="false",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        KOERS_DEBUG="false",
+        KOERS_SECRET_KEY=secrets.token_urlsafe(50),
+        KOERS_ALLOWED_HOSTS="127.0.0.1",
         KOERS_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
-        DJANGO_STATIC_ROOT=str(static_root),
-        DJANGO_LOG_LEVEL="WARNING",
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
+        KOERS_STATIC_ROOT=str(static_root),
+        KOERS_LOG_LEVEL="WARNING",
+        KOERS_DATABASE_URL=database_url,
+        KOERS_REDIS_URL=redis_url,
     )
     return env
 
@@ -203,6 +206,7 @@ def _gunicorn_instellingen(env: dict) -> dict:
             str(GUNICORN_CONFIG),
         ],
         env=env,
+        cwd=BASE_DIR,
         capture_output=True,
         text=True,
         check=True,
@@ -351,8 +355,8 @@ def main() -> None:
         _voorbereiden(args.voorbereiden)
         return
     uitslag = belasting_meten(
-        database_url=os.environ["DATABASE_URL"],
-        redis_url=os.environ["REDIS_URL"],
+        database_url=read("KOERS_DATABASE_URL"),
+        redis_url=read("KOERS_REDIS_URL"),
         duur_s=args.duur,
         gebruikers=args.gebruikers,
     )

@@ -1,14 +1,14 @@
 """`make bench`: Koers at the size of a shared installation, measured side by side.
 
 One run builds a database of its own with `seed_demo` (100,000 persons with intakes, plans,
-referrals, ontzorging, deadlines and 1,000,000 contactmomenten; BENCH_PERSONEN to change),
+referrals, ontzorging, deadlines and 1,000,000 contactmomenten; KOERS_BENCH_PERSONEN to change),
 measures every figure of the performance targets, prints each with its target, and writes
 all of it as JSON to benchmarks/results/koers.json and a short table into the README.
 
 Times are in-process server times (Django's test client: routing, middleware, view,
 template) unless said otherwise; ratios are measured in the same run, so they hold from
 machine to machine where absolute times do not. The load test runs gunicorn with the
-production settings and locust against it (BENCH_BELASTING_S seconds, 300 by default; 0 skips
+production settings and locust against it (KOERS_BENCH_BELASTING_S seconds, 300 by default; 0 skips
 it). The database is dropped at the end.
 """
 
@@ -21,13 +21,17 @@ import tempfile
 import time
 from pathlib import Path
 
-PERSONEN = int(os.environ.get("BENCH_PERSONEN", "100000"))
-BELASTING_S = int(os.environ.get("BENCH_BELASTING_S", "300"))
-BELASTING_GEBRUIKERS = int(os.environ.get("BENCH_BELASTING_GEBRUIKERS", "16"))
+MAP = Path(__file__).resolve().parent
+sys.path.insert(0, str(MAP.parent))
+
+from config.environment import read  # noqa: E402
+
+PERSONEN = int(read("KOERS_BENCH_PERSONEN", "100000"))
+BELASTING_S = int(read("KOERS_BENCH_BELASTING_S", "300"))
+BELASTING_GEBRUIKERS = int(read("KOERS_BENCH_BELASTING_GEBRUIKERS", "16"))
 # Which parts to run (comma-separated: lijsten, paginas, rapportages, pdf, belasting, queries,
 # betalingen, herinneringen); all by default.
-ONDERDELEN = set(os.environ.get("BENCH_ONDERDELEN", "alles").split(","))
-MAP = Path(__file__).resolve().parent
+ONDERDELEN = set(read("KOERS_BENCH_ONDERDELEN", "alles").split(","))
 RESULTATEN = MAP / "results" / "koers.json"
 README = MAP.parent / "README.md"
 
@@ -38,12 +42,12 @@ def productie() -> int:
     import belasting
 
     env = belasting._productie_omgeving(
-        database_url=os.environ.get("DATABASE_URL", ""),
-        redis_url=os.environ.get("REDIS_URL", ""),
+        database_url=read("KOERS_DATABASE_URL"),
+        redis_url=read("KOERS_REDIS_URL"),
         static_root=MAP.parent / ".run" / "bench-static",
     )
-    env["BENCH_PRODUCTIE"] = "1"
-    env.setdefault("BENCH_BEGIN", str(time.time()))
+    env["KOERS_BENCH_PRODUCTIE"] = "1"
+    env["KOERS_BENCH_BEGIN"] = read("KOERS_BENCH_BEGIN", str(time.time()), variables=env)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         env=env,
@@ -113,7 +117,7 @@ def main() -> None:
                 stap()
 
     # From the first step of `make bench` after the environment (collectstatic included).
-    cijfers["duur_s"] = round(time.time() - float(os.environ.get("BENCH_BEGIN", begin_run)), 1)
+    cijfers["duur_s"] = round(time.time() - float(read("KOERS_BENCH_BEGIN") or begin_run), 1)
     cijfers["doelen"] = doelen(cijfers)
     _opschrijven(cijfers)
 
@@ -129,7 +133,7 @@ def _belasting(cijfers: dict, connection) -> None:
 
     cijfers["belasting"] = belasting.belasting_meten(
         database_url=_database_url(connection),
-        redis_url=os.environ.get("REDIS_URL", ""),
+        redis_url=read("KOERS_REDIS_URL"),
         duur_s=BELASTING_S,
         gebruikers=BELASTING_GEBRUIKERS,
     )
@@ -260,6 +264,6 @@ def _readme_bijwerken(cijfers: dict) -> None:
 
 
 if __name__ == "__main__":
-    if os.environ.get("BENCH_PRODUCTIE") != "1":
+    if read("KOERS_BENCH_PRODUCTIE") != "1":
         sys.exit(productie())
     main()

@@ -4,10 +4,9 @@ of 1,000 payments and exporting it as a SEPA file (pain.001.001.03, validated), 
 
 The periods are added in bulk to persons of the benchmark's caseload that have none, each with
 its `ontzorgperiode` deadline as the service makes it (sleutel = the period's uuid) and 2–3
-vaste lasten. BENCH_EXPLAIN=1 prints the plan of the planning statement first.
+vaste lasten. KOERS_BENCH_EXPLAIN=1 prints the plan of the planning statement first.
 """
 
-import os
 import time
 import tracemalloc
 import uuid
@@ -18,7 +17,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-PERIODES = int(os.environ.get("BENCH_ONTZORGPERIODES", "10000"))
+from config.environment import read
+
+PERIODES = int(read("KOERS_BENCH_ONTZORGPERIODES", "10000"))
 BATCH_BETALINGEN = 1000
 
 LASTEN = [
@@ -126,7 +127,7 @@ def meten(uitkomst: dict) -> None:
         )
 
         for sleutel, label in (("eerste", "eerste run"), ("tweede", "tweede run (zelfde maand)")):
-            if os.environ.get("BENCH_EXPLAIN") and sleutel == "eerste":
+            if read("KOERS_BENCH_EXPLAIN") and sleutel == "eerste":
                 _explain(volgende)
             connection.queries_log.clear()  # the seed filled the log to its limit
             tracemalloc.start()

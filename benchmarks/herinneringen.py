@@ -5,7 +5,6 @@ year ahead, so a first run claims the overdue, due-today and 14-days-ahead ones;
 of the same day must claim nothing.
 """
 
-import os
 import time
 import tracemalloc
 
@@ -13,7 +12,9 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-TERMIJNEN = int(os.environ.get("BENCH_TERMIJNEN", "1000000"))
+from config.environment import read
+
+TERMIJNEN = int(read("KOERS_BENCH_TERMIJNEN", "1000000"))
 
 
 def meten(uitkomst_totaal: dict) -> None:
@@ -28,7 +29,7 @@ def meten(uitkomst_totaal: dict) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 """
-                INSERT INTO core_termijn (persoon_id, config_id, sleutel, onderwerp, link,
+                INSERT INTO termijnen_termijn (persoon_id, config_id, sleutel, onderwerp, link,
                     basisdatum, verlenging_dagen, verlenging_reden, vervalt_op,
                     verschuiving_reden, status)
                 SELECT ids[1 + g %% cardinality(ids)], %(config)s, 'bench:' || g, '', '',
@@ -38,7 +39,7 @@ def meten(uitkomst_totaal: dict) -> None:
                 """,
                 {"config": config.pk, "n": erbij},
             )
-            cursor.execute("ANALYZE core_termijn")
+            cursor.execute("ANALYZE termijnen_termijn")
         print(f"open termijnen aangevuld tot {TERMIJNEN} in {time.perf_counter() - begin:.1f} s")
 
         for run in ("eerste run", "tweede run (zelfde dag)"):

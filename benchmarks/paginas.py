@@ -88,7 +88,7 @@ def queries_bij_meer_rijen(cijfers: dict) -> None:
             )
             cursor.execute(
                 """
-                INSERT INTO core_termijn (persoon_id, config_id, sleutel, onderwerp, link,
+                INSERT INTO termijnen_termijn (persoon_id, config_id, sleutel, onderwerp, link,
                     basisdatum, verlenging_dagen, verlenging_reden, vervalt_op,
                     verschuiving_reden, status)
                 SELECT %(p)s, %(c)s, 'bench:' || %(n)s || ':' || g, 'Reactie', '',

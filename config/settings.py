@@ -3,26 +3,29 @@
 import re
 from pathlib import Path
 
-import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.environment import Env
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")  # optional; the real environment wins
+# Every variable is named KOERS_...; a setting's old name (DJANGO_DEBUG, DATABASE_URL, ...) is
+# still read, with a warning in the log, until the next release (config/environment.py).
+env = Env()
+Env.read_env(BASE_DIR / ".env")  # optional; the real environment wins
 
-DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+DEBUG = env.bool("KOERS_DEBUG", default=False)
+SECRET_KEY = env("KOERS_SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY ontbreekt; zonder DEBUG start Koers niet.")
+        raise ImproperlyConfigured("KOERS_SECRET_KEY ontbreekt; zonder DEBUG start Koers niet.")
     SECRET_KEY = "koers-development-only-not-secret"
 
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
-CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+ALLOWED_HOSTS = env.list("KOERS_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("KOERS_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -57,6 +60,10 @@ INSTALLED_APPS = [
     "termijnen",
     "reports",
     "ontzorging",
+    "participatie",
+    "dossier",
+    "beheer",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -106,13 +113,13 @@ TEMPLATES = [
     }
 ]
 
-if not env.str("DATABASE_URL", default=""):
+if not env.str("KOERS_DATABASE_URL", default=""):
     raise ImproperlyConfigured(
-        "DATABASE_URL is niet gezet. Gebruik `make run` / `make test` (ingebouwde PostgreSQL) "
-        "of zet DATABASE_URL naar een PostgreSQL-server."
+        "KOERS_DATABASE_URL is niet gezet. Gebruik `make run` / `make test` (ingebouwde "
+        "PostgreSQL) of zet KOERS_DATABASE_URL naar een PostgreSQL-server."
     )
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES = {"default": env.db("KOERS_DATABASE_URL")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("KOERS_DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The database role web, worker and beat connect as in production: no superuser, no owner, no
@@ -143,6 +150,22 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 ACCOUNT_ADAPTER = "accounts.adapters.KoersAccountAdapter"
 MFA_ADAPTER = "accounts.adapters.KoersMFAAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.KoersSocialAccountAdapter"
+# The forms a user types into are Koers's own subclasses, with the checks of every Koers form.
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.InloggenForm",
+    "reauthenticate": "accounts.forms.OpnieuwInloggenForm",
+    "change_password": "accounts.forms.WachtwoordWijzigenForm",
+    "set_password": "accounts.forms.WachtwoordInstellenForm",
+    "reset_password": "accounts.forms.WachtwoordVergetenForm",
+    "reset_password_from_key": "accounts.forms.NieuwWachtwoordForm",
+}
+MFA_FORMS = {
+    "authenticate": "accounts.forms.CodeForm",
+    "reauthenticate": "accounts.forms.CodeOpnieuwForm",
+    "activate_totp": "accounts.forms.AuthenticatorAppKoppelenForm",
+    "add_webauthn": "accounts.forms.SleutelToevoegenForm",
+    "edit_webauthn": "accounts.forms.SleutelHernoemenForm",
+}
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
@@ -205,7 +228,7 @@ def mfa_verplichting(*, verplicht: bool, debug: bool) -> bool:
     on) may switch that off."""
     if not verplicht and not debug:
         raise ImproperlyConfigured(
-            "KOERS_MFA_VERPLICHT=false mag alleen bij ontwikkeling (DJANGO_DEBUG=true)."
+            "KOERS_MFA_VERPLICHT=false mag alleen bij ontwikkeling (KOERS_DEBUG=true)."
         )
     return verplicht
 
@@ -226,14 +249,14 @@ CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 # No page script reads the CSRF cookie: htmx sends the token from the page (base.html).
 CSRF_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("KOERS_SECURE_SSL_REDIRECT", default=not DEBUG)
 # The load balancer's health check may ask over plain http inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_SECONDS = env.int("KOERS_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("KOERS_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 # Preloading commits the whole registrable domain (the gemeente's, as a rule) to https in
 # every browser for months; only its owner can decide that, so it is off unless asked for.
-SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+SECURE_HSTS_PRELOAD = env.bool("KOERS_SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -278,7 +301,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+# Empty (as in .env.example) means the default, not the working directory.
+STATIC_ROOT = Path(env("KOERS_STATIC_ROOT", default="") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("nlds/utrecht", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
@@ -305,27 +329,27 @@ KOERS_ORGANISATIE = env("KOERS_ORGANISATIE", default="Koers")
 # Base address of this installation, for links in e-mails (which carry no personal data).
 KOERS_BASIS_URL = env("KOERS_BASIS_URL", default="http://127.0.0.1:8000")
 # Days a partner keeps read access to a referral after it was closed.
-PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN = env.int("PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN", default=90)
+PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN = env.int("KOERS_PARTNER_TOEGANG_NA_AFSLUITEN_DAGEN", default=90)
 # Reminders of open deadlines: this many days before (and always on the day, and once overdue).
-TERMIJN_HERINNEREN_DAGEN_VOOR = env.list("TERMIJN_HERINNEREN_DAGEN_VOOR", cast=int, default=[14])
+TERMIJN_HERINNEREN_DAGEN_VOOR = env.list(
+    "KOERS_TERMIJN_HERINNEREN_DAGEN_VOOR", cast=int, default=[14]
+)
 # Logo on printed documents: a path among the static files, e.g. "gemeente/logo.png".
 KOERS_PDF_LOGO = env("KOERS_PDF_LOGO", default="")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["nlds"]
 CRISPY_TEMPLATE_PACK = "nlds"
 
-EMAIL_BACKEND = env(
-    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
-EMAIL_HOST = env("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="koers@localhost")
+EMAIL_BACKEND = env("KOERS_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("KOERS_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("KOERS_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("KOERS_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("KOERS_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("KOERS_EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("KOERS_DEFAULT_FROM_EMAIL", default="koers@localhost")
 
 # Celery: Redis as broker and result backend (results carry task progress).
-REDIS_URL = env("REDIS_URL", default="redis://localhost:6379/0")
+REDIS_URL = env("KOERS_REDIS_URL", default="redis://localhost:6379/0")
 # The login rate limits count in the cache: shared by every web process (Redis) in production,
 # in-process during development and tests.
 CACHES = {
@@ -350,8 +374,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 # No task runs for ever: after the soft limit it is told to stop (and records a failure),
 # after the hard limit its process is ended. Rendering documents has tighter limits.
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=10 * 60)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=11 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("KOERS_CELERY_TASK_SOFT_TIME_LIMIT", default=10 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("KOERS_CELERY_TASK_TIME_LIMIT", default=11 * 60)
 KOERS_PDF_TIJDSLIMIET = env.int("KOERS_PDF_TIJDSLIMIET", default=60)
 KOERS_PDF_TIJDSLIMIET_HARD = env.int("KOERS_PDF_TIJDSLIMIET_HARD", default=90)
 
@@ -403,7 +427,7 @@ LOGGING = {
             "filters": ["zonder_querystring"],
         }
     },
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env("KOERS_LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request lines (runserver, 404 warnings) carry URLs; the filter strips their queries.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},

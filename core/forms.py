@@ -2,17 +2,94 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import (
     BUITEN_BEREIK,
+    LANGE_TEKST,
     datum_in_bereik,
-    geen_andere_stuurtekens,
     geen_stuurtekens,
     geen_stuurtekens_regel,
+    tekst_niet_te_lang,
 )
+
+
+def tekstveld_inrichten(veld: forms.Field) -> None:
+    """Give a text field (any CharField: plain, e-mail, a model's text) what every Koers form's
+    text fields have: control characters, the NUL byte among them, and text longer than the
+    database takes are refused, each with one Dutch message. Safe to call again."""
+    if not isinstance(veld, forms.CharField) or isinstance(veld, forms.JSONField):
+        return  # a JSON field's value is data, not text; Django's own checks stay
+    eigen = []
+    for v in veld.validators:
+        # geen_stuurtekens refuses the NUL byte as well, in the words used for the others.
+        if not isinstance(v, ProhibitNullCharactersValidator) and all(v is not e for e in eigen):
+            eigen.append(v)
+    if any(v is geen_stuurtekens_regel for v in eigen):
+        # A one-line field's own check refuses line breaks too; the general one would only
+        # repeat its complaint.
+        eigen = [v for v in eigen if v is not geen_stuurtekens]
+    algemeen = []
+    if all(v is not geen_stuurtekens and v is not geen_stuurtekens_regel for v in eigen):
+        algemeen.append(geen_stuurtekens)
+    # A field's own max_length below the database's limit already says the same, with its limit.
+    if (veld.max_length is None or veld.max_length >= LANGE_TEKST) and all(
+        v is not tekst_niet_te_lang for v in eigen
+    ):
+        algemeen.append(tekst_niet_te_lang)
+    veld.validators = algemeen + eigen
+
+
+# Django's NUL-byte check (a field a subclass adds late, a model's own) is our kind.
+_ZELFDE_SOORT = {"null_characters_not_allowed": "stuurtekens"}
+
+
+def _een_melding_per_soort(fouten) -> None:
+    """Keep the first message of each kind (code) next to a field: our text-length check and
+    a field's own max_length, say, refuse the same text and the user reads it once."""
+    gezien, houden = set(), []
+    for fout in fouten.data:
+        if isinstance(fout, ValidationError):
+            soort = _ZELFDE_SOORT.get(fout.code, fout.code) or " ".join(fout.messages)
+        else:
+            soort = str(fout)
+        if soort not in gezien:
+            gezien.add(soort)
+            houden.append(fout)
+    fouten.data[:] = houden
+
+
+class KoersFormMixin:
+    """Every form of Koers has this (tests/core/test_formulieren.py walks them): each text
+    field refuses control characters and text longer than the database takes, with one
+    Dutch message per kind of refusal next to the field. Forms of other packages (the admin,
+    allauth) are left as their authors made them; Koers subclasses those it shows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._tekstvelden_inrichten()
+
+    def _tekstvelden_inrichten(self) -> None:
+        for veld in self.fields.values():
+            tekstveld_inrichten(veld)
+
+    def full_clean(self):
+        # Again: a subclass may have added a field, or a validator, after __init__ above.
+        self._tekstvelden_inrichten()
+        super().full_clean()
+        for naam, fouten in self._errors.items():
+            if naam != NON_FIELD_ERRORS:
+                _een_melding_per_soort(fouten)
+
+
+class KoersForm(KoersFormMixin, forms.Form):
+    pass
+
+
+class KoersModelForm(KoersFormMixin, forms.ModelForm):
+    pass
 
 
 class _BinnenBereik:
@@ -71,15 +148,12 @@ class ZoekVeld(forms.CharField):
         super().__init__(*args, **kwargs)
         # geen_stuurtekens_regel refuses the NUL byte too, in the same words as other fields.
         self.validators = [
-            v
-            for v in self.validators
-            if not isinstance(v, ProhibitNullCharactersValidator)
-            and v is not geen_andere_stuurtekens
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
         ]
         self.validators.append(geen_stuurtekens_regel)
 
 
-class ToegangslogFilterForm(forms.Form):
+class ToegangslogFilterForm(KoersForm):
     zoek = ZoekVeld(
         label=_("Persoon"),
         help_text=_("Naam of BSN (of minstens 4 cijfers ervan)."),
@@ -143,16 +217,13 @@ class GeheelGetalVeld(forms.IntegerField):
         return {}
 
 
-class ZonderStuurtekens:
-    """Every text field refuses control characters (a NUL byte among them) with one Dutch
-    message; one-line fields refuse line breaks as well."""
+class ZonderStuurtekens(KoersFormMixin):
+    """A Koers form whose one-line text fields refuse line breaks as well (a name, an IBAN);
+    text areas keep them."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
-            if not isinstance(veld, forms.CharField):
-                continue
-            regel = not isinstance(veld.widget, forms.Textarea)
-            veld.validators = [
-                v for v in veld.validators if not isinstance(v, ProhibitNullCharactersValidator)
-            ] + [geen_stuurtekens_regel if regel else geen_stuurtekens]
+            if isinstance(veld, forms.CharField) and not isinstance(veld.widget, forms.Textarea):
+                veld.validators.append(geen_stuurtekens_regel)
+                tekstveld_inrichten(veld)

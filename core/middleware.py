@@ -50,7 +50,7 @@ class StuurtekensWeigeren:
     - In the name of a query or form parameter: no form has such a field, so the request is
       answered at once with 400 and a Dutch page.
     - In a value: the form that reads it refuses it with a Dutch error next to the field and
-      keeps what was typed (see core.apps and core.validators). Should a value still reach
+      keeps what was typed (see core.forms.KoersFormMixin). Should a value still reach
       something that cannot take it (PostgreSQL refuses the NUL byte), the failure becomes
       the same 400 page, not a server error, and the value never reaches the log.
     File contents are not inspected; the names of uploaded files are."""

@@ -149,7 +149,8 @@ _STUURTEKENS_REGEL = re.compile(f"[\x00-\x1f\x7f-\x9f{_ONZICHTBAAR}]")
 
 
 def geen_stuurtekens(value: str) -> None:
-    """For multi-line text: refuses control characters except line breaks and tabs."""
+    """For multi-line text: refuses control characters except line breaks and tabs. Every
+    text field of a Koers form has it (core.forms.KoersFormMixin)."""
     if isinstance(value, str) and _STUURTEKENS.search(value):
         raise ValidationError(
             _("Deze tekst bevat onzichtbare stuurtekens; typ of plak de tekst opnieuw."),
@@ -159,13 +160,6 @@ def geen_stuurtekens(value: str) -> None:
 
 def bevat_stuurtekens(value: str) -> bool:
     return isinstance(value, str) and _STUURTEKENS.search(value) is not None
-
-
-def geen_andere_stuurtekens(value: str) -> None:
-    """Every form's text fields have this (see core.apps): like geen_stuurtekens, but leaves
-    the NUL byte to Django's own validator on the same field, so it is reported once."""
-    if isinstance(value, str) and "\x00" not in value:
-        geen_stuurtekens(value)
 
 
 def geen_stuurtekens_regel(value: str) -> None:

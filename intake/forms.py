@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld
+from core.forms import DatumVeld, KoersForm, KoersModelForm
 from core.validators import niet_in_toekomst
 from statushouders.constants import Bestandsgroep
 
@@ -12,7 +12,7 @@ from .models import BredeIntake, Werkervaring, ZrmMeting
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 
 
-class StartForm(forms.ModelForm):
+class StartForm(KoersModelForm):
     gestart_op = DatumVeld(label=_("Startdatum"), validators=[niet_in_toekomst])
 
     class Meta:
@@ -26,7 +26,7 @@ class StartForm(forms.ModelForm):
         return cleaned
 
 
-class LeefgebiedForm(forms.ModelForm):
+class LeefgebiedForm(KoersModelForm):
     """Findings, wishes and concerns of one life domain, plus the intake fields that belong
     to that domain (language levels, education, …) as the model form's own fields."""
 
@@ -60,6 +60,7 @@ class LeefgebiedForm(forms.ModelForm):
 WerkervaringFormSet = inlineformset_factory(
     BredeIntake,
     Werkervaring,
+    form=KoersModelForm,
     fields=("functie", "sector", "jaren"),
     # Exactly one empty block to add a job, however often the section is saved.
     extra=1,
@@ -69,7 +70,7 @@ WerkervaringFormSet = inlineformset_factory(
 )
 
 
-class ZrmForm(forms.ModelForm):
+class ZrmForm(KoersModelForm):
     datum = DatumVeld(label=_("Datum meting"), validators=[niet_in_toekomst])
 
     class Meta:
@@ -87,7 +88,7 @@ class ZrmForm(forms.ModelForm):
         return {code: self.cleaned_data.get(code) for code, _label in ZRM_DOMEINEN}
 
 
-class PositieveGezondheidForm(forms.ModelForm):
+class PositieveGezondheidForm(KoersModelForm):
     class Meta:
         model = BredeIntake
         fields = (
@@ -110,7 +111,7 @@ class PositieveGezondheidForm(forms.ModelForm):
             veld.error_messages["invalid"] = _("Vul een heel getal van 0 tot en met 10 in.")
 
 
-class LeerbaarheidstoetsForm(forms.ModelForm):
+class LeerbaarheidstoetsForm(KoersModelForm):
     leerbaarheidstoets_datum = DatumVeld(
         label=_("Datum leerbaarheidstoets"), required=False, validators=[niet_in_toekomst]
     )
@@ -137,7 +138,7 @@ class LeerbaarheidstoetsForm(forms.ModelForm):
         return cleaned
 
 
-class AdviesForm(forms.ModelForm):
+class AdviesForm(KoersModelForm):
     advies_eerste_stappen = forms.MultipleChoiceField(
         label=_("Geadviseerde eerste stappen"),
         choices=EersteStap.choices,
@@ -162,7 +163,7 @@ class AdviesForm(forms.ModelForm):
         return cleaned
 
 
-class GesprekForm(forms.Form):
+class GesprekForm(KoersForm):
     datum = DatumVeld(label=_("Datum"), validators=[niet_in_toekomst])
     deelnemers = forms.CharField(
         label=_("Wie deden mee"), max_length=300, help_text=_("Bijvoorbeeld: persoon, tolk.")
@@ -170,7 +171,7 @@ class GesprekForm(forms.Form):
     notities = forms.CharField(label=_("Notities"), required=False, widget=_TEKSTVAK)
 
 
-class AfrondenForm(forms.Form):
+class AfrondenForm(KoersForm):
     afgerond_op = DatumVeld(label=_("Datum afgerond"), validators=[niet_in_toekomst])
     bestandsgroep = forms.ChoiceField(
         label=_("Hoe verder na de intake"),
@@ -186,7 +187,7 @@ class AfrondenForm(forms.Form):
     )
 
 
-class HeropenenForm(forms.Form):
+class HeropenenForm(KoersForm):
     reden = forms.CharField(
         label=_("Reden van heropenen"),
         widget=_TEKSTVAK,

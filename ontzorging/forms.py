@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld, KeuzeUitLijst
+from core.forms import DatumVeld, KeuzeUitLijst, KoersForm
 from core.validators import BUITEN_BEREIK, datum_in_bereik
 from statushouders.models import Gemeente
 
@@ -90,7 +90,7 @@ class BedragVeld(forms.Field):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class _BesluitVelden(forms.Form):
+class _BesluitVelden(KoersForm):
     """What a period and its later edits both record: the machtiging and the decision."""
 
     voor_huishouden = forms.BooleanField(
@@ -135,18 +135,18 @@ class PeriodeBewerkenForm(_BesluitVelden):
         self.fields["budgetcoaching"].queryset = verwijzingen
 
 
-class VerlengenForm(forms.Form):
+class VerlengenForm(KoersForm):
     tot = DatumVeld(label=_("Nieuwe einddatum"))
     besluit_op = DatumVeld(label=_("Besluit genomen op"))
     reden = forms.CharField(label=_("Reden"), max_length=300, widget=_TEKSTVAK)
 
 
-class BeeindigenForm(forms.Form):
+class BeeindigenForm(KoersForm):
     op = DatumVeld(label=_("Laatste dag van de ontzorging"))
     reden = forms.CharField(label=_("Reden"), max_length=300, widget=_TEKSTVAK)
 
 
-class VasteLastForm(forms.Form):
+class VasteLastForm(KoersForm):
     soort = forms.ChoiceField(label=_("Soort"), choices=LastSoort.choices)
     crediteur = forms.CharField(label=_("Naam crediteur"), max_length=70)
     iban = forms.CharField(
@@ -190,7 +190,7 @@ class VasteLastForm(forms.Form):
             ]
 
 
-class OvernameForm(forms.Form):
+class OvernameForm(KoersForm):
     overname_maand = MaandVeld(label=_("Persoon betaalt zelf vanaf"), required=False)
     overname_geregeld_op = DatumVeld(
         label=_("Overname geregeld op"),
@@ -201,7 +201,7 @@ class OvernameForm(forms.Form):
     )
 
 
-class GemeenteKeuzeForm(forms.Form):
+class GemeenteKeuzeForm(KoersForm):
     gemeente = KeuzeUitLijst(
         label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False, empty_label=None
     )
@@ -211,7 +211,7 @@ class GemeenteKeuzeForm(forms.Form):
         self.fields["gemeente"].queryset = gemeenten
 
 
-class BatchSamenstellenForm(forms.Form):
+class BatchSamenstellenForm(KoersForm):
     gemeente = KeuzeUitLijst(
         label=_("Gemeente"), queryset=Gemeente.objects.none(), widget=forms.HiddenInput
     )
@@ -223,11 +223,11 @@ class BatchSamenstellenForm(forms.Form):
         self.fields["gemeente"].queryset = gemeenten
 
 
-class IntrekkenForm(forms.Form):
+class IntrekkenForm(KoersForm):
     reden = forms.CharField(label=_("Reden van intrekken"), max_length=300)
 
 
-class AfschriftForm(forms.Form):
+class AfschriftForm(KoersForm):
     gemeente = KeuzeUitLijst(
         label=_("Gemeente"), queryset=Gemeente.objects.none(), widget=forms.HiddenInput
     )
@@ -241,7 +241,7 @@ class AfschriftForm(forms.Form):
         self.fields["gemeente"].queryset = gemeenten
 
 
-class InhoudingenForm(forms.Form):
+class InhoudingenForm(KoersForm):
     gemeente = KeuzeUitLijst(
         label=_("Gemeente"), queryset=Gemeente.objects.none(), empty_label=None
     )
@@ -262,7 +262,7 @@ class InhoudingenForm(forms.Form):
         return schoon
 
 
-class BetaalinstellingForm(forms.Form):
+class BetaalinstellingForm(KoersForm):
     rekeninghouder = forms.CharField(label=_("Naam rekeninghouder"), max_length=70)
     iban = forms.CharField(label=_("IBAN van de gemeente"), max_length=42)
     bic = forms.CharField(
@@ -283,5 +283,5 @@ class BetaalinstellingForm(forms.Form):
     )
 
 
-class PlannenForm(forms.Form):
+class PlannenForm(KoersForm):
     maand = MaandVeld(label=_("Maand"))

@@ -54,15 +54,6 @@ def lopende_periode(*, persoon: Persoon) -> Ontzorgperiode | None:
     return periodes_van(persoon=persoon).filter(status__in=LOPEND).first()
 
 
-def periode_ophalen(*, user: User, uuid) -> Ontzorgperiode:
-    """A period the user may open (DoesNotExist otherwise)."""
-    return (
-        Ontzorgperiode.objects.visible_to(user)
-        .select_related("persoon", "persoon__gemeente", "budgetcoaching__partner")
-        .get(uuid=uuid)
-    )
-
-
 def last_ophalen(*, user: User, uuid) -> VasteLast:
     return (
         VasteLast.objects.filter(periode__in=Ontzorgperiode.objects.visible_to(user))

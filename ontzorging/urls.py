@@ -47,6 +47,4 @@ urlpatterns = [
         name="afschrift-status",
     ),
     path("ontzorging/inhoudingen.csv", views.inhoudingen_csv, name="inhoudingen-csv"),
-    path("beheer/ontzorging/", views.beheer_overzicht, name="beheer"),
-    path("beheer/ontzorging/<int:gemeente>/", views.beheer_instelling, name="beheer-instelling"),
 ]

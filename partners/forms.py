@@ -3,7 +3,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld, ZonderStuurtekens
+from core.forms import DatumVeld, KoersForm, ZonderStuurtekens
 from core.validators import begrensd, geen_stuurtekens, geen_stuurtekens_regel
 from intake.constants import Leefgebied
 
@@ -18,7 +18,7 @@ from .selectors import partners_actief
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 
 
-class VerwijzingForm(forms.Form):
+class VerwijzingForm(KoersForm):
     fieldsets = (
         (_("De verwijzing"), ("partner", "leefgebied", "doel", "notitie", "adres_delen")),
         (
@@ -97,7 +97,7 @@ class VerwijzingForm(forms.Form):
             )
 
 
-class ToestemmingIntrekkenForm(forms.Form):
+class ToestemmingIntrekkenForm(KoersForm):
     reden = forms.CharField(
         label=_("Toelichting"),
         required=False,
@@ -108,7 +108,7 @@ class ToestemmingIntrekkenForm(forms.Form):
     )
 
 
-class PortaalFilterForm(forms.Form):
+class PortaalFilterForm(KoersForm):
     """The portal's tab and search words; anything else falls back to the unfiltered tab."""
 
     tab = forms.ChoiceField(
@@ -123,15 +123,15 @@ class PortaalFilterForm(forms.Form):
     )
 
 
-class AfwijzenForm(forms.Form):
+class AfwijzenForm(KoersForm):
     reden = forms.CharField(label=_("Reden van afwijzen"), widget=_TEKSTVAK)
 
 
-class AfrondenForm(forms.Form):
+class AfrondenForm(KoersForm):
     resultaat = forms.CharField(label=_("Resultaat"), widget=_TEKSTVAK)
 
 
-class TerugkoppelingForm(forms.Form):
+class TerugkoppelingForm(KoersForm):
     datum = DatumVeld(label=_("Datum"))
     tekst = forms.CharField(label=_("Terugkoppeling"), widget=_TEKSTVAK)
     aanwezig = forms.NullBooleanField(

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld, GeheelGetalVeld
+from core.forms import DatumVeld, GeheelGetalVeld, KoersForm, KoersModelForm
 from core.validators import geen_stuurtekens
 from intake.constants import ZRM_DOMEINEN, ZrmScore
 
@@ -22,7 +22,7 @@ _DATUMVELDEN = ("pvt_ondertekend_op", "map_afgerond_op", "knm_afgerond_op")
 _UREN = ("taal_uren", "pvt_uren", "map_uren", "z_taal_uren", "z_participatie_uren")
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(KoersModelForm):
     class Meta:
         model = Plan
         fields = [naam for onderdeel in PLAN_ONDERDELEN for naam in onderdeel.velden]
@@ -77,7 +77,7 @@ class PlanForm(forms.ModelForm):
         return uitkomst
 
 
-class DoelForm(forms.ModelForm):
+class DoelForm(KoersModelForm):
     streefdatum = DatumVeld(label=_("Streefdatum"), required=False)
 
     class Meta:
@@ -86,7 +86,7 @@ class DoelForm(forms.ModelForm):
         widgets = {"acties": _TEKSTVAK}
 
 
-class VaststellenForm(forms.Form):
+class VaststellenForm(KoersForm):
     bekendmaking_op = DatumVeld(
         label=_("Datum bekendmaking"),
         help_text=_(
@@ -108,7 +108,7 @@ class VaststellenForm(forms.Form):
             del self.fields["afwijking_motivatie"]
 
 
-class DuoVerlengingForm(forms.ModelForm):
+class DuoVerlengingForm(KoersModelForm):
     besluit_op = DatumVeld(label=_("Datum besluit DUO"))
     nieuwe_einddatum = DatumVeld(label=_("Nieuwe einddatum inburgeringstermijn"))
 
@@ -126,7 +126,7 @@ class DuoVerlengingForm(forms.ModelForm):
             ) % huidig_einde.strftime("%d-%m-%Y")
 
 
-class VoortgangsgesprekForm(forms.Form):
+class VoortgangsgesprekForm(KoersForm):
     datum = DatumVeld(label=_("Datum"))
     verslag = forms.CharField(label=_("Verslag"), required=False, widget=_TEKSTVAK)
     volgend_gesprek_op = DatumVeld(label=_("Volgend gesprek"), required=False)
@@ -199,7 +199,7 @@ class VoortgangsgesprekForm(forms.Form):
         return [self[f"zrm_{code}"] for code, _label in ZRM_DOMEINEN]
 
 
-class VersiesVergelijkenForm(forms.Form):
+class VersiesVergelijkenForm(KoersForm):
     """The two versions to compare, from the query string; a value that is no version number
     leaves the default (the last two)."""
 

@@ -17,8 +17,7 @@ from core.validators import datums_controleren, geen_stuurtekens
 from intake.constants import IntakeStatus
 from intake.models import BredeIntake
 from intake.services import zrm_meting_vastleggen
-from statushouders.services import dossier_termijnen_bijwerken
-from termijnen.services import termijn_bijwerken
+from termijnen.services import dossier_termijnen_bijwerken, termijn_bijwerken
 
 from .constants import (
     AFWIJKING_MOTIVATIE_VEREIST,

@@ -1,24 +1,10 @@
-from django.urls import include, path
+from django.urls import path
 
-from . import views
 from .views import levering, rapportages, taakstelling
 
 app_name = "reports"
 
-# On a person's dossier: /personen/<uuid>/participatie/…
-dossier_urlpatterns = [
-    path("", views.participatie_lijst, name="participatie-lijst"),
-    path("nieuw/", views.participatie_nieuw, name="participatie-nieuw"),
-    path("<uuid:participatie>/", views.participatie_bewerken, name="participatie-bewerken"),
-    path(
-        "<uuid:participatie>/verwijderen/",
-        views.participatie_verwijderen,
-        name="participatie-verwijderen",
-    ),
-]
-
 urlpatterns = [
-    path("personen/<uuid:uuid>/participatie/", include(dossier_urlpatterns)),
     path("rapportages/", rapportages.dashboard, name="dashboard"),
     path(
         "rapportages/kwartaalrapporten/",

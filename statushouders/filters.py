@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ZoekVeld
+from core.forms import KoersForm, ZoekVeld
 from core.zoeken import te_weinig_bsn_cijfers
 
 from .constants import Bestandsgroep, Doelgroep
@@ -53,6 +53,7 @@ class PersoonFilter(django_filters.FilterSet):
     class Meta:
         model = Persoon
         fields = ["q", "gemeente", "regisseur", "doelgroep", "bestandsgroep", "dossier"]
+        form = KoersForm
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumTijdVeld, DatumVeld, ZonderStuurtekens
+from core.forms import DatumTijdVeld, DatumVeld, KoersForm, KoersModelForm, ZonderStuurtekens
 from core.validators import geen_stuurtekens, telefoon_normaliseren
 
 from .constants import ContactSoort, Relatie, Uitstroomreden
@@ -53,7 +53,7 @@ PERSOONSGEGEVENS = (
 )
 
 
-class HuishoudenKeuze(forms.Form):
+class HuishoudenKeuze(KoersForm):
     """An existing household or the name of a new one — not both."""
 
     huishouden = forms.ModelChoiceField(
@@ -86,7 +86,7 @@ class HuishoudenKeuze(forms.Form):
         return cleaned
 
 
-class PersoonForm(HuishoudenKeuze, forms.ModelForm):
+class PersoonForm(HuishoudenKeuze, KoersModelForm):
     """The person form; gemeente choices are limited to the user's own gemeenten."""
 
     regisseur = forms.ModelChoiceField(
@@ -228,7 +228,7 @@ class GezinslidForm(PersoonForm):
                 del self.fields[naam]
 
 
-class RegisseurForm(forms.Form):
+class RegisseurForm(KoersForm):
     regisseur = forms.ModelChoiceField(
         label=_("Regisseur"),
         queryset=None,
@@ -249,7 +249,7 @@ class HuishoudenForm(HuishoudenKeuze):
         )
 
 
-class ContactmomentForm(forms.ModelForm):
+class ContactmomentForm(KoersModelForm):
     moment = DatumTijdVeld(label=_("Datum en tijd"))
 
     class Meta:
@@ -263,7 +263,7 @@ class ContactmomentForm(forms.ModelForm):
         self.fields["soort"].initial = ContactSoort.GESPREK
 
 
-class DossierAfsluitenForm(forms.Form):
+class DossierAfsluitenForm(KoersForm):
     afgesloten_op = DatumVeld(label=_("Einddatum"))
     uitstroomreden = forms.ChoiceField(
         label=_("Reden van afsluiten"),
@@ -282,7 +282,7 @@ class DossierAfsluitenForm(forms.Form):
     )
 
 
-class DossierHeropenenForm(forms.Form):
+class DossierHeropenenForm(KoersForm):
     reden = forms.CharField(
         label=_("Waarom gaat het dossier weer open?"),
         max_length=2000,

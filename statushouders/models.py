@@ -375,7 +375,7 @@ class Persoon(models.Model):
         return self.naam
 
     def get_absolute_url(self) -> str:
-        return reverse("statushouders:persoon-detail", kwargs={"uuid": self.uuid})
+        return reverse("dossier:persoon-detail", kwargs={"uuid": self.uuid})
 
     # The labels by the enum, not Django's generated method, which builds a dictionary of
     # every (translated) choice on each call: 25 rows of a list paid for that twice.

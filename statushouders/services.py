@@ -8,7 +8,6 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,12 +15,10 @@ from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
 from accounts.selectors import beheerbare_gemeenten
 from core.validators import datums_controleren
-from termijnen.services import termijn_bijwerken
 
 from .constants import Bestandsgroep, DossierMutatie, Relatie, Uitstroomreden
-from .leeftijd import inburgeringsplichtig_op_leeftijd
 from .models import Contactmoment, DossierAfsluiting, Gemeente, Gezinsrelatie, Huishouden, Persoon
-from .selectors import plicht_begint_op
+from .signals import dossierdatums_gewijzigd
 
 # Fields a regisseur edits on the person form; regisseur and huishouden have their own steps.
 PERSOON_VELDEN = (
@@ -81,7 +78,7 @@ def persoon_aanmaken(
         persoon.save()
         if huishouden is not None and huishouden.hoofdpersoon_id is None:
             _hoofdpersoon_worden(huishouden, persoon)
-        dossier_termijnen_bijwerken(persoon=persoon)
+        dossierdatums_gewijzigd.send(sender=Persoon, persoon=persoon)
     return persoon
 
 
@@ -124,41 +121,6 @@ def gezinslid_toevoegen(
     return lid
 
 
-def dossier_termijnen_bijwerken(*, persoon: Persoon) -> None:
-    """The deadlines that count from dates in the person's own dossier."""
-    link = reverse("statushouders:persoon-update", kwargs={"uuid": persoon.uuid})
-    termijn_bijwerken(
-        persoon=persoon,
-        code="woning_aanbieden",
-        basisdatum=persoon.koppeling_datum,
-        gehaald_op=persoon.woning_aangeboden_op or persoon.huisvesting_datum,
-        link=link,
-    )
-    termijn_bijwerken(
-        persoon=persoon,
-        code="verhuizing",
-        basisdatum=persoon.koppeling_datum,
-        gehaald_op=persoon.huisvesting_datum,
-        link=link,
-    )
-    # The PIP is due ten weeks after the later of DUO's notice and the BRP registration, and
-    # only for someone of an age the law obliges (18 up to the AOW age) on that day.
-    plichtig = plicht_begint_op(persoon)
-    if plichtig and not inburgeringsplichtig_op_leeftijd(persoon.geboortedatum, plichtig):
-        plichtig = None
-    plan = getattr(persoon, "plan", None)
-    termijn_bijwerken(
-        persoon=persoon,
-        code="pip_vaststellen",
-        basisdatum=plichtig,
-        gehaald_op=plan.eerste_vaststelling_op if plan else None,
-        link=reverse("pip_plans:plan-detail", kwargs={"uuid": persoon.uuid})
-        if plan
-        else persoon.get_absolute_url(),
-    )
-    # The ontzorgperiode's end is the deadline of the period itself (ontzorging.services).
-
-
 @transaction.atomic
 def persoon_bijwerken(*, persoon: Persoon, door: User, gegevens: dict[str, Any]) -> Persoon:
     for naam, waarde in gegevens.items():
@@ -171,7 +133,7 @@ def persoon_bijwerken(*, persoon: Persoon, door: User, gegevens: dict[str, Any])
     with pghistory.context(user=door.pk):
         persoon.full_clean()
         persoon.save()
-        dossier_termijnen_bijwerken(persoon=persoon)
+        dossierdatums_gewijzigd.send(sender=Persoon, persoon=persoon)
     return persoon
 
 

@@ -14,17 +14,10 @@ from core.views import (
     fouten_naar_formulier,
     in_scope_openen,
 )
-from intake.selectors import intake_acties, laatste_intake
-from ontzorging.selectors import dossier_samenvatting
-from partners.selectors import verwijzingen_van_persoon
-from pip_plans.selectors import plan_van
-from reports.selectors import participatie_samenvatting
-from termijnen.selectors import open_termijnen, termijn_van
 
 from . import services
 from .filters import PersoonFilter
 from .forms import (
-    ContactmomentForm,
     DossierAfsluitenForm,
     DossierHeropenenForm,
     GezinslidForm,
@@ -35,15 +28,10 @@ from .forms import (
 from .models import Persoon
 from .selectors import (
     contactmomenten,
-    dossier_historie,
-    huishoudleden,
-    leeftijd_van,
     personen_lijst,
     persoon_dossier,
-    recente_contactmomenten,
 )
 from .services import (
-    contactmoment_toevoegen,
     dossier_afsluiten,
     dossier_heropenen,
     huishouden_wijzigen,
@@ -53,40 +41,11 @@ from .services import (
 )
 
 PER_PAGINA = 25
-HISTORIE_OP_DOSSIER = 10
 
 
 def dossier_openen(request, uuid) -> Persoon:
     """The person if this user may open the dossier (404 otherwise); every look is logged."""
     return in_scope_openen(request, lambda: persoon_dossier(user=request.user, uuid=uuid))
-
-
-def _contactmomenten_context(persoon: Persoon, contactmoment_form=None) -> dict:
-    recent, aantal = recente_contactmomenten(persoon=persoon)
-    return {
-        "persoon": persoon,
-        "contactmomenten": recent,
-        "aantal_contactmomenten": aantal,
-        "contactmoment_form": contactmoment_form or ContactmomentForm(),
-    }
-
-
-def _dossier_context(persoon: Persoon, user, contactmoment_form=None) -> dict:
-    intake = laatste_intake(persoon=persoon)
-    return {
-        **_contactmomenten_context(persoon, contactmoment_form),
-        "huishoudleden": huishoudleden(persoon=persoon),
-        "leeftijd": leeftijd_van(persoon),
-        "historie": dossier_historie(persoon=persoon, aantal=HISTORIE_OP_DOSSIER),
-        "intake": intake,
-        "intake_acties": intake_acties(intake=intake, user=user),
-        "plan": plan_van(persoon=persoon),
-        "verwijzingen": verwijzingen_van_persoon(persoon=persoon),
-        "termijnen": open_termijnen(persoon=persoon),
-        "inburgeringstermijn": termijn_van(persoon=persoon, code="inburgeringstermijn"),
-        "ontzorging": dossier_samenvatting(persoon=persoon),
-        "participatie": participatie_samenvatting(persoon=persoon),
-    }
 
 
 @dossier_medewerker_vereist
@@ -127,14 +86,6 @@ def persoon_create(request):
             messages.success(request, _("Het dossier van %s is aangemaakt.") % persoon.naam)
             return redirect(persoon)
     return render(request, "statushouders/persoon_form.html", {"form": form, "nieuw": True})
-
-
-@dossier_medewerker_vereist
-def persoon_detail(request, uuid):
-    persoon = dossier_openen(request, uuid)
-    return render(
-        request, "statushouders/persoon_detail.html", _dossier_context(persoon, request.user)
-    )
 
 
 @dossier_medewerker_vereist
@@ -217,40 +168,6 @@ def gezinslid_toevoegen(request, uuid):
         "statushouders/gezinslid_form.html",
         {"form": form, "persoon": persoon},
         status=422 if form.is_bound else 200,
-    )
-
-
-@dossier_medewerker_vereist
-@require_http_methods(["GET", "POST"])
-def contactmoment_create(request, uuid):
-    persoon = dossier_openen(request, uuid)
-    if request.method == "GET":
-        return redirect(persoon.get_absolute_url() + "#contactmomenten")
-    form = ContactmomentForm(request.POST)
-    if form.is_valid():
-        try:
-            contactmoment_toevoegen(persoon=persoon, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            if not request.htmx:
-                messages.success(request, _("Het contactmoment is vastgelegd."))
-                return redirect(persoon)
-            form = ContactmomentForm()
-            form.opgeslagen = True
-    if not request.htmx and form.errors:
-        # Without JavaScript the whole dossier comes back with the errors beside the fields.
-        return render(
-            request,
-            "statushouders/persoon_detail.html",
-            _dossier_context(persoon, request.user, contactmoment_form=form),
-            status=422,
-        )
-    # htmx swaps only successful responses, so the partial with errors comes back as 200.
-    return render(
-        request,
-        "statushouders/persoon_detail.html#contactmomenten",
-        _contactmomenten_context(persoon, form),
     )
 
 

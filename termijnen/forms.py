@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld, GeheelGetalVeld, KeuzeUitLijst
+from core.forms import DatumVeld, GeheelGetalVeld, KeuzeUitLijst, KoersForm, KoersModelForm
 from core.validators import geen_stuurtekens_regel
 from statushouders.selectors import gemeenten_van, regisseurs_voor
 
@@ -13,7 +13,7 @@ from .services import CONFIG_VELDEN, lengte_controleren
 _KEUZE_FOUT = {"invalid_choice": _("Kies een waarde uit de lijst.")}
 
 
-class WerkvoorraadFilterForm(forms.Form):
+class WerkvoorraadFilterForm(KoersForm):
     """Every query parameter of the werkvoorraad goes through here: a value that is not one of
     the choices becomes a field error, never a server error."""
 
@@ -90,7 +90,7 @@ class WerkvoorraadFilterForm(forms.Form):
         return filters
 
 
-class TermijnVerlengenForm(forms.Form):
+class TermijnVerlengenForm(KoersForm):
     dagen = GeheelGetalVeld(
         label=_("Aantal dagen (hoogstens 14)"),
         min_value=1,
@@ -110,7 +110,7 @@ class TermijnVerlengenForm(forms.Form):
     )
 
 
-class TermijnConfigForm(forms.ModelForm):
+class TermijnConfigForm(KoersModelForm):
     class Meta:
         model = TermijnConfig
         fields = CONFIG_VELDEN
@@ -147,7 +147,7 @@ class TermijnConfigForm(forms.ModelForm):
         pass
 
 
-class FeestdagForm(forms.Form):
+class FeestdagForm(KoersForm):
     datum = DatumVeld(label=_("Datum"))
     naam = forms.CharField(
         label=_("Omschrijving"),

@@ -29,7 +29,6 @@ def _lengte_binnen_grenzen() -> Q:
     pghistory.InsertEvent(),
     pghistory.UpdateEvent(),
     pghistory.DeleteEvent(),
-    meta={"db_table": "core_termijnconfigevent"},
 )
 class TermijnConfig(models.Model):
     """One legal or agreed term, as this installation applies it. Functioneel beheer changes
@@ -66,7 +65,6 @@ class TermijnConfig(models.Model):
     )
 
     class Meta:
-        db_table = "core_termijnconfig"
         verbose_name = _("termijn (configuratie)")
         verbose_name_plural = _("termijnen (configuratie)")
         ordering = ["code"]
@@ -169,7 +167,6 @@ class Termijn(models.Model):
     )
 
     class Meta:
-        db_table = "core_termijn"
         verbose_name = _("termijn")
         verbose_name_plural = _("termijnen")
         ordering = ["vervalt_op", "id"]
@@ -200,7 +197,7 @@ class Termijn(models.Model):
             *plausibele_momenten("verlengd_op"),
         ]
         indexes = [
-            models.Index(fields=["status", "vervalt_op"], name="core_termij_status_c947ff_idx"),
+            models.Index(fields=["status", "vervalt_op"], name="termijn_status_vervalt"),
             # The worklists: open deadlines in date order (a team's first page is read from
             # the index), and a person's open ones (a regisseur's few hundred persons).
             models.Index(
@@ -259,7 +256,6 @@ class Herinnering(models.Model):
     verstuurd_op = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:
-        db_table = "core_herinnering"
         verbose_name = _("herinnering")
         verbose_name_plural = _("herinneringen")
         constraints = [
@@ -300,12 +296,11 @@ class Melding(models.Model):
         constraints = [
             *plausibele_momenten("aangemaakt_op", "gelezen_op"),
         ]
-        db_table = "core_melding"
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-aangemaakt_op", "-id"]
         indexes = [
-            models.Index(fields=["gebruiker", "gelezen_op"], name="core_meldin_gebruik_af760b_idx")
+            models.Index(fields=["gebruiker", "gelezen_op"], name="melding_gebruiker_gelezen")
         ]
 
     def __str__(self) -> str:

@@ -120,14 +120,6 @@ def termijn_van(*, persoon, code: str, sleutel: str = "") -> Termijn | None:
     )
 
 
-def termijnen_van(*, persoon, code: str) -> dict[str, Termijn]:
-    """The person's deadlines of one kind by key (one per PIP version, one per referral)."""
-    return {
-        t.sleutel: t
-        for t in Termijn.objects.filter(persoon=persoon, config__code=code).select_related("config")
-    }
-
-
 def termijnen_met_codes(*, persoon_id: int, codes: list[str]) -> models.QuerySet[Termijn]:
     return Termijn.objects.filter(persoon_id=persoon_id, config__code__in=codes).select_related(
         "config", "verlengd_door"

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +22,8 @@ from core.validators import (
     datums_controleren,
     geen_stuurtekens_regel,
 )
+from statushouders.leeftijd import inburgeringsplichtig_op_leeftijd
+from statushouders.selectors import plicht_begint_op
 
 from .berekening import Kalender, Vervaldatum, vervaldatum
 from .constants import (
@@ -373,7 +376,7 @@ def _na_kalenderwijziging() -> None:
 
 # --- Reminders, meldingen and the daily digest ------------------------------------------------
 
-# Which open deadlines are due a reminder for a moment, as SQL on core_termijn t.
+# Which open deadlines are due a reminder for a moment, as SQL on termijnen_termijn t.
 # By date, not by the stored status, so a run for a given day decides the same whenever it runs.
 _MOMENT_VOORWAARDEN = {
     "vooraf": "t.vervalt_op > %(vandaag)s AND t.vervalt_op <= %(vandaag)s + %(dagen)s",
@@ -417,8 +420,8 @@ def herinneringen_versturen(*, vandaag: datetime.date | None = None, batch: int 
 def _claim(moment, soort, dagen, vandaag, na_id, batch):
     sql = f"""
         WITH kandidaten AS (
-            SELECT t.id FROM core_termijn t
-            JOIN core_termijnconfig c ON c.id = t.config_id
+            SELECT t.id FROM termijnen_termijn t
+            JOIN termijnen_termijnconfig c ON c.id = t.config_id
             JOIN statushouders_persoon p ON p.id = t.persoon_id
             WHERE c.herinneren AND p.regisseur_id IS NOT NULL AND p.afgesloten_op IS NULL
               AND t.id > %(na)s
@@ -426,7 +429,7 @@ def _claim(moment, soort, dagen, vandaag, na_id, batch):
               AND {_MOMENT_VOORWAARDEN[soort]}
             ORDER BY t.id LIMIT %(batch)s
         ), geclaimd AS (
-            INSERT INTO core_herinnering (termijn_id, moment, verstuurd_op)
+            INSERT INTO termijnen_herinnering (termijn_id, moment, verstuurd_op)
             SELECT id, %(moment)s, now() FROM kandidaten
             ON CONFLICT (termijn_id, moment) DO NOTHING
             RETURNING termijn_id
@@ -568,3 +571,42 @@ def meldingen_gelezen(*, gebruiker) -> int:
     return Melding.objects.filter(gebruiker=gebruiker, gelezen_op__isnull=True).update(
         gelezen_op=timezone.now()
     )
+
+
+def dossier_termijnen_bijwerken(*, persoon) -> None:
+    """The deadlines that count from dates in the person's own dossier."""
+    link = reverse("statushouders:persoon-update", kwargs={"uuid": persoon.uuid})
+    termijn_bijwerken(
+        persoon=persoon,
+        code="woning_aanbieden",
+        basisdatum=persoon.koppeling_datum,
+        gehaald_op=persoon.woning_aangeboden_op or persoon.huisvesting_datum,
+        link=link,
+    )
+    termijn_bijwerken(
+        persoon=persoon,
+        code="verhuizing",
+        basisdatum=persoon.koppeling_datum,
+        gehaald_op=persoon.huisvesting_datum,
+        link=link,
+    )
+    # The PIP is due ten weeks after the later of DUO's notice and the BRP registration, and
+    # only for someone of an age the law obliges (18 up to the AOW age) on that day.
+    plichtig = plicht_begint_op(persoon)
+    if plichtig and not inburgeringsplichtig_op_leeftijd(persoon.geboortedatum, plichtig):
+        plichtig = None
+    plan = getattr(persoon, "plan", None)
+    termijn_bijwerken(
+        persoon=persoon,
+        code="pip_vaststellen",
+        basisdatum=plichtig,
+        gehaald_op=plan.eerste_vaststelling_op if plan else None,
+        link=reverse("pip_plans:plan-detail", kwargs={"uuid": persoon.uuid})
+        if plan
+        else persoon.get_absolute_url(),
+    )
+    # The ontzorgperiode's end is the deadline of the period itself (ontzorging.services).
+
+
+def _dossierdatums_gewijzigd(sender, *, persoon, **kwargs) -> None:
+    dossier_termijnen_bijwerken(persoon=persoon)

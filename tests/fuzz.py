@@ -1,21 +1,29 @@
 """Fuzzing every form and list parameter of the project: the state, the walk that finds the
 forms (every URL pattern opened as a user who may, so a form added later is fuzzed without an
-edit) and hypothesis's examples. The tests are in tests/core/test_fuzz_*.py; the forms are
-shared out over two test files so that the two test processes each take half."""
+edit) and the examples. The test is in tests/core/test_fuzz_formulieren.py.
+
+Each form gets the hostile values below explicitly, whatever the hypothesis profile: every field
+every value (all fields at once, each with another value), and every field on its own beside
+what the page fills in. A page without a form of its own gets the parameters lists are known to
+read and those links to it carry, until each hostile value was sent once. Hypothesis's examples
+(how many: the profile in tests/conftest.py) come on top."""
 
 import datetime
-import os
+import math
+import re
 import time
 from collections import Counter
-from urllib.parse import urlsplit
+from html import unescape
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, resolve
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from accounts.constants import AanvraagSoort, Rol
@@ -23,6 +31,7 @@ from accounts.models import Rechtenaanvraag
 from intake.secties import SECTIES
 from reports.models import CbsLevering
 from statushouders.models import Inzage
+from statushouders.services import dossier_afsluiten
 from termijnen.models import Feestdag, TermijnConfig
 from tests.accounts.factories import UserFactory
 from tests.formulieren import Formulier, Veld, formulieren
@@ -30,11 +39,10 @@ from tests.intake.factories import BredeIntakeFactory
 from tests.partners.factories import PartnerFactory, VerwijzingFactory
 from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
 from tests.reports.factories import RapportFactory, TaakstellingFactory
-from tests.statushouders.factories import ContactmomentFactory, GemeenteFactory
+from tests.statushouders.factories import ContactmomentFactory, GemeenteFactory, PersoonFactory
 from tests.twee_gemeenten import dossier_bouwen, ontzorging_bouwen
 from tests.urlwalk import alle_patronen, url_voor
 
-VOORBEELDEN = int(os.environ.get("KOERS_FUZZ_VOORBEELDEN", "200"))
 OVERGESLAGEN_NAMESPACES = ("admin:",)
 # Logging out ends the session the walk runs in; the login form is fuzzed without one.
 ZONDER_SESSIE = {"accounts:login"}
@@ -49,11 +57,13 @@ SCRIPT = "<script>alert(1)</script>"
 FORMULE = '=HYPERLINK("http://evil.example","klik")'
 
 VIJANDIGE_WAARDEN = [
-    "", " ", "\x00", "a\x00b", "\x1b[31m", "\u202eevil", "\ufeff", "x" * 100_000, "😀" * 500,
-    "01-01-0001", "31-12-9999", "2026-02-30", "30-02-2026", "0001-01-01", "9999-12-31",
-    "00-00-0000", "1-1-1", "29-02-2027", "99999999999999999999", "-1", "0", "1e309", "-1e309",
-    "NaN", "inf", "1,5", "1.5", "٣", "=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(1+1)", FORMULE,
-    SCRIPT, '"><img src=x>', "' OR 1=1 --", "%00", "../../etc/passwd", "{{ 7*7 }}", "%s%s%n",
+    "", " ", "\x00", "a\x00b", "\x0b", "a\x1bb", "\x1b[31m", "\x7f", "\x85", "\u202eevil",
+    "\ufeff", "x" * 5000, "x" * 10_001, "x" * 100_000, "😀" * 500, "01-01-0001", "31-12-9999",
+    "31-12-1999", "31-12-9999 23:59", "2026-02-30", "30-02-2026", "0001-01-01", "9999-12-31",
+    "00-00-0000", "1-1-1", "29-02-2027", "99999999999999999999", "9" * 30, "2147483648", "-1",
+    "0", "1e309", "-1e309", "1e400", "NaN", "inf", "1,5", "1.5", "٣", "٧", "=cmd|' /C calc'!A0",
+    "+1", "-1+1", "@SUM(1+1)", FORMULE, SCRIPT, '"><img src=x>', "' OR 1=1 --", "%00",
+    "../../etc/passwd", "{{ 7*7 }}", "%s%s%n",
 ]  # fmt: skip
 
 
@@ -71,17 +81,6 @@ WAARDEN = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(str),
     st.sampled_from(["=", "+", "-", "@"]).flatmap(lambda t: st.text(max_size=20).map(t.__add__)),
 )
-INSTELLINGEN = {
-    "deadline": None,
-    "database": None,
-    "derandomize": True,
-    "phases": [Phase.explicit, Phase.generate],
-    "suppress_health_check": [
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
-}
 
 
 @pytest.fixture
@@ -91,12 +90,9 @@ def vaste_dag():
 
 
 @pytest.fixture
-def staat(vaste_dag, private_bestanden, settings):
+def staat(vaste_dag, private_bestanden):
     """One fixed state in which every page of the project has something to show: a dossier
     in each stage, referrals in each state the portal acts on."""
-    # The login and password forms check a password on every example; the real hasher's
-    # deliberate slowness would be most of the run.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     weert = GemeenteFactory(naam="Weert", cbs_code="GM0988")
     partner = PartnerFactory(naam="Taalhuis Weert")
     regisseur = UserFactory(username="r-weert", gemeenten=[weert])
@@ -161,6 +157,7 @@ def staat(vaste_dag, private_bestanden, settings):
         geleverd_op=datetime.date(2026, 1, 20),
         door=gebruikers["beheerder"],
     )
+    onderweg = {**basis, "uuid": open_intake.persoon.uuid, "intake_uuid": open_intake.uuid}
     waarden = [
         {
             **basis,
@@ -177,10 +174,11 @@ def staat(vaste_dag, private_bestanden, settings):
             "participatie": dossier.participatie_uuid,
         },
         {**basis, "verwijzing_uuid": geaccepteerd.uuid},
+        {**basis, "pk": dossier.melding_id},
         {**basis, "pk": regisseur.pk, "uuid": partner.uuid},
         {**basis, "pk": aanvraag.pk},
         {**basis, "pk": weert.pk},
-        {**basis, "uuid": open_intake.persoon.uuid, "intake_uuid": open_intake.uuid},
+        onderweg,
         {**basis, "uuid": zonder_plan.persoon.uuid, "intake_uuid": zonder_plan.uuid},
         {
             **basis,
@@ -190,7 +188,7 @@ def staat(vaste_dag, private_bestanden, settings):
         },
     ]
     # Every section of the intake under way.
-    waarden += [{**waarden[2], "sectie": sectie.code} for sectie in SECTIES[1:]]
+    waarden += [{**onderweg, "sectie": sectie.code} for sectie in SECTIES[1:]]
     # A delivery of the beheerder (the teamleider's quarterly report is in `basis`).
     waarden.append(
         {
@@ -204,6 +202,15 @@ def staat(vaste_dag, private_bestanden, settings):
     waarden += [
         {**basis, "batch": b} for b in (betalen.goedgekeurd_uuid, betalen.samengesteld_uuid)
     ]
+    # A closed dossier: the form that reopens it.
+    afgesloten = PersoonFactory(gemeente=weert, regisseur=regisseur)
+    dossier_afsluiten(
+        persoon=afgesloten,
+        door=regisseur,
+        afgesloten_op=datetime.date(2026, 4, 1),
+        uitstroomreden="overig",
+    )
+    waarden.append({**basis, "uuid": afgesloten.uuid})
     return gebruikers, waarden
 
 
@@ -214,7 +221,7 @@ def _wie(route: str, naam: str) -> str | None:
         return "partner"
     if route.startswith("beheer/"):
         return "beheerder"
-    if route.startswith("ontzorging/batches/"):
+    if route.startswith(("ontzorging/batches/", "werkvoorraad/team/")):
         return "teamleider"
     if route.startswith("rapportages/leveringen/"):
         return "beheerder"
@@ -252,23 +259,38 @@ def _paginas(waarden):
 
 
 def _zonder_toestandswijziging(functie):
-    """Run a request and undo whatever it wrote, so every example meets the same state."""
+    """Run a request and undo whatever it wrote, so every example meets the same state (and
+    no login rate limit counts the examples before it)."""
     punt = transaction.savepoint()
     try:
         return functie()
     finally:
         transaction.savepoint_rollback(punt)
         transaction.set_rollback(False)
+        cache.clear()
+
+
+_LINK_MET_PARAMETERS = re.compile(r'href="([^"#]*\?[^"#]*)"')
 
 
 def _verzamel_formulieren(clients, paginas):
-    gevonden = {}
+    """The forms of every page, one per method, target and fields; and per page the query
+    parameters its links carry (a list's "Wijzigen" link, a count that opens a filter)."""
+    gevonden, parameters = {}, {}
     for (wie, url), naam in paginas.items():
         response = _zonder_toestandswijziging(lambda c=clients[wie], u=url: c.get(u))
         assert response.status_code < 500, (url, response.status_code)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
-        for formulier in formulieren(response.content.decode(), "http://testserver" + url):
+        html = response.content.decode()
+        for link in _LINK_MET_PARAMETERS.findall(html):
+            adres = urlsplit(urljoin(url, unescape(link)))
+            try:
+                doel = resolve(adres.path).view_name
+            except Resolver404:
+                continue
+            parameters.setdefault(doel, set()).update(parse_qs(adres.query, True))
+        for formulier in formulieren(html, "http://testserver" + url):
             pad = urlsplit(formulier.actie).path
             try:
                 doel = resolve(pad).view_name
@@ -276,7 +298,7 @@ def _verzamel_formulieren(clients, paginas):
                 pytest.fail(f"{url}: formulier post naar {pad}, dat geen pagina is")
             velden = tuple(sorted(v.naam for v in formulier.invulbaar))
             gevonden.setdefault((formulier.methode, doel, velden), (wie, pad, formulier, naam))
-    return gevonden
+    return gevonden, parameters
 
 
 def _post_gegevens(formulier: Formulier, keuze: dict) -> dict:
@@ -290,49 +312,83 @@ def _post_gegevens(formulier: Formulier, keuze: dict) -> dict:
     return gegevens
 
 
-def _fuzz(client, methode, pad, formulier, fouten, aantal):
+def alle_velden_elke_waarde(velden: list[str]) -> list[dict]:
+    """Every field every hostile value, in one request per value: in request k field j gets
+    value k + j, so the fields of one request carry different values."""
+    n = len(VIJANDIGE_WAARDEN)
+    return [
+        {veld: VIJANDIGE_WAARDEN[(k + j) % n] for j, veld in enumerate(velden)} for k in range(n)
+    ]
+
+
+def elk_veld_alleen(velden: list[str]) -> list[dict]:
+    """Every field on its own with a hostile value (each field another one), beside what the
+    page fills in: a value that only does harm once the rest is valid."""
+    return [{veld: VIJANDIGE_WAARDEN[j % len(VIJANDIGE_WAARDEN)]} for j, veld in enumerate(velden)]
+
+
+def elke_waarde_eenmaal(velden: list[str]) -> list[dict]:
+    """Every hostile value once, spread over the fields: every field in each request, as few
+    requests as that takes."""
+    n, breed = len(VIJANDIGE_WAARDEN), len(velden)
+    return [
+        {veld: VIJANDIGE_WAARDEN[(k * breed + j) % n] for j, veld in enumerate(velden)}
+        for k in range(math.ceil(n / breed))
+    ]
+
+
+def _fout_regel(status, methode, pad, keuze) -> str:
+    waarden = ", ".join(f"{veld}={waarde[:80]!r}" for veld, waarde in keuze.items())
+    return f"{status} {methode.upper()} {pad} {waarden}"
+
+
+def _fuzz(client, sleutel, pad, formulier, *, expliciet, voorbeelden) -> str | None:
+    """The form's explicit examples and `voorbeelden` of hypothesis's: the first that answers
+    with a server error, or None."""
+    methode, _doel, _velden = sleutel
     velden = [v.naam for v in formulier.invulbaar]
+
+    def versturen(keuze):
+        if methode == "post":
+            gegevens = _post_gegevens(formulier, keuze)
+            return _zonder_toestandswijziging(lambda: client.post(pad, gegevens))
+        gegevens = {**formulier.gegevens(), **keuze}
+        return _zonder_toestandswijziging(lambda: client.get(pad, gegevens))
+
+    if not velden:
+        # A button without fields: nothing to vary, one press says enough.
+        status = versturen({}).status_code
+        return _fout_regel(status, methode, pad, {}) if status >= 500 else None
+
     keuzes = st.dictionaries(
         st.sampled_from(velden), WAARDEN, min_size=1, max_size=min(3, len(velden))
     )
 
-    @settings(max_examples=aantal, **INSTELLINGEN)
+    @settings(max_examples=voorbeelden)
     @given(keuze=keuzes)
     def voorbeeld(keuze):
-        if methode == "post":
-            gegevens = _post_gegevens(formulier, keuze)
-            response = _zonder_toestandswijziging(lambda: client.post(pad, gegevens))
-        else:
-            gegevens = {**formulier.gegevens(), **keuze}
-            response = _zonder_toestandswijziging(lambda: client.get(pad, gegevens))
-        if response.status_code >= 500:
-            fouten.append((methode.upper(), pad, keuze, response.status_code))
+        status = versturen(keuze).status_code
+        assert status < 500, _fout_regel(status, methode, pad, keuze)
 
-    if velden:
+    for keuze in expliciet(velden):
+        voorbeeld = example(keuze=keuze)(voorbeeld)
+    # A seed and a place in the example database of each form's own.
+    voorbeeld.hypothesis.inner_test._hypothesis_internal_add_digest = repr(sleutel).encode()
+    try:
         voorbeeld()
-    else:
-        # A button without fields: nothing to vary, one press says enough.
-        response = _zonder_toestandswijziging(lambda: client.post(pad, formulier.gegevens()))
-        if response.status_code >= 500:
-            fouten.append(("POST", pad, {}, response.status_code))
+    except Exception as fout:  # noqa: BLE001 - every form's error is reported below
+        return str(fout)
+    return None
 
 
-def _fout_regels(fouten) -> str:
-    regels = []
-    for methode, pad, keuze, status in fouten:
-        waarden = ", ".join(f"{veld}={waarde[:80]!r}" for veld, waarde in keuze.items())
-        regels.append(f"{status} {methode} {pad} {waarden}")
-    return "\n".join(regels)
-
-
-def formulieren_fuzzen(staat, *, deel: int, delen: int) -> None:
-    """Fuzz part `deel` of `delen` of every form and list of the project."""
+def formulieren_fuzzen(staat) -> None:
+    """Fuzz every form and list of the project."""
     gebruikers, waarden = staat
     clients = _clients(gebruikers)
     paginas = _paginas(waarden)
-    gevonden = _verzamel_formulieren(clients, paginas)
-    # Every page also takes the parameters lists are known to read, with or without a form;
-    # a page without a filter form of its own gets a twentieth of the examples.
+    gevonden, parameters = _verzamel_formulieren(clients, paginas)
+    # Every page also takes the parameters lists are known to read and those its links carry,
+    # with or without a form.
     met_filter = {d for (m, d, _f) in gevonden if m == "get"}
     for (wie, url), naam in paginas.items():
         if naam not in met_filter:
@@ -343,21 +399,30 @@ def formulieren_fuzzen(staat, *, deel: int, delen: int) -> None:
                 naam,
             )
     assert len([k for k in gevonden if k[0] == "post"]) >= 20, "te weinig formulieren gevonden"
+    veel = settings.default.max_examples
     fouten, tijden = [], {}
-    mijn_deel = sorted(gevonden, key=repr)[deel::delen]
-    for sleutel in mijn_deel:
+    for sleutel in sorted(gevonden, key=repr):
         (methode, doel, _velden), (wie, pad, formulier, _pagina) = sleutel, gevonden[sleutel]
-        aantal = VOORBEELDEN
         if methode == "get":
             namen = {v.naam for v in formulier.invulbaar}
-            formulier.velden += [Veld(n, "text") for n in BEKENDE_PARAMETERS if n not in namen]
-            aantal = VOORBEELDEN if doel in met_filter else max(1, VOORBEELDEN // 20)
+            extra = [*BEKENDE_PARAMETERS, *sorted(parameters.get(doel, ()))]
+            formulier.velden += [Veld(n, "text") for n in dict.fromkeys(extra) if n not in namen]
+        if methode == "get" and doel not in met_filter:
+            # A page without a filter form of its own: the guessed parameters, each hostile
+            # value once, and a twentieth of hypothesis's examples.
+            instellingen = {"expliciet": elke_waarde_eenmaal, "voorbeelden": max(1, veel // 20)}
+        else:
+            instellingen = {
+                "expliciet": lambda v: alle_velden_elke_waarde(v) + elk_veld_alleen(v),
+                "voorbeelden": veel,
+            }
         begin = time.process_time()
-        _fuzz(clients[wie], methode, pad, formulier, fouten, aantal)
+        if fout := _fuzz(clients[wie], sleutel, pad, formulier, **instellingen):
+            fouten.append(fout)
         tijden[(methode, doel, pad)] = round(time.process_time() - begin, 1)
     trage = sorted(tijden.items(), key=lambda kv: -kv[1])[:25]
-    soorten = Counter(k[0] for k in mijn_deel)
+    soorten = Counter(k[0] for k in gevonden)
     print(
         "\nformulieren:", soorten, f"{sum(tijden.values()):.0f} s processortijd", *trage, sep="\n"
     )
-    assert not fouten, f"{len(fouten)} serverfouten:\n" + _fout_regels(fouten)
+    assert not fouten, f"{len(fouten)} formulieren met een serverfout:\n" + "\n".join(fouten)

@@ -228,7 +228,7 @@ SELECT l.id, %(maand)s, l.maandbedrag, 'gepland', 1, '', NULL, now()
 FROM ontzorging_vastelast l
 JOIN ontzorging_ontzorgperiode p ON p.id = l.periode_id
 JOIN statushouders_persoon pe ON pe.id = p.persoon_id
-JOIN core_termijn t ON t.persoon_id = p.persoon_id AND t.config_id = %(config)s
+JOIN termijnen_termijn t ON t.persoon_id = p.persoon_id AND t.config_id = %(config)s
      AND t.sleutel = p.uuid::text
 WHERE p.status IN ('gepland', 'actief', 'afbouw')
   AND p.machtiging_op IS NOT NULL

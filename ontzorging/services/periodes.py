@@ -405,7 +405,7 @@ def periodes_bijwerken(*, vandaag: datetime.date | None = None) -> int:
     kandidaten = Ontzorgperiode.objects.raw(
         """
         SELECT p.* FROM ontzorging_ontzorgperiode p
-        LEFT JOIN core_termijn t ON t.persoon_id = p.persoon_id AND t.config_id = %(config)s
+        LEFT JOIN termijnen_termijn t ON t.persoon_id = p.persoon_id AND t.config_id = %(config)s
              AND t.sleutel = p.uuid::text
         WHERE p.status IN ('gepland', 'actief', 'afbouw') AND (
             (p.status = 'gepland' AND p.start_bijstand <= %(vandaag)s)

@@ -1,4 +1,3 @@
-from .beheer import beheer_instelling, beheer_overzicht  # noqa: F401
 from .betalingen import (  # noqa: F401
     afschrift_detail,
     afschrift_inlezen,

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld
+from core.forms import DatumVeld, KoersForm
 
 from ..constants import EERSTE_JAAR, LAATSTE_JAAR
 from .taakstelling import _getal
 
 
-class LeveringForm(forms.Form):
+class LeveringForm(KoersForm):
     """One quarter of one gemeente marked delivered; the quarter comes along hidden."""
 
     jaar = _getal(_("Jaar"), EERSTE_JAAR, LAATSTE_JAAR, _("een jaar"), widget=forms.HiddenInput)
@@ -18,6 +18,6 @@ class LeveringForm(forms.Form):
     )
 
 
-class LeveringOngedaanForm(forms.Form):
+class LeveringOngedaanForm(KoersForm):
     jaar = _getal(_("Jaar"), EERSTE_JAAR, LAATSTE_JAAR, _("een jaar"), widget=forms.HiddenInput)
     kwartaal = _getal(_("Kwartaal"), 1, 4, _("een kwartaal"), widget=forms.HiddenInput)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DatumVeld, GeheelGetalVeld
+from core.forms import DatumVeld, GeheelGetalVeld, KoersForm
 from core.validators import begrensd
 from statushouders.models import Gemeente
 
@@ -15,7 +15,7 @@ from ..selectors.levering import laatst_geeindigd_kwartaal
 HOOGSTENS_JAREN = 10
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(KoersForm):
     gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
     van = DatumVeld(label=_("Van"), required=False)
     tot = DatumVeld(label=_("Tot en met"), required=False)
@@ -64,7 +64,7 @@ def _kwartalen():
     return [(k, _("Kwartaal %(k)s") % {"k": k}) for k in range(1, 5)]
 
 
-class RapportAanvragenForm(forms.Form):
+class RapportAanvragenForm(KoersForm):
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Gemeenten"),
         queryset=Gemeente.objects.none(),

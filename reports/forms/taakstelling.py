@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import GeheelGetalVeld, KeuzeUitLijst
+from core.forms import GeheelGetalVeld, KeuzeUitLijst, KoersForm
 from core.validators import begrensd
 from statushouders.models import Gemeente
 
@@ -20,7 +20,7 @@ def _getal(label, minimum: int, maximum: int, wat, **kwargs) -> GeheelGetalVeld:
     )
 
 
-class GemeenteFilterForm(forms.Form):
+class GemeenteFilterForm(KoersForm):
     """?gemeente= on the beheer pages: one of the beheerder's own gemeenten, or all."""
 
     gemeente = KeuzeUitLijst(
@@ -36,7 +36,7 @@ class GemeenteFilterForm(forms.Form):
         self.fields["gemeente"].queryset = gemeenten
 
 
-class TaakstellingForm(forms.Form):
+class TaakstellingForm(KoersForm):
     jaar = _getal(_("Jaar"), EERSTE_JAAR, LAATSTE_JAAR, _("een jaar"), help_text=_("Bijv. 2026."))
     halfjaar = forms.TypedChoiceField(
         label=_("Halfjaar"),
@@ -56,7 +56,7 @@ class TaakstellingForm(forms.Form):
     )
 
 
-class TaakstellingKiezenForm(forms.Form):
+class TaakstellingKiezenForm(KoersForm):
     """Which half year's target a delete button names; the gemeente is in the URL."""
 
     jaar = _getal(_("Jaar"), EERSTE_JAAR, LAATSTE_JAAR, _("een jaar"), widget=forms.HiddenInput)

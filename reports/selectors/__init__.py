@@ -1,8 +1,7 @@
 from .cijfers import Rapportage, Tabel, rapportage, waarde_tekst
 from .extract import KOLOMMEN as LEVERING_KOLOMMEN
 from .extract import kwartaallevering
-from .levering import cbs_leveringen
-from .participatie import participatie_samenvatting, participaties_van
+from .levering import cbs_leveringen, levering_termijn_tekst
 from .taakstelling import DEFINITIE_TAAKSTELLING, TaakstellingRij, taakstelling_tabel
 from .toegang import (
     levering_gemeenten,
@@ -22,9 +21,8 @@ __all__ = [
     "Tabel",
     "kwartaallevering",
     "levering_gemeenten",
+    "levering_termijn_tekst",
     "mag_rapportages_zien",
-    "participatie_samenvatting",
-    "participaties_van",
     "rapport_ophalen",
     "rapportage",
     "rapportage_gemeenten",

@@ -4,8 +4,15 @@ open at some moment in the quarter, in one query."""
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
+
+from intake.models import BredeIntake
+from ontzorging.models import Ontzorgperiode
+from pip_plans.models import Plan
+from statushouders.models import Gemeente, Persoon
+from termijnen.models import Termijn
+
+from .sql import Table, rijen, sql
 
 
 @dataclass(frozen=True)
@@ -36,37 +43,45 @@ KOLOMMEN = [
 ]
 
 _SQL = """
-SELECT g.cbs_code, p.bsn, p.v_nummer, p.doelgroep, p.koppeling_datum, p.huisvesting_datum,
-       p.duo_kennisgeving_op, i.gestart_op, i.afgerond_op, pl.eerste_vaststelling_op,
-       pl.leerroute, o.start_bijstand, o.einde, pl.pvt_ondertekend_op, pl.map_afgerond_op,
-       pl.knm_afgerond_op,
-       CASE WHEN p.afgesloten_op <= %(tot)s THEN p.afgesloten_op END,
-       CASE WHEN p.afgesloten_op <= %(tot)s THEN p.uitstroomreden ELSE '' END
-FROM statushouders_persoon p
-JOIN statushouders_gemeente g ON g.id = p.gemeente_id
+SELECT {g.cbs_code}, {p.bsn}, {p.v_nummer}, {p.doelgroep}, {p.koppeling_datum},
+       {p.huisvesting_datum}, {p.duo_kennisgeving_op}, i.gestart_op, i.afgerond_op,
+       {pl.eerste_vaststelling_op}, {pl.leerroute}, o.start_bijstand, o.einde,
+       {pl.pvt_ondertekend_op}, {pl.map_afgerond_op}, {pl.knm_afgerond_op},
+       CASE WHEN {p.afgesloten_op} <= %(tot)s THEN {p.afgesloten_op} END,
+       CASE WHEN {p.afgesloten_op} <= %(tot)s THEN {p.uitstroomreden} ELSE '' END
+FROM {p}
+JOIN {g} ON {g.id} = {p.gemeente}
 LEFT JOIN LATERAL (
-    SELECT min(gestart_op) AS gestart_op, max(afgerond_op) AS afgerond_op
-    FROM intake_bredeintake WHERE persoon_id = p.id AND gestart_op <= %(tot)s
+    SELECT min({bi.gestart_op}) AS gestart_op, max({bi.afgerond_op}) AS afgerond_op
+    FROM {bi} WHERE {bi.persoon} = {p.id} AND {bi.gestart_op} <= %(tot)s
 ) i ON true
-LEFT JOIN pip_plans_plan pl ON pl.persoon_id = p.id AND pl.eerste_vaststelling_op <= %(tot)s
+LEFT JOIN {pl} ON {pl.persoon} = {p.id} AND {pl.eerste_vaststelling_op} <= %(tot)s
 LEFT JOIN LATERAL (
-    SELECT o.start_bijstand, COALESCE(o.beeindigd_op, t.vervalt_op) AS einde
-    FROM ontzorging_ontzorgperiode o
-    LEFT JOIN core_termijn t ON t.persoon_id = o.persoon_id AND t.sleutel = o.uuid::text
-    WHERE o.persoon_id = p.id AND o.start_bijstand <= %(tot)s
-    ORDER BY o.start_bijstand LIMIT 1
+    SELECT {op.start_bijstand} AS start_bijstand,
+           COALESCE({op.beeindigd_op}, {t.vervalt_op}) AS einde
+    FROM {op}
+    LEFT JOIN {t} ON {t.persoon} = {op.persoon} AND {t.sleutel} = {op.uuid}::text
+    WHERE {op.persoon} = {p.id} AND {op.start_bijstand} <= %(tot)s
+    ORDER BY {op.start_bijstand} LIMIT 1
 ) o ON true
-WHERE p.gemeente_id = ANY(%(g)s)
-  AND p.koppeling_datum <= %(tot)s
-  AND (p.afgesloten_op IS NULL OR p.afgesloten_op >= %(van)s)
-ORDER BY g.cbs_code, p.bsn, p.id
+WHERE {p.gemeente} = ANY(%(g)s)
+  AND {p.koppeling_datum} <= %(tot)s
+  AND ({p.afgesloten_op} IS NULL OR {p.afgesloten_op} >= %(van)s)
+ORDER BY {g.cbs_code}, {p.bsn}, {p.id}
 """
 
 
 def kwartaallevering(*, gemeente_ids: list[int], van: datetime.date, tot: datetime.date):
     """Rows in the order of KOLOMMEN. Dates after the quarter are left out: the delivery says
     what was true at the quarter's end."""
-    with connection.cursor() as cursor:
-        cursor.execute(_SQL, {"g": gemeente_ids, "van": van, "tot": tot})
-        for rij in cursor.fetchall():
-            yield tuple(None if isinstance(w, datetime.date) and w > tot else w for w in rij)
+    query = sql(
+        _SQL,
+        p=Table(Persoon, "p"),
+        g=Table(Gemeente, "g"),
+        bi=Table(BredeIntake, "bi"),
+        pl=Table(Plan, "pl"),
+        op=Table(Ontzorgperiode, "op"),
+        t=Table(Termijn, "t"),
+    )
+    for rij in rijen(query, {"g": gemeente_ids, "van": van, "tot": tot}):
+        yield tuple(None if isinstance(w, datetime.date) and w > tot else w for w in rij)

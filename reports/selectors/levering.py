@@ -9,9 +9,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from termijnen.berekening import vervaldatum
-from termijnen.selectors import kalender, termijnconfig_van
+from termijnen.selectors import kalender
 
 from ..models import CbsLevering
+from .termijnconfig import geldende_termijnconfig
 
 CBS_LEVERING = "cbs_levering"
 
@@ -62,12 +63,12 @@ class LeveringRegel:
 
 
 def _config():
-    config = termijnconfig_van(code=CBS_LEVERING)
-    if config is None:  # a fresh database before the first migration ran its data step
-        from termijnen.services import termijnconfig
+    return geldende_termijnconfig(CBS_LEVERING)
 
-        config = termijnconfig(CBS_LEVERING)
-    return config
+
+def levering_termijn_tekst() -> str:
+    """How long after a quarter's end its delivery is due, as configured: '4 weken'."""
+    return _config().lengte_tekst
 
 
 def levering_uiterlijk(

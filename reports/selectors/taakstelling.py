@@ -4,13 +4,13 @@ of gemeenten, with the backlog or surplus carried from one half year into the ne
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import QuerySet
 
 from statushouders.constants import Doelgroep
 from statushouders.models import Persoon
 
 from ..models import Taakstelling
+from .sql import Table, rijen, sql
 
 DEFINITIE_TAAKSTELLING = (
     "Gerealiseerd: het aantal personen (ieder lid van een huishouden telt mee) dat in het "
@@ -41,24 +41,27 @@ def halfjaar_van(datum: datetime.date) -> tuple[int, int]:
 
 # Half years are numbered jaar * 2 + (halfjaar - 1), so a series of numbers is a series of
 # consecutive half years and the window function can run over them in order.
-# `{groep}` is 0 to sum the gemeenten into one table, or gemeente_id for a table per gemeente.
+# `{groep}` and `{groep_persoon}` are 0 to sum the gemeenten into one table, or the row's
+# gemeente for a table per gemeente.
 _TABEL = """
 WITH doelen AS (
-    SELECT {groep} AS groep, jaar * 2 + halfjaar - 1 AS nummer, SUM(aantal) AS aantal
-    FROM {taakstelling}
-    WHERE gemeente_id = ANY(%(gemeenten)s)
+    SELECT {groep} AS groep, {ts.jaar} * 2 + {ts.halfjaar} - 1 AS nummer,
+           SUM({ts.aantal}) AS aantal
+    FROM {ts}
+    WHERE {ts.gemeente} = ANY(%(gemeenten)s)
     GROUP BY 1, 2
 ),
 gehuisvest AS (
-    SELECT {groep} AS groep,
-           EXTRACT(YEAR FROM huisvesting_datum)::int * 2
-           + CASE WHEN EXTRACT(MONTH FROM huisvesting_datum) <= 6 THEN 0 ELSE 1 END AS nummer,
+    SELECT {groep_persoon} AS groep,
+           EXTRACT(YEAR FROM {p.huisvesting_datum})::int * 2
+           + CASE WHEN EXTRACT(MONTH FROM {p.huisvesting_datum}) <= 6 THEN 0 ELSE 1 END
+               AS nummer,
            COUNT(*) AS aantal
-    FROM {persoon}
-    WHERE gemeente_id = ANY(%(gemeenten)s)
-      AND huisvesting_datum IS NOT NULL
-      AND huisvesting_datum <= %(tot)s
-      AND doelgroep <> %(nareiziger)s
+    FROM {p}
+    WHERE {p.gemeente} = ANY(%(gemeenten)s)
+      AND {p.huisvesting_datum} IS NOT NULL
+      AND {p.huisvesting_datum} <= %(tot)s
+      AND {p.doelgroep} <> %(nareiziger)s
     GROUP BY 1, 2
 ),
 reeks AS (
@@ -108,25 +111,26 @@ def _tabellen(*, gemeente_ids, tot, per_gemeente: bool) -> dict[int, list[Taakst
     if not gemeente_ids:
         return {}
     jaar, halfjaar = halfjaar_van(tot)
-    sql = _TABEL.format(
-        groep="gemeente_id" if per_gemeente else "0",
-        taakstelling=connection.ops.quote_name(Taakstelling._meta.db_table),
-        persoon=connection.ops.quote_name(Persoon._meta.db_table),
+    ts, p = Table(Taakstelling, "ts"), Table(Persoon, "p")
+    query = sql(
+        _TABEL,
+        ts=ts,
+        p=p,
+        groep=ts.gemeente if per_gemeente else "0",
+        groep_persoon=p.gemeente if per_gemeente else "0",
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            {
-                "gemeenten": list(gemeente_ids),
-                "tot": tot,
-                "nareiziger": Doelgroep.NAREIZIGER.value,
-                "laatste": jaar * 2 + halfjaar - 1,
-            },
-        )
-        tabellen = {}
-        for groep, *rij in cursor.fetchall():
-            tabellen.setdefault(groep, []).append(TaakstellingRij(*rij))
-        return tabellen
+    tabellen = {}
+    for groep, *rij in rijen(
+        query,
+        {
+            "gemeenten": list(gemeente_ids),
+            "tot": tot,
+            "nareiziger": Doelgroep.NAREIZIGER.value,
+            "laatste": jaar * 2 + halfjaar - 1,
+        },
+    ):
+        tabellen.setdefault(groep, []).append(TaakstellingRij(*rij))
+    return tabellen
 
 
 def taakstellingen_van(*, gemeente) -> QuerySet[Taakstelling]:

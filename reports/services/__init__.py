@@ -2,7 +2,6 @@ from .levering import (
     levering_gemeld,  # noqa: F401
     levering_ongedaan,  # noqa: F401
 )
-from .participatie import participatie_opslaan, participatie_verwijderen  # noqa: F401
 from .rapporten import (  # noqa: F401
     kwartaal_grenzen,
     levering_gedownload,

@@ -105,11 +105,10 @@ def _rapporten(request, soort):
     pagina = Paginator(
         selectors.rapporten_van(user=request.user, soort=soort), RAPPORTEN_PER_PAGINA
     ).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "reports/rapporten.html",
-        {"form": form, "pagina": pagina, "soort": soort, "instellingen": instellingen},
-    )
+    context = {"form": form, "pagina": pagina, "soort": soort, "instellingen": instellingen}
+    if soort == RapportSoort.LEVERING:
+        context["levering_termijn"] = selectors.levering_termijn_tekst()
+    return render(request, "reports/rapporten.html", context)
 
 
 class _AlleenLezen(Exception):

@@ -1,15 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ZoekVeld
+from core.forms import KoersForm, ZoekVeld
 from core.validators import geen_stuurtekens_regel
 
 
-class InzageZoekForm(forms.Form):
+class InzageZoekForm(KoersForm):
     zoek = ZoekVeld(label=_("Naam of BSN"))
 
 
-class BewaartermijnForm(forms.Form):
+class BewaartermijnForm(KoersForm):
     bewaartermijn_jaren = forms.IntegerField(
         label=_("Bewaartermijn (jaren na afsluiten)"),
         required=False,

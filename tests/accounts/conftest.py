@@ -1,16 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from tests.accounts.factories import UserFactory
-
-
-@pytest.fixture(autouse=True)
-def lege_cache():
-    """Login rate limits and used one-time codes are counted in the cache: each test starts
-    with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,21 +8,24 @@ import sys
 
 from django.conf import settings
 
+from config.environment import OLD_NAMES
+
 PRODUCTIE = {
-    "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-    "DJANGO_ALLOWED_HOSTS": "koers.gemeente.example",
+    "KOERS_DEBUG": "0",
+    "KOERS_SECRET_KEY": secrets.token_urlsafe(50),
+    "KOERS_ALLOWED_HOSTS": "koers.gemeente.example",
     # The deployment checks do not connect; any valid address will do.
-    "DATABASE_URL": "postgres://koers_app@db.example/koers",
-    "REDIS_URL": "redis://redis.example:6379/0",
+    "KOERS_DATABASE_URL": "postgres://koers_app@db.example/koers",
+    "KOERS_REDIS_URL": "redis://redis.example:6379/0",
 }
 
 
 def _omgeving(**extra) -> dict[str, str]:
+    """The caller's environment without Koers's settings (new and old names), and these."""
     omgeving = {
         naam: waarde
         for naam, waarde in os.environ.items()
-        if not naam.startswith(("DJANGO_", "KOERS_", "SECURE_"))
+        if not naam.startswith(("DJANGO_", "KOERS_", "SECURE_")) and naam not in OLD_NAMES.values()
     }
     return {**omgeving, **PRODUCTIE, **extra}
 
@@ -76,10 +79,29 @@ def test_proxykop_https_omleiding_en_preload_zijn_in_te_stellen():
         "SECURE_SSL_REDIRECT",
         "SECURE_HSTS_PRELOAD",
         KOERS_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_SECURE_HSTS_PRELOAD="1",
+        KOERS_SECURE_SSL_REDIRECT="0",
+        KOERS_SECURE_HSTS_PRELOAD="1",
     ) == {
         "SECURE_PROXY_SSL_HEADER": repr(("HTTP_X_FORWARDED_PROTO", "https")),
         "SECURE_SSL_REDIRECT": "False",
         "SECURE_HSTS_PRELOAD": "True",
     }
+
+
+def test_productie_hasht_wachtwoorden_met_pbkdf2_en_een_miljoen_iteraties():
+    """The tests hash with a fast hasher (tests/conftest.py); production keeps the slow one."""
+    code = (
+        "import django; django.setup(); from django.contrib.auth.hashers import get_hasher; "
+        "hasher = get_hasher(); print(hasher.algorithm, hasher.iterations)"
+    )
+    uitkomst = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_omgeving(DJANGO_SETTINGS_MODULE="config.settings"),
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    algoritme, iteraties = uitkomst.stdout.split()
+    assert algoritme == "pbkdf2_sha256"
+    assert int(iteraties) >= 1_000_000

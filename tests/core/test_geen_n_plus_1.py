@@ -560,24 +560,18 @@ PAGINAS = {
     "taakstelling": Pagina("beheerder", _vast("reports:taakstelling-lijst"), _taakstellingen),
     "cbs-levering": Pagina("beheerder", _vast("reports:cbs-levering"), _cbs_leveringen),
     "bewaartermijnen": Pagina("beheerder", _vast("avg:bewaartermijn-lijst"), _gemeenten),
-    "ontzorging-beheer": Pagina("beheerder", _vast("ontzorging:beheer"), _gemeenten),
+    "ontzorging-beheer": Pagina("beheerder", _vast("beheer:ontzorging"), _gemeenten),
     # The dossier and its pages.
-    "dossier": Pagina("regisseur", _dossier("statushouders:persoon-detail"), _contactmomenten),
-    "dossier-verwijzingen": Pagina(
-        "regisseur", _dossier("statushouders:persoon-detail"), _verwijzingen
-    ),
-    "dossier-termijnen": Pagina(
-        "regisseur", _dossier("statushouders:persoon-detail"), _dossiertermijnen
-    ),
+    "dossier": Pagina("regisseur", _dossier("dossier:persoon-detail"), _contactmomenten),
+    "dossier-verwijzingen": Pagina("regisseur", _dossier("dossier:persoon-detail"), _verwijzingen),
+    "dossier-termijnen": Pagina("regisseur", _dossier("dossier:persoon-detail"), _dossiertermijnen),
     "dossier-huishoudleden": Pagina(
-        "regisseur", _dossier("statushouders:persoon-detail"), _huishoudleden
+        "regisseur", _dossier("dossier:persoon-detail"), _huishoudleden
     ),
     "dossier-participaties": Pagina(
-        "regisseur", _dossier("statushouders:persoon-detail"), _participaties
+        "regisseur", _dossier("dossier:persoon-detail"), _participaties
     ),
-    "dossier-ontzorging": Pagina(
-        "regisseur", _dossier("statushouders:persoon-detail"), _vaste_lasten
-    ),
+    "dossier-ontzorging": Pagina("regisseur", _dossier("dossier:persoon-detail"), _vaste_lasten),
     "historie": Pagina("regisseur", _dossier("statushouders:persoon-historie"), _contactmomenten),
     "intake-leefgebieden": Pagina(
         "regisseur",
@@ -610,7 +604,9 @@ PAGINAS = {
         _terugkoppelingen,
     ),
     "ontzorging": Pagina("regisseur", _dossier("ontzorging:periode-detail"), _vaste_lasten),
-    "participatie": Pagina("regisseur", _dossier("reports:participatie-lijst"), _participaties),
+    "participatie": Pagina(
+        "regisseur", _dossier("participatie:participatie-lijst"), _participaties
+    ),
 }
 
 

@@ -302,6 +302,7 @@ def _eigenaar_opent_elke_pagina(wereld, clients):
     assert not niet_gevonden, niet_gevonden
 
 
+@pytest.mark.traag
 def test_elk_object_buiten_de_eigen_scope_antwoordt_404(wereld, clients):
     _eigenaar_opent_elke_pagina(wereld, clients)
     pogingen = Counter()
@@ -363,6 +364,7 @@ def _bekijken(client, adres, geheimen, gezocht=None) -> tuple:
     return response, tekst, gelekt
 
 
+@pytest.mark.traag
 def test_geen_lijst_of_zoekopdracht_toont_wat_een_andere_scope_heeft(wereld, clients):
     lekken = []
     bekeken = 0

@@ -65,7 +65,7 @@ def test_datumveld_neemt_de_randen_van_het_bereik_aan():
 def test_contactmoment_buiten_bereik_geeft_een_veldfout_en_wordt_niet_opgeslagen(
     regisseur_client, persoon, moment
 ):
-    url = reverse("statushouders:contactmoment-create", args=[persoon.uuid])
+    url = reverse("dossier:contactmoment-nieuw", args=[persoon.uuid])
     response = regisseur_client.post(
         url, {"moment": moment, "soort": "gesprek", "onderwerp": "Woning", "notitie": "Belde"}
     )
@@ -333,38 +333,12 @@ def test_uren_in_het_plan_hebben_grenzen_uit_het_domein(regisseur_client, persoo
     assert "Vul een aantal uren in van 0 tot en met 3000." in form.errors["taal_uren"]
 
 
-def test_migratie_stopt_luid_bij_opgeslagen_waarden_buiten_bereik(persoon):
-    """Rows stored before the constraints existed are not changed silently: the migration
-    names table, column and count, never the value."""
-    from django.db import connection
-
-    from core.migraties import WaardenBuitenBereik, bestaande_waarden_controleren
-
-    controle = bestaande_waarden_controleren("statushouders", tekst_lengte=LANGE_TEKST)
-    controle.code(apps, connection.schema_editor())  # nothing out of range: passes
-    with connection.cursor() as cursor:  # as before the constraints (rolled back after the test)
-        cursor.execute(
-            "ALTER TABLE statushouders_contactmoment "
-            "DROP CONSTRAINT statushouders_contactmoment_moment_bereik, "
-            "DROP CONSTRAINT contactmoment_niet_voor_2000"
-        )
-    contact = ContactmomentFactory(persoon=persoon, notitie="Belde over de woning")
-    Contactmoment.objects.filter(pk=contact.pk).update(
-        moment=datetime.datetime(1, 1, 2, tzinfo=datetime.UTC)
-    )
-    with pytest.raises(WaardenBuitenBereik) as fout:
-        controle.code(apps, connection.schema_editor())
-    assert "statushouders_contactmoment.moment: 1 rij(en)" in str(fout.value)
-    assert "woning" not in str(fout.value)
-
-
 @pytest.mark.parametrize("waarde", ["a\x00b", "a\x07b", "a\x00\x07b"])
 def test_stuurtekens_geven_een_melding_niet_drie(waarde):
-    from django import forms
-
+    from core.forms import KoersForm
     from core.validators import geen_stuurtekens_regel
 
-    class Formulier(forms.Form):
+    class Formulier(KoersForm):
         naam = forms.CharField(validators=[geen_stuurtekens_regel])
 
     form = Formulier({"naam": waarde})

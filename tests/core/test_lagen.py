@@ -1,20 +1,39 @@
-"""`core` holds only what every app shares; it never imports a domain app, so the shared layer
-can not hide a domain again (`grep -rn "from statushouders\\|import statushouders" core/`)."""
+"""The apps have one direction (pyproject.toml, [tool.importlinter]); `make lint` and so `make
+test` run `lint-imports`. These tests show the contract holds today and that one upward import
+breaks it."""
 
-import re
+import shutil
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
-import core
+import pytest
 
-DOMEIN_APPS = ("statushouders", "intake", "pip_plans", "partners", "termijnen", "accounts")
-IMPORT = re.compile(rf"^\s*(from|import)\s+({'|'.join(DOMEIN_APPS)})\b", re.MULTILINE)
+ROOT = Path(__file__).resolve().parents[2]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="lint-imports ontbreekt")
 
 
-def test_core_importeert_geen_domeinapp():
-    map_ = Path(core.__file__).parent
-    overtredingen = [
-        f"{pad.relative_to(map_)}: {treffer.group(0).strip()}"
-        for pad in map_.rglob("*.py")
-        for treffer in IMPORT.finditer(pad.read_text())
-    ]
-    assert overtredingen == []
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_de_apps_volgen_hun_richting():
+    uitkomst = _lint_imports(ROOT)
+    assert uitkomst.returncode == 0, uitkomst.stdout + uitkomst.stderr
+
+
+def test_een_import_naar_boven_breekt_het_contract(tmp_path):
+    """A copy of the project in which `statushouders` (low) imports `reports` (high)."""
+    apps = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    for app in apps["root_packages"]:
+        shutil.copytree(ROOT / app, tmp_path / app, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    with (tmp_path / "statushouders" / "selectors.py").open("a") as bestand:
+        bestand.write("\nfrom reports.constants import RapportSoort  # noqa: E402, F401\n")
+    uitkomst = _lint_imports(tmp_path)
+    assert uitkomst.returncode != 0
+    assert "statushouders.selectors -> reports.constants" in uitkomst.stdout

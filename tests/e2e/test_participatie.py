@@ -2,7 +2,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from reports.models import Participatie
+from participatie.models import Participatie
 from tests.accounts.factories import WACHTWOORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -140,29 +140,6 @@ def test_vier_ogen_in_de_schermen(
     assert Betaling.objects.get().status == BetalingStatus.IN_BATCH
 
 
-def test_andere_gemeente_en_partner_krijgen_404(
-    client, regisseur, regisseur_cranendonck, opgezet, weert
-):
-    persoon, p = opgezet
-    vaste = last(p, regisseur)
-    services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
-    batch = services.batch_samenstellen(
-        gemeente=weert, door=regisseur, uitvoerdatum=datetime.date(2026, 7, 22)
-    )
-    urls = [
-        reverse("ontzorging:periode-detail", args=[persoon.uuid]),
-        reverse("ontzorging:periode-bewerken", args=[persoon.uuid, p.uuid]),
-        reverse("ontzorging:last-bewerken", args=[persoon.uuid, vaste.uuid]),
-        reverse("ontzorging:batch-detail", args=[batch.uuid]),
-        reverse("ontzorging:batch-status", args=[batch.uuid]),
-    ]
-    partner = UserFactory(partnermedewerker=True)
-    for gebruiker in (regisseur_cranendonck, partner):
-        client.force_login(gebruiker)
-        for url in urls:
-            assert client.get(url).status_code == 404, (gebruiker, url)
-
-
 def test_betalingenpagina_vaste_aantal_queries(
     client, regisseur, opgezet, django_assert_max_num_queries, weert
 ):

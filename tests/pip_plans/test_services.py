@@ -1,11 +1,11 @@
 import datetime
-from unittest import mock
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from intake.models import ZrmMeting
 from pip_plans import services
 from pip_plans.constants import PlanStatus, hoort_bij_route
 from pip_plans.models import PlanVersie
@@ -276,19 +276,16 @@ def test_motivatie_met_stuurtekens_wordt_geweigerd(plan, regisseur, vandaag):
 
 
 def test_zrm_meting_bij_voortgangsgesprek_legt_de_intake_vast(persoon, regisseur, vandaag):
-    """A ZRM measurement belongs to the intake app: the PIP asks its service to record one."""
+    """A ZRM measurement belongs to the intake app: the PIP asks its service to record one, a
+    measurement of the person outside the intake, audited with who made it."""
     plan = PlanFactory(intake__persoon=persoon, vastgesteld=True)
-    with mock.patch.object(
-        services, "zrm_meting_vastleggen", wraps=services.zrm_meting_vastleggen
-    ) as vastleggen:
-        gesprek = services.voortgangsgesprek_vastleggen(
-            plan=plan, door=regisseur, datum=vandaag, zrm_scores={"financien": 2}
-        )
-    vastleggen.assert_called_once_with(
-        persoon=plan.persoon, door=regisseur, datum=vandaag, scores={"financien": 2}
+    gesprek = services.voortgangsgesprek_vastleggen(
+        plan=plan, door=regisseur, datum=vandaag, zrm_scores={"financien": 2}
     )
-    assert gesprek.zrm.financien == 2
-    historie = gesprek.zrm.events.get()  # audited, with who did it
+    meting = ZrmMeting.objects.get(persoon=plan.persoon, intake=None)
+    assert gesprek.zrm == meting
+    assert (meting.datum, meting.financien, meting.huisvesting) == (vandaag, 2, None)
+    historie = meting.events.get()
     assert historie.pgh_context.metadata["user"] == regisseur.pk
 
 

@@ -7,10 +7,8 @@ from django.urls import reverse
 from core.models import Toegangslog
 from pip_plans import services
 from pip_plans.models import Plan
-from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory
 from tests.pip_plans.factories import PlanDoelFactory, PlanFactory
-from tests.urlwalk import dossier_urls, pip_termijn
 
 pytestmark = pytest.mark.django_db
 
@@ -29,31 +27,6 @@ def versie(persoon, django_capture_on_commit_callbacks):
 
 def _url(naam, plan, **extra):
     return reverse(f"pip_plans:{naam}", kwargs={"uuid": plan.persoon.uuid, **extra})
-
-
-@pytest.mark.parametrize("methode", ["get", "post"])
-def test_partner_krijgt_404_op_elke_plan_en_pdf_url(client, weert, versie, methode):
-    plan = versie.plan
-    assert versie.pdf  # there is a PDF to protect
-    doel = PlanDoelFactory(plan=plan)
-    client.force_login(UserFactory(gemeenten=[weert], partnermedewerker=True))
-    pip_urls = [
-        (naam, url)
-        for naam, url in dossier_urls(
-            uuid=plan.persoon.uuid,
-            termijn_id=pip_termijn(plan.persoon),
-            intake_uuid=plan.intake.uuid,
-            sectie="zrm",
-            nummer=1,
-            doel_uuid=doel.uuid,
-        )
-        if naam.startswith("pip_plans:")
-    ]
-    assert len(pip_urls) == 14
-    for naam, url in pip_urls:
-        response = getattr(client, methode)(url)
-        assert response.status_code == 404, naam
-        assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
 
 
 def test_regisseur_downloadt_de_pdf(regisseur_client, versie):

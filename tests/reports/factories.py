@@ -2,8 +2,10 @@ import datetime
 
 import factory
 
-from reports.constants import Contractsoort, ParticipatieSoort, RapportSoort
-from reports.models import Participatie, Rapport, Taakstelling
+from participatie.constants import Contractsoort, ParticipatieSoort
+from participatie.models import Participatie
+from reports.constants import RapportSoort
+from reports.models import Rapport, Taakstelling
 from tests.accounts.factories import UserFactory
 from tests.statushouders.factories import GemeenteFactory, PersoonFactory
 

@@ -9,13 +9,18 @@ from decimal import Decimal
 import openpyxl
 import pytest
 import time_machine
+from django.db import connection
 from django.urls import reverse
 from lxml import html
 from pypdf import PdfReader
 
+from participatie.models import Participatie
 from reports.constants import RapportSoort
 from reports.export import bladnaam
+from reports.selectors import rapportage
 from reports.services import rapport_aanvragen, rapport_maken
+from termijnen.models import Termijn, TermijnConfig
+from termijnen.services import termijnconfig, termijnconfig_wijzigen
 from tests.accounts.factories import UserFactory
 
 from .dataset import VANDAAG, VERBORGEN, aadorp_en_beekdal
@@ -221,8 +226,6 @@ def test_pdf_en_spreadsheet_tonen_dezelfde_cijfers(
 
     werkboek = openpyxl.load_workbook(io.BytesIO(rapport.xlsx.read()))
     titels = {blad.title: blad for blad in werkboek.worksheets}
-    from reports.selectors import rapportage
-
     with time_machine.travel(VANDAAG, tick=False):
         cijfers = rapportage(
             gemeenten=[aadorp], van=rapport_van(), tot=rapport_tot(), vandaag=VANDAAG
@@ -250,3 +253,65 @@ def rapport_tot():
     import datetime
 
     return datetime.date(2026, 9, 30)
+
+
+def _definitie_op_het_dashboard(client, teamleider, sleutel: str) -> str:
+    client.force_login(teamleider)
+    with time_machine.travel(VANDAAG, tick=False):
+        antwoord = client.get(
+            reverse("reports:dashboard"), {"van": "01-07-2026", "tot": "30-09-2026"}
+        )
+    assert antwoord.status_code == 200
+    [definitie] = html.fromstring(antwoord.content).xpath(
+        f"//h2[@id='kop-{sleutel}']/following-sibling::p[1]"
+    )
+    return " ".join(definitie.text_content().split())
+
+
+PIP_TERMIJN_STANDAARD = (
+    "(10 weken na de laatste van DUO-kennisgeving en BRP-inschrijving, met Algemene "
+    "termijnenwet en een eventuele verlenging)"
+)
+PIP_TERMIJN_GEWIJZIGD = (
+    "(3 maanden na de laatste van DUO-kennisgeving en BRP-inschrijving, met een eventuele "
+    "verlenging)"
+)
+
+
+def test_de_uitleg_van_de_pip_termijn_volgt_de_geconfigureerde_lengte(client, teamleider):
+    assert PIP_TERMIJN_STANDAARD in _definitie_op_het_dashboard(client, teamleider, "pip_termijn")
+
+    termijnconfig_wijzigen(
+        config=termijnconfig("pip_vaststellen"),
+        door=UserFactory(beheerder=True),
+        lengte=3,
+        eenheid="maanden",
+        atw=False,
+    )
+
+    definitie = _definitie_op_het_dashboard(client, teamleider, "pip_termijn")
+    assert PIP_TERMIJN_GEWIJZIGD in definitie
+    assert "10 weken" not in definitie
+    assert "Algemene termijnenwet" not in definitie
+
+
+@pytest.mark.parametrize("model", [Termijn, TermijnConfig, Participatie])
+def test_de_cijfers_lezen_de_tabel_die_het_model_noemt(aadorp, monkeypatch, model):
+    """A table renamed in its app (as `core_termijn` became `termijnen_termijn`) changes no
+    figure: the report finds it under the model's name."""
+    with time_machine.travel(VANDAAG, tick=False):
+        voor = rapportage(gemeenten=[aadorp], van=rapport_van(), tot=rapport_tot(), vandaag=VANDAAG)
+        # The ORM keeps each field's column under the table name it first saw: forget that
+        # for this test, and have it back afterwards.
+        for veld in model._meta.concrete_fields:
+            veld.cached_col  # noqa: B018
+            monkeypatch.delitem(veld.__dict__, "cached_col")
+        nieuw = f"{model._meta.db_table}_hernoemd"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"ALTER TABLE {connection.ops.quote_name(model._meta.db_table)} "
+                f"RENAME TO {connection.ops.quote_name(nieuw)}"
+            )
+        monkeypatch.setattr(model._meta, "db_table", nieuw)
+        na = rapportage(gemeenten=[aadorp], van=rapport_van(), tot=rapport_tot(), vandaag=VANDAAG)
+    assert [t.rijen for t in na.tabellen] == [t.rijen for t in voor.tabellen]

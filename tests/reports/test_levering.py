@@ -67,6 +67,17 @@ def test_een_gewijzigde_termijn_telt_mee():
     assert levering_uiterlijk(jaar=2026, kwartaal=3) == D(2026, 11, 11)
 
 
+def test_de_leveringspagina_noemt_de_geconfigureerde_termijn(beheer_client):
+    pagina = _tekst(beheer_client.get(reverse("reports:leveringen")).content.decode())
+    assert "Lever uiterlijk 4 weken na het einde van het kwartaal." in pagina
+
+    from termijnen.models import TermijnConfig
+
+    TermijnConfig.objects.filter(code="cbs_levering").update(lengte=6)
+    pagina = _tekst(beheer_client.get(reverse("reports:leveringen")).content.decode())
+    assert "Lever uiterlijk 6 weken na het einde van het kwartaal." in pagina
+
+
 def test_laatste_kwartaal_en_het_open_kwartaal_ervoor(weert):
     assert _regels(weert, D(2026, 10, 15)) == [
         ("2e kwartaal 2026", D(2026, 7, 28), None, True),

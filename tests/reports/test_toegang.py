@@ -49,19 +49,16 @@ def _urls(rapport: Rapport) -> list[str]:
 LIJSTEN = ["reports:dashboard", "reports:kwartaalrapporten", "reports:leveringen"]
 
 
-def test_partners_en_regisseurs_krijgen_overal_404(client, gemeenten):
+def test_partners_en_regisseurs_krijgen_404_op_de_lijsten(client, gemeenten):
+    """The lists, which the project-wide walk (tests/core/test_idor.py) opens for leaks but not
+    for their answer; every report's own pages it attacks as each role."""
     aadorp, _beekdal = gemeenten
-    rapporten = [
-        RapportFactory(gemeenten=[aadorp]),
-        RapportFactory(gemeenten=[aadorp], levering=True),
-    ]
     for gebruiker in (
         UserFactory(partnermedewerker=True, partner=PartnerFactory()),
         UserFactory(gemeenten=[aadorp]),  # regisseur
     ):
         client.force_login(gebruiker)
-        urls = [reverse(n) for n in LIJSTEN] + [u for r in rapporten for u in _urls(r)]
-        for url in urls:
+        for url in [reverse(n) for n in LIJSTEN]:
             for methode in (client.get, client.post):
                 assert methode(url).status_code == 404, (gebruiker.rol, url)
 

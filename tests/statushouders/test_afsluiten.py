@@ -128,7 +128,7 @@ def test_afsluiten_van_een_ander_dossier_is_404(client, persoon, cranendonck):
 
 
 def test_demo_heeft_afgesloten_dossiers():
-    from statushouders import demo
+    from demo import personen as demo
 
     demo.seed(personen=400, seed=3)
     afgesloten = Persoon.objects.exclude(afgesloten_op=None)

@@ -9,6 +9,7 @@ from pghistory.models import Events
 from termijnen.models import Feestdag, Melding, Termijn
 from termijnen.services import termijn_bijwerken, termijn_verlengen, termijnconfig
 from tests.accounts.factories import UserFactory
+from tests.fuzz import VIJANDIGE_WAARDEN, _zonder_toestandswijziging
 from tests.statushouders.factories import PersoonFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,7 @@ def test_team_telt_per_regisseur_en_gemeente_en_klikt_door(client, regisseur, we
     assert _namen(zonder) == ["Zonder"]
 
 
-@time_machine.travel(VANDAAG)
+@time_machine.travel(VANDAAG, tick=False)
 def test_werkvoorraad_vast_aantal_queries(
     regisseur_client, regisseur, weert, django_assert_max_num_queries
 ):
@@ -180,6 +181,28 @@ def test_pip_termijn_eenmalig_verlengen_houdt_invoer_bij_fouten(regisseur_client
     assert "Eenmalig verlengd met 7 dagen door Ingrid Janssen op 04-05-2026" in html
     assert "Wachten op GGD-advies" in html
     assert url not in html  # once only
+
+
+@time_machine.travel(VANDAAG)
+def test_vijandige_invoer_in_een_verder_geldige_verlenging_geeft_nooit_een_serverfout(
+    regisseur_client, regisseur, weert
+):
+    """The fuzz walk (tests/fuzz.py) posts the form as the dossier page fills it in, empty:
+    refused before a value reaches the service. Here the other field is valid; each post is
+    undone, so every one meets a deadline not yet extended."""
+    persoon = PersoonFactory(gemeente=weert, regisseur=regisseur)
+    termijn = termijn_bijwerken(persoon=persoon, code="pip_vaststellen", basisdatum=D(2026, 4, 1))
+    url = reverse(
+        "dossiertermijnen:termijn-verlengen",
+        kwargs={"uuid": persoon.uuid, "termijn_id": termijn.pk},
+    )
+    basis = {"dagen": "3", "reden": "Wachten op de tolk"}
+    for veld in basis:
+        for waarde in VIJANDIGE_WAARDEN:
+            response = _zonder_toestandswijziging(
+                lambda g={**basis, veld: waarde}: regisseur_client.post(url, g)
+            )
+            assert response.status_code < 500, (veld, waarde)
 
 
 def test_verlengen_van_een_ander_dossier_of_andere_termijn_is_404(
