@@ -26,6 +26,11 @@ def beheerbare_gemeenten(*, user) -> models.QuerySet:
     return scope.gemeenten(user, Doel.TOEKENNEN)
 
 
+def gemeenten_van_gebruiker(*, gebruiker: User) -> models.QuerySet:
+    """The gemeenten an account works for, as its beheer page lists them."""
+    return gebruiker.gemeenten.order_by("naam")
+
+
 def beheerbare_gebruikers(*, user) -> models.QuerySet[User]:
     if not (user.is_authenticated and user.is_functioneel_beheerder):
         return User.objects.none()

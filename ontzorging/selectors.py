@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from accounts import scope
 from accounts.models import User
+from accounts.scope import Doel
 from statushouders.models import Gemeente, Persoon
 from termijnen.selectors import termijn_van
 
@@ -79,6 +81,11 @@ def einde_van(periode: Ontzorgperiode) -> datetime.date | None:
         persoon=periode.persoon, code=TERMIJN_EINDE, sleutel=periode.termijn_sleutel
     )
     return termijn.vervalt_op if termijn else None
+
+
+def beheer_gemeenten_met_instelling(*, user: User) -> models.QuerySet[Gemeente]:
+    """The gemeenten whose payment settings this beheerder keeps, with those settings."""
+    return scope.gemeenten(user, Doel.BEHEER).order_by("naam").select_related("betaalinstelling")
 
 
 def instelling_van(gemeente: Gemeente) -> Betaalinstelling | None:
@@ -207,9 +214,7 @@ def toegestane_soorten(*, instelling: Betaalinstelling | None) -> list[str]:
 
 def betaalgemeenten(*, user: User) -> models.QuerySet[Gemeente]:
     """The gemeenten whose payments this user may see: their own, for dossier roles."""
-    if not (user.is_authenticated and user.werkt_in_dossiers):
-        return Gemeente.objects.none()
-    return user.gemeenten.order_by("naam")
+    return scope.gemeenten(user, Doel.DOSSIER).order_by("naam")
 
 
 def batches_zichtbaar(*, user: User) -> models.QuerySet[Betaalbatch]:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.scope import Doel, mag
 from core.validators import begrensd, datums_controleren, geen_stuurtekens_regel
 from statushouders.models import Persoon
 
@@ -23,7 +24,7 @@ from .models import Participatie
 
 
 def _eist_dossierrol(door: User, persoon: Persoon) -> None:
-    if not (door.werkt_in_dossiers and door.gemeenten.filter(pk=persoon.gemeente_id).exists()):
+    if not mag(door, persoon.gemeente_id, Doel.DOSSIER):
         raise ValidationError(_("U werkt niet in de gemeente van deze persoon."))
 
 

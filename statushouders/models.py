@@ -110,9 +110,9 @@ pghistory.track(
 class PersoonQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PersoonQuerySet":
         """Persons whose dossier this user may open: those of the user's own gemeenten."""
-        if not (user and user.is_authenticated and user.werkt_in_dossiers):
-            return self.none()
-        return self.filter(gemeente__in=user.gemeenten.all())
+        from accounts.scope import Doel, gemeenten
+
+        return self.filter(gemeente__in=gemeenten(user, Doel.DOSSIER))
 
 
 @track_history

@@ -8,8 +8,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import scope
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
+from accounts.scope import Doel
 from core.selectors import HistorieRegel, historie_events, historie_regels
 from core.zoeken import naam_volgorde, persoon_zoekvoorwaarde, zoekt_via_index
 
@@ -102,9 +104,7 @@ def persoon_dossier(*, user, uuid) -> Persoon:
 
 
 def gemeenten_van(*, user) -> models.QuerySet[Gemeente]:
-    if not user.werkt_in_dossiers:
-        return Gemeente.objects.none()
-    return user.gemeenten.all()
+    return scope.gemeenten(user, Doel.DOSSIER)
 
 
 def regisseurs_voor(*, user) -> models.QuerySet[User]:

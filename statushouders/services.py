@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.constants import DOSSIER_ROLLEN
+from accounts import scope
 from accounts.models import User
+from accounts.scope import Doel
 from accounts.selectors import beheerbare_gemeenten
 from core.validators import datums_controleren
 
@@ -52,7 +53,7 @@ PERSOON_VELDEN = (
 
 
 def _eist_gemeente(door: User, gemeente: Gemeente) -> None:
-    if not (door.werkt_in_dossiers and door.gemeenten.filter(pk=gemeente.pk).exists()):
+    if not scope.mag(door, gemeente, Doel.DOSSIER):
         raise ValidationError({"gemeente": _("U werkt niet voor de gemeente %s.") % gemeente})
 
 
@@ -140,11 +141,7 @@ def persoon_bijwerken(*, persoon: Persoon, door: User, gegevens: dict[str, Any])
 def _regisseur_controleren(*, persoon: Persoon, regisseur: User | None) -> None:
     if regisseur is None:
         return
-    if not (
-        regisseur.is_active
-        and regisseur.rol in DOSSIER_ROLLEN
-        and regisseur.gemeenten.filter(pk=persoon.gemeente_id).exists()
-    ):
+    if not scope.mag(regisseur, persoon.gemeente_id, Doel.DOSSIER):
         raise ValidationError(
             {"regisseur": _("%s werkt niet als regisseur voor deze gemeente.") % regisseur}
         )

@@ -105,9 +105,10 @@ def django_assert_max_num_queries(vaste_klok, django_assert_max_num_queries):
 
 @pytest.fixture(autouse=True)
 def gelijkgestelde_dagen(request):
-    """The days declared equal to a holiday come with a migration. A browser test empties the
-    database after itself, and a test that runs after it in the same process would count
-    deadlines without them; put them back first."""
+    """The terms and the days declared equal to a holiday come with a migration. A browser
+    test empties the database after itself, and a test that runs after it in the same process
+    would find no terms or count deadlines without those days; put them back first, from the
+    migration itself."""
     marker = request.node.get_closest_marker("django_db")
     transactioneel = marker is not None and (
         marker.kwargs.get("transaction") or (marker.args and marker.args[0])
@@ -117,13 +118,14 @@ def gelijkgestelde_dagen(request):
     if marker is None and "db" not in request.fixturenames:
         return
     request.getfixturevalue("db")
-    from termijnen.constants import GELIJKGESTELDE_DAGEN
-    from termijnen.models import Feestdag
+    from importlib import import_module
 
-    if not Feestdag.objects.exists():
-        Feestdag.objects.bulk_create(
-            [Feestdag(datum=datum, naam=naam) for datum, naam in GELIJKGESTELDE_DAGEN]
-        )
+    from django.apps import apps
+
+    from termijnen.models import Feestdag, TermijnConfig
+
+    if not (Feestdag.objects.exists() and TermijnConfig.objects.exists()):
+        import_module("termijnen.migrations.0001_initial").vullen(apps, None)
 
 
 @pytest.fixture(autouse=True)

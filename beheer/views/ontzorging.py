@@ -22,7 +22,7 @@ from ontzorging.geld import volgende_maand
 @beheer_vereist
 @require_http_methods(["GET", "POST"])
 def beheer_overzicht(request):
-    gemeenten = request.user.gemeenten.order_by("naam").select_related("betaalinstelling")
+    gemeenten = selectors.beheer_gemeenten_met_instelling(user=request.user)
     form = PlannenForm(
         request.POST or None, initial={"maand": volgende_maand(timezone.localdate())}
     )
@@ -44,7 +44,9 @@ def beheer_overzicht(request):
 @beheer_vereist
 @require_http_methods(["GET", "POST"])
 def beheer_instelling(request, gemeente):
-    gevonden = request.user.gemeenten.filter(pk=gemeente).first()
+    gevonden = (
+        selectors.beheer_gemeenten_met_instelling(user=request.user).filter(pk=gemeente).first()
+    )
     if gevonden is None:
         raise Http404
     instelling = selectors.instelling_van(gevonden)

@@ -124,7 +124,7 @@ def gebruiker_detail(request, pk):
         {
             "gebruiker": gebruiker,
             "form": form,
-            "gemeenten": gebruiker.gemeenten.all(),
+            "gemeenten": selectors.gemeenten_van_gebruiker(gebruiker=gebruiker),
             "intrekbaar": set(
                 selectors.beheerbare_gemeenten(user=request.user).values_list("pk", flat=True)
             ),
@@ -169,7 +169,9 @@ def gebruiker_heractiveren(request, pk):
 @require_POST
 def gemeente_intrekken(request, pk, gemeente_pk):
     gebruiker = _gebruiker(request, pk)
-    gemeente = get_object_or_404(gebruiker.gemeenten.all(), pk=gemeente_pk)
+    gemeente = get_object_or_404(
+        selectors.gemeenten_van_gebruiker(gebruiker=gebruiker), pk=gemeente_pk
+    )
     try:
         services.gemeente_intrekken(gebruiker=gebruiker, door=request.user, gemeente=gemeente)
     except ValidationError as error:

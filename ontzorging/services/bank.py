@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.scope import Doel, mag
 from core.validators import datums_controleren
 from statushouders.models import Gemeente
 
@@ -41,7 +42,7 @@ from ..models import (
 
 
 def _eist_gemeente(door: User, gemeente: Gemeente) -> None:
-    if not (door.werkt_in_dossiers and door.gemeenten.filter(pk=gemeente.pk).exists()):
+    if not mag(door, gemeente, Doel.DOSSIER):
         raise ValidationError(_("U werkt niet voor deze gemeente."))
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.scope import Doel, mag
 from core.validators import datums_controleren
 from statushouders.models import Gemeente, Persoon
 from termijnen.services import melding_maken, termijn_bijwerken, termijnconfig
@@ -55,7 +56,7 @@ def betaalinstelling_opslaan(
     beleid: str = "",
 ) -> Betaalinstelling:
     fouten = {}
-    if not door.is_functioneel_beheerder or not door.gemeenten.filter(pk=gemeente.pk).exists():
+    if not mag(door, gemeente, Doel.BEHEER):
         raise ValidationError(_("Alleen functioneel beheer van deze gemeente stelt dit in."))
     try:
         iban, afgeleid = iban_controleren(iban)
@@ -89,7 +90,7 @@ def betaalinstelling_opslaan(
 
 
 def _eist_dossierrol(door: User, persoon: Persoon) -> None:
-    if not (door.werkt_in_dossiers and door.gemeenten.filter(pk=persoon.gemeente_id).exists()):
+    if not mag(door, persoon.gemeente_id, Doel.DOSSIER):
         raise ValidationError(_("U werkt niet in de gemeente van deze persoon."))
 
 

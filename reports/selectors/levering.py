@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts import scope
+from accounts.scope import Doel
 from termijnen.berekening import vervaldatum
 from termijnen.selectors import kalender
 
@@ -133,4 +135,11 @@ def cbs_leveringen_geleverd(*, gemeenten):
         CbsLevering.objects.filter(gemeente__in=gemeenten)
         .select_related("gemeente", "door")
         .order_by("-jaar", "-kwartaal", "gemeente__naam")
+    )
+
+
+def cbs_leveringen_van_team(*, user, vandaag: datetime.date) -> list:
+    """The quarterly CBS deliveries of the gemeenten of the teamleider who looks."""
+    return cbs_leveringen(
+        gemeenten=scope.gemeenten(user, Doel.TEAM).order_by("naam"), vandaag=vandaag
     )

@@ -5,7 +5,8 @@ per-person delivery is for functioneel beheer only."""
 
 from django.db import models
 
-from accounts.selectors import beheer_gemeenten
+from accounts import scope
+from accounts.scope import Doel
 from statushouders.models import Gemeente
 
 from ..constants import RapportSoort
@@ -13,13 +14,7 @@ from ..models import Rapport
 
 
 def rapportage_gemeenten(*, user) -> models.QuerySet[Gemeente]:
-    if not (user.is_authenticated and user.is_active):
-        return Gemeente.objects.none()
-    if user.is_teamleider:
-        return user.gemeenten.order_by("naam")
-    if user.is_functioneel_beheerder:
-        return beheer_gemeenten(user=user).order_by("naam")
-    return Gemeente.objects.none()
+    return scope.gemeenten(user, Doel.RAPPORTAGE).order_by("naam")
 
 
 def mag_rapportages_zien(user) -> bool:
@@ -27,7 +22,7 @@ def mag_rapportages_zien(user) -> bool:
 
 
 def levering_gemeenten(*, user) -> models.QuerySet[Gemeente]:
-    return beheer_gemeenten(user=user).order_by("naam")
+    return scope.gemeenten(user, Doel.BEHEER).order_by("naam")
 
 
 def rapporten_van(*, user, soort: str) -> models.QuerySet[Rapport]:

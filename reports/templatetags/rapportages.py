@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from ..selectors.levering import cbs_leveringen
+from ..selectors.levering import cbs_leveringen_van_team
 
 register = template.Library()
 
@@ -11,11 +11,8 @@ register = template.Library()
 @register.inclusion_tag("reports/_cbs_leveringen.html", takes_context=True)
 def cbs_leveringen_team(context) -> dict:
     """The quarterly CBS deliveries of the gemeenten of the teamleider who looks."""
-    user = context["request"].user
-    if not user.is_teamleider:
-        return {"regels": []}
     return {
-        "regels": cbs_leveringen(
-            gemeenten=user.gemeenten.order_by("naam"), vandaag=timezone.localdate()
+        "regels": cbs_leveringen_van_team(
+            user=context["request"].user, vandaag=timezone.localdate()
         )
     }

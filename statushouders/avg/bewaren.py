@@ -44,9 +44,9 @@ def te_wissen(*, gemeente: Gemeente, peildatum: datetime.date) -> models.QuerySe
 
 def gemeenten_bewaartermijnen(*, user) -> models.QuerySet[Gemeente]:
     """The gemeenten whose retention period this user may set: functioneel beheer of them."""
-    if not (user.is_authenticated and user.is_functioneel_beheerder):
-        return Gemeente.objects.none()
-    return user.gemeenten.order_by("naam")
+    from accounts.scope import Doel, gemeenten
+
+    return gemeenten(user, Doel.BEHEER).order_by("naam")
 
 
 def pseudoniem(persoon: Persoon) -> str:

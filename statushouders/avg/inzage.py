@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.scope import Doel, mag
 from core.models import Toegangslog
 from core.pdf import html_naar_pdf
 from core.selectors import waarde_tonen
@@ -169,9 +170,7 @@ def _pdf(gegevens: dict) -> bytes:
 @transaction.atomic
 def inzage_aanvragen(*, persoon: Persoon, door) -> Inzage:
     """Start an export of everything about `persoon`; the job makes it in the background."""
-    if not (
-        door.is_functioneel_beheerder and door.gemeenten.filter(pk=persoon.gemeente_id).exists()
-    ):
+    if not (mag(door, persoon.gemeente_id, Doel.BEHEER)):
         raise ValidationError(_("Alleen functioneel beheer van de gemeente van deze persoon."))
     if persoon.inzagen.filter(status__in=[InzageStatus.WACHT, InzageStatus.BEZIG]).exists():
         raise ValidationError(_("Er wordt al een inzage gemaakt; wacht tot die klaar is."))

@@ -1,5 +1,6 @@
 from django.db import models
 
+from accounts.scope import Doel, gemeenten
 from core.zoeken import persoon_zoekvoorwaarde
 
 from ..models import Gemeente, Inzage, Persoon, Verwijderverslag
@@ -9,9 +10,7 @@ ZOEKRESULTATEN = 25
 
 def personen_voor_inzage(*, user) -> models.QuerySet[Persoon]:
     """Persons whose AVG requests this user handles: functioneel beheer of their gemeente."""
-    if not (user.is_authenticated and user.is_functioneel_beheerder):
-        return Persoon.objects.none()
-    return Persoon.objects.filter(gemeente__in=user.gemeenten.all())
+    return Persoon.objects.filter(gemeente__in=gemeenten(user, Doel.BEHEER))
 
 
 def inzage_zoeken(*, user, zoek: str) -> list[Persoon]:
