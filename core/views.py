@@ -79,7 +79,7 @@ def fouten_naar_formulier(form, error: ValidationError) -> None:
 
 def home(request):
     if request.user.werkt_in_dossiers:
-        return redirect("statushouders:persoon-list")
+        return redirect("statushouders:persoon-lijst")
     if request.user.is_partner_medewerker:
         return redirect("partners:portaal")
     if request.user.is_functioneel_beheerder:

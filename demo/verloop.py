@@ -296,7 +296,7 @@ def _plan_termijnen(pips: list[_Pip], gesprekken: dict[int, datetime.date]) -> l
                 persoon=persoon,
                 code="voortgangsgesprek",
                 basisdatum=gesprekken.get(plan.pk, plan.eerste_vaststelling_op),
-                link=reverse("pip_plans:voortgangsgesprek-create", kwargs={"uuid": persoon.uuid}),
+                link=reverse("pip_plans:voortgangsgesprek-nieuw", kwargs={"uuid": persoon.uuid}),
             )
         )
         for nummer, (_vastgesteld, bekendmaking, _inhoud) in enumerate(pip.versies, start=1):

@@ -7,11 +7,11 @@ app_name = "ontzorging"
 # On a person's dossier: /personen/<uuid>/ontzorging/…
 dossier_urlpatterns = [
     path("", views.periode_detail, name="periode-detail"),
-    path("nieuw/", views.periode_aanmaken, name="periode-aanmaken"),
+    path("nieuw/", views.periode_aanmaken, name="periode-nieuw"),
     path("<uuid:periode>/bewerken/", views.periode_bewerken, name="periode-bewerken"),
     path("<uuid:periode>/verlengen/", views.periode_verlengen, name="periode-verlengen"),
     path("<uuid:periode>/beeindigen/", views.periode_beeindigen, name="periode-beeindigen"),
-    path("<uuid:periode>/lasten/nieuw/", views.last_toevoegen, name="last-toevoegen"),
+    path("<uuid:periode>/lasten/nieuw/", views.last_toevoegen, name="last-nieuw"),
     path("lasten/<uuid:last>/", views.last_bewerken, name="last-bewerken"),
     path("lasten/<uuid:last>/overname/", views.last_overname, name="last-overname"),
     path("betalingen/<int:betaling>/opnieuw/", views.betaling_opnieuw, name="betaling-opnieuw"),

@@ -5,7 +5,7 @@ from . import views
 app_name = "verwijzingen"
 
 urlpatterns = [
-    path("nieuw/", views.verwijzing_create, name="verwijzing-create"),
+    path("nieuw/", views.verwijzing_create, name="verwijzing-nieuw"),
     path("<uuid:verwijzing_uuid>/", views.verwijzing_detail, name="verwijzing-detail"),
     path(
         "<uuid:verwijzing_uuid>/toestemming-intrekken/",

@@ -24,7 +24,7 @@ urlpatterns = [
     path(
         "verwijzingen/<uuid:verwijzing_uuid>/terugkoppeling/",
         views.terugkoppeling_create,
-        name="terugkoppeling-create",
+        name="terugkoppeling-nieuw",
     ),
     path(
         "verwijzingen/<uuid:verwijzing_uuid>/afronden/",

@@ -236,7 +236,7 @@ def plan_termijnen_bijwerken(*, plan: Plan) -> None:
         code="voortgangsgesprek",
         basisdatum=laatste.datum if laatste else plan.eerste_vaststelling_op,
         afgesproken_op=laatste.volgend_gesprek_op if laatste else None,
-        link=reverse("pip_plans:voortgangsgesprek-create", kwargs={"uuid": persoon.uuid}),
+        link=reverse("pip_plans:voortgangsgesprek-nieuw", kwargs={"uuid": persoon.uuid}),
     )
 
 

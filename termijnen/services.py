@@ -575,7 +575,7 @@ def meldingen_gelezen(*, gebruiker) -> int:
 
 def dossier_termijnen_bijwerken(*, persoon) -> None:
     """The deadlines that count from dates in the person's own dossier."""
-    link = reverse("statushouders:persoon-update", kwargs={"uuid": persoon.uuid})
+    link = reverse("statushouders:persoon-bewerken", kwargs={"uuid": persoon.uuid})
     termijn_bijwerken(
         persoon=persoon,
         code="woning_aanbieden",

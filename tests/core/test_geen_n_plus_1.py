@@ -488,9 +488,9 @@ def _vast(naam, **kwargs):
 
 PAGINAS = {
     # Lists of the regisseur and the teamleider.
-    "personenlijst": Pagina("regisseur", _vast("statushouders:persoon-list"), _personen),
+    "personenlijst": Pagina("regisseur", _vast("statushouders:persoon-lijst"), _personen),
     "personenlijst-termijnen": Pagina(
-        "regisseur", _vast("statushouders:persoon-list"), _personen_met_termijn
+        "regisseur", _vast("statushouders:persoon-lijst"), _personen_met_termijn
     ),
     "werkvoorraad": Pagina("regisseur", _vast("termijnen:werkvoorraad"), _personen_met_termijn),
     "werkvoorraad-team": Pagina(
@@ -500,7 +500,7 @@ PAGINAS = {
         "teamleider", _vast("termijnen:werkvoorraad-team"), _termijnen_van_regisseurs
     ),
     "personenlijst-regisseurs": Pagina(
-        "teamleider", _vast("statushouders:persoon-list"), _termijnen_van_regisseurs
+        "teamleider", _vast("statushouders:persoon-lijst"), _termijnen_van_regisseurs
     ),
     "meldingen": Pagina("regisseur", _vast("termijnen:meldingen"), _meldingen),
     "rapportages": Pagina("teamleider", _vast("reports:dashboard"), _personen_met_termijn),

@@ -246,7 +246,7 @@ def test_stuurteken_dat_toch_iets_laat_falen_geeft_400_geen_500(regisseur):
 def test_stuurtekens_in_zoeklijsten_geven_een_pagina_met_melding(client, weert, regisseur):
     client.force_login(UserFactory(teamleider=True, gemeenten=[weert]))
     for url, parameters in [
-        (reverse("statushouders:persoon-list"), {"q": "a\x00b"}),
+        (reverse("statushouders:persoon-lijst"), {"q": "a\x00b"}),
         (reverse("termijnen:werkvoorraad-team"), {"regisseur": "\x00"}),
     ]:
         response = client.get(url, parameters)
@@ -286,7 +286,7 @@ def test_onbekende_regisseur_geeft_een_melding_en_komt_niet_in_het_log(
 def test_ongeldig_filter_op_de_personenlijst_geeft_een_melding(
     regisseur_client, persoon, parameters
 ):
-    response = regisseur_client.get(reverse("statushouders:persoon-list"), parameters)
+    response = regisseur_client.get(reverse("statushouders:persoon-lijst"), parameters)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Een filter was ongeldig en is niet toegepast." in html

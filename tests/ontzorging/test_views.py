@@ -63,7 +63,7 @@ def test_dossier_toont_periode_lasten_en_totalen(client, regisseur, opgezet):
 def test_ongeldig_iban_geeft_foutmelding_bij_het_veld_en_bewaart_invoer(client, regisseur, opgezet):
     persoon, p = opgezet
     client.force_login(regisseur)
-    url = reverse("ontzorging:last-toevoegen", args=[persoon.uuid, p.uuid])
+    url = reverse("ontzorging:last-nieuw", args=[persoon.uuid, p.uuid])
     response = client.post(
         url,
         {
@@ -90,7 +90,7 @@ def test_bedrag_met_komma_wordt_precies_opgeslagen(client, regisseur, opgezet):
     persoon, p = opgezet
     client.force_login(regisseur)
     response = client.post(
-        reverse("ontzorging:last-toevoegen", args=[persoon.uuid, p.uuid]),
+        reverse("ontzorging:last-nieuw", args=[persoon.uuid, p.uuid]),
         {
             "soort": "energie",
             "crediteur": "Energie Direct",
@@ -242,7 +242,7 @@ def test_persoon_buiten_doelgroep_krijgt_de_reden(client, regisseur, weert):
     persoon = doelgroeppersoon(gemeente=weert, regisseur=regisseur, doelgroep="gezinsmigrant")
     client.force_login(regisseur)
     response = client.post(
-        reverse("ontzorging:periode-aanmaken", args=[persoon.uuid]),
+        reverse("ontzorging:periode-nieuw", args=[persoon.uuid]),
         {"machtiging_op": "01-07-2026", "machtiging_vorm": "schriftelijk"},
     )
     assert response.status_code == 200

@@ -72,7 +72,7 @@ def test_partner_ziet_verwijzing_van_een_andere_partner_niet(partner_client, per
         "portaal-verwijzing",
         "verwijzing-accepteren",
         "verwijzing-afwijzen",
-        "terugkoppeling-create",
+        "terugkoppeling-nieuw",
         "verwijzing-afronden",
     ):
         url = reverse(f"partners:{naam}", kwargs={"verwijzing_uuid": andere.uuid})
@@ -152,7 +152,7 @@ def test_ongeldige_overgang_via_het_portaal_geeft_een_melding(partner_client, ei
 
 
 def test_regisseur_verwijst_vanuit_het_dossier(regisseur_client, persoon, partner):
-    url = reverse("verwijzingen:verwijzing-create", kwargs={"uuid": persoon.uuid})
+    url = reverse("verwijzingen:verwijzing-nieuw", kwargs={"uuid": persoon.uuid})
     leeg = regisseur_client.get(url).content.decode()
     # Nothing about consent is filled in beforehand.
     assert 'name="toestemming_op" value' not in leeg
@@ -277,7 +277,7 @@ def test_vijandige_tekst_in_een_verder_geldig_formulier_geeft_nooit_een_serverfo
     formulieren = [
         (
             regisseur_client,
-            reverse("verwijzingen:verwijzing-create", kwargs={"uuid": persoon.uuid}),
+            reverse("verwijzingen:verwijzing-nieuw", kwargs={"uuid": persoon.uuid}),
             {
                 "partner": partner.pk,
                 "leefgebied": "taal",

@@ -53,7 +53,7 @@ def test_plan_opstellen_vanuit_het_dossier(regisseur_client, persoon):
     assert "PIP opstellen" in regisseur_client.get(persoon.get_absolute_url()).content.decode()
     response = regisseur_client.post(
         reverse(
-            "pip_plans:plan-aanmaken", kwargs={"uuid": persoon.uuid, "intake_uuid": intake.uuid}
+            "pip_plans:plan-nieuw", kwargs={"uuid": persoon.uuid, "intake_uuid": intake.uuid}
         )
     )
     assert response.url == reverse("pip_plans:plan-bewerken", kwargs={"uuid": persoon.uuid})
@@ -151,7 +151,7 @@ def test_vastgesteld_plan_bewerken_stuurt_terug(regisseur_client, versie):
 
 def test_doel_voor_partner_zonder_naam_wordt_uitgelegd(regisseur_client, plan):
     response = regisseur_client.post(
-        _url("doel-create", plan),
+        _url("doel-nieuw", plan),
         {
             "leefgebied": "taal",
             "doel": "Taalmaatje vinden",
@@ -192,7 +192,7 @@ def test_voortgangsgesprek_via_de_pagina(regisseur_client, versie):
     plan = versie.plan
     doel = PlanDoelFactory(plan=plan, doel="Fietsles")
     response = regisseur_client.post(
-        _url("voortgangsgesprek-create", plan),
+        _url("voortgangsgesprek-nieuw", plan),
         {
             "datum": "15-04-2026",
             "verslag": "Gaat goed",

@@ -18,7 +18,7 @@ def plan(persoon):
 
 
 def _url(plan):
-    return reverse("pip_plans:voortgangsgesprek-create", kwargs={"uuid": plan.persoon.uuid})
+    return reverse("pip_plans:voortgangsgesprek-nieuw", kwargs={"uuid": plan.persoon.uuid})
 
 
 def test_zrm_velden_beginnen_bij_de_laatste_meting(regisseur_client, plan, persoon):

@@ -105,10 +105,10 @@ def test_afsluiten_en_heropenen_in_het_scherm(regisseur_client, regisseur, perso
         url, {"afgesloten_op": "01-05-2026", "uitstroomreden": "opleiding"}
     )
     assert response.status_code == 302
-    lijst = regisseur_client.get(reverse("statushouders:persoon-list")).content.decode()
+    lijst = regisseur_client.get(reverse("statushouders:persoon-lijst")).content.decode()
     assert persoon.achternaam not in lijst
     afgesloten = regisseur_client.get(
-        reverse("statushouders:persoon-list"), {"dossier": "afgesloten"}
+        reverse("statushouders:persoon-lijst"), {"dossier": "afgesloten"}
     ).content.decode()
     assert persoon.achternaam in afgesloten
     heropenen = reverse("statushouders:persoon-heropenen", args=[persoon.uuid])

@@ -45,7 +45,7 @@ def test_gezinslid_toevoegen_vanuit_het_dossier(regisseur_client, regisseur, wee
         postcode="6001 AB",
         woonplaats="Weert",
     )
-    url = reverse("statushouders:gezinslid-toevoegen", kwargs={"uuid": ahmad.uuid})
+    url = reverse("statushouders:gezinslid-nieuw", kwargs={"uuid": ahmad.uuid})
     assert "Gezinslid toevoegen" in regisseur_client.get(ahmad.get_absolute_url()).content.decode()
     formulier = regisseur_client.get(url).content.decode()
     assert 'value="Sabbagh"' in formulier  # the family name is offered, not the relation
@@ -77,7 +77,7 @@ def test_gezinslid_toevoegen_vanuit_het_dossier(regisseur_client, regisseur, wee
 
 
 def test_ongeldig_gezinslid_wordt_uitgelegd_en_niets_aangemaakt(regisseur_client, persoon):
-    url = reverse("statushouders:gezinslid-toevoegen", kwargs={"uuid": persoon.uuid})
+    url = reverse("statushouders:gezinslid-nieuw", kwargs={"uuid": persoon.uuid})
     response = regisseur_client.post(
         url, {**GEZINSLID, "bsn": "123456789", "geboortedatum": "12-03-2030"}
     )
@@ -90,7 +90,7 @@ def test_ongeldig_gezinslid_wordt_uitgelegd_en_niets_aangemaakt(regisseur_client
 
 def test_gezinslid_van_een_ander_dossier_kan_niet(client, persoon, regisseur_cranendonck):
     client.force_login(regisseur_cranendonck)
-    url = reverse("statushouders:gezinslid-toevoegen", kwargs={"uuid": persoon.uuid})
+    url = reverse("statushouders:gezinslid-nieuw", kwargs={"uuid": persoon.uuid})
     assert client.post(url, GEZINSLID).status_code == 404
     assert not Gezinsrelatie.objects.exists()
 
@@ -146,7 +146,7 @@ def test_relatie_moet_bekend_zijn(regisseur, persoon):
 
 
 def test_gezinslid_niet_ingeschreven_voor_de_geboorte(regisseur_client, persoon):
-    url = reverse("statushouders:gezinslid-toevoegen", kwargs={"uuid": persoon.uuid})
+    url = reverse("statushouders:gezinslid-nieuw", kwargs={"uuid": persoon.uuid})
     response = regisseur_client.post(
         url, {**GEZINSLID, "geboortedatum": "01-01-2020", "brp_inschrijving_op": "01-01-2019"}
     )

@@ -56,7 +56,7 @@ def test_onbekend_dossier_geeft_404(regisseur_client, naam):
 @pytest.mark.parametrize("trait", ["partnermedewerker", "beheerder"])
 def test_partner_en_beheer_komen_niet_in_dossiers(client, persoon, weert, trait):
     client.force_login(UserFactory(gemeenten=[weert], **{trait: True}))
-    assert client.get(reverse("statushouders:persoon-list")).status_code == 404
+    assert client.get(reverse("statushouders:persoon-lijst")).status_code == 404
     assert client.get(persoon.get_absolute_url()).status_code == 404
 
 
@@ -108,7 +108,7 @@ def test_aanmaken_met_fouten_legt_elke_fout_uit_naast_het_veld_en_houdt_de_invoe
 ):
     morgen = "05-05-2026"
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"),
+        reverse("statushouders:persoon-nieuw"),
         _formulier(
             gemeente=weert.pk,
             bsn="123456789",
@@ -137,7 +137,7 @@ def test_aanmaken_met_fouten_legt_elke_fout_uit_naast_het_veld_en_houdt_de_invoe
 
 def test_huisvesting_voor_koppeling_wordt_uitgelegd_naast_het_veld(regisseur_client, weert):
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"),
+        reverse("statushouders:persoon-nieuw"),
         _formulier(gemeente=weert.pk, huisvesting_datum="01-02-2026"),
     )
     errors = response.context["form"].errors
@@ -146,7 +146,7 @@ def test_huisvesting_voor_koppeling_wordt_uitgelegd_naast_het_veld(regisseur_cli
 
 def test_verkeerde_datumnotatie_krijgt_een_voorbeeld(regisseur_client, weert):
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"),
+        reverse("statushouders:persoon-nieuw"),
         _formulier(gemeente=weert.pk, geboortedatum="1991/31/02"),
     )
     assert "dd-mm-jjjj" in response.context["form"].errors["geboortedatum"][0]
@@ -154,14 +154,14 @@ def test_verkeerde_datumnotatie_krijgt_een_voorbeeld(regisseur_client, weert):
 
 def test_dubbel_bsn_wordt_geweigerd_naast_het_veld(regisseur_client, persoon, weert):
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"), _formulier(gemeente=weert.pk, bsn=persoon.bsn)
+        reverse("statushouders:persoon-nieuw"), _formulier(gemeente=weert.pk, bsn=persoon.bsn)
     )
     assert response.context["form"].errors["bsn"] == ["Er is al een persoon met dit BSN."]
 
 
 def test_aanmaken_leidt_naar_het_nieuwe_dossier(regisseur_client, regisseur, weert):
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"),
+        reverse("statushouders:persoon-nieuw"),
         _formulier(
             gemeente=weert.pk,
             bsn="123.456.782",
@@ -183,14 +183,14 @@ def test_aanmaken_leidt_naar_het_nieuwe_dossier(regisseur_client, regisseur, wee
 
 def test_gemeente_buiten_eigen_bereik_kan_niet_gekozen_worden(regisseur_client, cranendonck):
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"), _formulier(gemeente=cranendonck.pk)
+        reverse("statushouders:persoon-nieuw"), _formulier(gemeente=cranendonck.pk)
     )
     assert "gemeente" in response.context["form"].errors
     assert not Persoon.objects.exists()
 
 
 def test_bewerken_schrijft_historie_met_oud_en_nieuw(regisseur_client, persoon):
-    url = reverse("statushouders:persoon-update", kwargs={"uuid": persoon.uuid})
+    url = reverse("statushouders:persoon-bewerken", kwargs={"uuid": persoon.uuid})
     gegevens = _formulier(
         gemeente=persoon.gemeente.pk,
         bsn=persoon.bsn,
@@ -270,7 +270,7 @@ def _lijst_queries(client, url):
 def test_lijst_heeft_evenveel_queries_bij_25_als_bij_2500_personen(
     regisseur_client, regisseur, weert, django_assert_max_num_queries
 ):
-    url = reverse("statushouders:persoon-list") + "?sorteer=regisseur"
+    url = reverse("statushouders:persoon-lijst") + "?sorteer=regisseur"
     PersoonFactory.create_batch(25, gemeente=weert, regisseur=regisseur)
     weinig = _lijst_queries(regisseur_client, url)
     Persoon.objects.bulk_create(
@@ -285,7 +285,7 @@ def test_lijst_heeft_evenveel_queries_bij_25_als_bij_2500_personen(
 def test_lijst_zoekt_op_naam_bsn_en_v_nummer(regisseur_client, regisseur, weert):
     amal = PersoonFactory(gemeente=weert, voornamen="Amal", achternaam="Haddad")
     yonas = PersoonFactory(gemeente=weert, voornamen="Yonas", achternaam="Tesfay")
-    url = reverse("statushouders:persoon-list")
+    url = reverse("statushouders:persoon-lijst")
 
     def gevonden(**params):
         return list(regisseur_client.get(url, params).context["pagina"].object_list)
@@ -299,7 +299,7 @@ def test_lijst_zoekt_op_naam_bsn_en_v_nummer(regisseur_client, regisseur, weert)
 def test_lijst_sorteert_op_kolom(regisseur_client, weert):
     oud = PersoonFactory(gemeente=weert, geboortedatum=datetime.date(1960, 1, 1))
     jong = PersoonFactory(gemeente=weert, geboortedatum=datetime.date(2001, 1, 1))
-    url = reverse("statushouders:persoon-list")
+    url = reverse("statushouders:persoon-lijst")
     response = regisseur_client.get(url, {"sorteer": "-geboortedatum"})
     assert list(response.context["pagina"].object_list) == [jong, oud]
     assert 'aria-sort="descending"' in response.content.decode()
@@ -317,7 +317,7 @@ def test_dossier_heeft_een_vast_aantal_queries(
 def test_geen_bsn_of_naam_in_de_applicatielog(regisseur_client, weert, caplog):
     caplog.set_level(logging.DEBUG)
     regisseur_client.post(
-        reverse("statushouders:persoon-create"),
+        reverse("statushouders:persoon-nieuw"),
         _formulier(gemeente=weert.pk, voornamen="Zaynab", achternaam="Qassemi"),
     )
     regisseur_client.get(Persoon.objects.get().get_absolute_url())
@@ -328,7 +328,7 @@ def test_geen_bsn_of_naam_in_de_applicatielog(regisseur_client, weert, caplog):
 def test_bestaand_en_nieuw_huishouden_tegelijk_wordt_uitgelegd(regisseur_client, weert):
     bestaand = HuishoudenFactory(gemeente=weert)
     response = regisseur_client.post(
-        reverse("statushouders:persoon-create"),
+        reverse("statushouders:persoon-nieuw"),
         _formulier(gemeente=weert.pk, huishouden=bestaand.pk, nieuw_huishouden="Huishouden X"),
     )
     assert "niet allebei" in response.context["form"].errors["nieuw_huishouden"][0]
@@ -336,7 +336,7 @@ def test_bestaand_en_nieuw_huishouden_tegelijk_wordt_uitgelegd(regisseur_client,
 
 
 def test_lege_keuze_in_de_filters_heet_alle(regisseur_client, persoon):
-    html = regisseur_client.get(reverse("statushouders:persoon-list")).content.decode()
+    html = regisseur_client.get(reverse("statushouders:persoon-lijst")).content.decode()
     assert "---------" not in html
     for veld in ("gemeente", "regisseur", "doelgroep", "bestandsgroep"):
         assert f'<select name="{veld}"' in html
@@ -345,7 +345,7 @@ def test_lege_keuze_in_de_filters_heet_alle(regisseur_client, persoon):
 
 def test_geen_resultaat_wordt_een_keer_gezegd(regisseur_client, persoon):
     html = regisseur_client.get(
-        reverse("statushouders:persoon-list"), {"q": "Onbekendenaam"}
+        reverse("statushouders:persoon-lijst"), {"q": "Onbekendenaam"}
     ).content.decode()
     assert html.count("Geen personen gevonden") == 1
     assert "0 personen" not in html
@@ -354,14 +354,14 @@ def test_geen_resultaat_wordt_een_keer_gezegd(regisseur_client, persoon):
 
 def test_te_weinig_cijfers_krijgt_uitleg_over_zoeken_op_bsn(regisseur_client, weert):
     PersoonFactory(gemeente=weert, bsn="123456782")
-    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": "123"})
+    response = regisseur_client.get(reverse("statushouders:persoon-lijst"), {"q": "123"})
     assert list(response.context["pagina"].object_list) == []
     assert "Om op BSN te zoeken typt u minstens 4 cijfers." in response.content.decode()
 
 
 def test_zoeken_op_deel_van_bsn_en_naam_met_komma_via_de_lijst(regisseur_client, weert):
     ayse = PersoonFactory(gemeente=weert, voornamen="Ayşe", achternaam="Şahin", bsn="123456782")
-    url = reverse("statushouders:persoon-list")
+    url = reverse("statushouders:persoon-lijst")
 
     def gevonden(q):
         return list(regisseur_client.get(url, {"q": q}).context["pagina"].object_list)
@@ -373,7 +373,7 @@ def test_zoeken_op_deel_van_bsn_en_naam_met_komma_via_de_lijst(regisseur_client,
 
 @pytest.mark.parametrize("q", ["Haddad\x00", "Ha\x1bddad", "Had\u202edad"])
 def test_stuurtekens_in_de_zoekterm_worden_in_het_nederlands_geweigerd(regisseur_client, q):
-    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": q})
+    response = regisseur_client.get(reverse("statushouders:persoon-lijst"), {"q": q})
     assert response.status_code == 200
     assert response.context["filter"].form.errors["q"] == [
         "Deze tekst bevat onzichtbare stuurtekens of regeleinden; typ of plak de tekst opnieuw."
@@ -389,7 +389,7 @@ def test_paginering_toont_paginanummers_met_weglatingen_en_houdt_filters_en_sort
 ):
     _veel_personen(260, gemeente=weert)  # 11 pages of 25
     response = regisseur_client.get(
-        reverse("statushouders:persoon-list"),
+        reverse("statushouders:persoon-lijst"),
         {"bestandsgroep": "intake", "sorteer": "-naam", "pagina": "6"},
     )
     html = response.content.decode()
@@ -423,7 +423,7 @@ def test_paginering_toont_paginanummers_met_weglatingen_en_houdt_filters_en_sort
 )
 def test_ongeldig_paginanummer_toont_een_geldige_pagina(regisseur_client, weert, pagina, verwacht):
     _veel_personen(60, gemeente=weert)  # 3 pages
-    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"pagina": pagina})
+    response = regisseur_client.get(reverse("statushouders:persoon-lijst"), {"pagina": pagina})
     assert response.status_code == 200
     assert response.context["pagina"].number == verwacht
 
@@ -434,7 +434,7 @@ def test_ongeldig_paginanummer_toont_een_geldige_pagina(regisseur_client, weert,
 def test_lijst_heeft_een_vast_aantal_queries_bij_elke_zoekopdracht(
     regisseur_client, regisseur, weert, django_assert_max_num_queries, params
 ):
-    url = reverse("statushouders:persoon-list")
+    url = reverse("statushouders:persoon-lijst")
     persoon = PersoonFactory(gemeente=weert, regisseur=regisseur, achternaam="Haddad")
     if params.get("q") == "BSN":
         params = {"q": persoon.bsn[2:6]}  # part of a BSN
@@ -447,7 +447,7 @@ def test_lijst_heeft_een_vast_aantal_queries_bij_elke_zoekopdracht(
 
 
 def test_naamkolom_zegt_dat_de_lijst_standaard_op_naam_staat(regisseur_client, persoon):
-    html = regisseur_client.get(reverse("statushouders:persoon-list")).content.decode()
+    html = regisseur_client.get(reverse("statushouders:persoon-lijst")).content.decode()
     assert 'aria-sort="ascending"><a class="utrecht-link" href="?sorteer=-naam">Naam' in html
 
 
@@ -458,14 +458,14 @@ VIJANDIG = ["\x00", "a\x00b", "x" * 5000, "9" * 5000, "-1", "٧", "\u202eevil", 
     "veld", ["q", "gemeente", "regisseur", "doelgroep", "bestandsgroep", "dossier", "sorteer"]
 )
 def test_vijandige_waarden_in_de_lijst_geven_nooit_een_serverfout(regisseur_client, persoon, veld):
-    url = reverse("statushouders:persoon-list")
+    url = reverse("statushouders:persoon-lijst")
     for waarde in VIJANDIG:
         response = regisseur_client.get(url, {veld: waarde, "pagina": waarde})
         assert response.status_code == 200, (veld, waarde)
 
 
 def test_te_lange_zoekterm_wordt_uitgelegd(regisseur_client, persoon):
-    response = regisseur_client.get(reverse("statushouders:persoon-list"), {"q": "x" * 101})
+    response = regisseur_client.get(reverse("statushouders:persoon-lijst"), {"q": "x" * 101})
     assert response.context["filter"].form.errors["q"] == ["Zoek met hoogstens 100 tekens."]
 
 
@@ -481,7 +481,7 @@ def test_dossier_toont_de_laatste_tien_contactmomenten_en_verwijst_naar_alle(
     html = regisseur_client.get(persoon.get_absolute_url()).content.decode()
     assert "Gesprek 12" in html and "Gesprek 03" in html
     assert "Gesprek 02" not in html and "Gesprek 01" not in html
-    lijst = reverse("statushouders:contactmoment-list", kwargs={"uuid": persoon.uuid})
+    lijst = reverse("statushouders:contactmoment-lijst", kwargs={"uuid": persoon.uuid})
     assert f'href="{lijst}">Alle 12 contactmomenten</a>' in html
 
 
@@ -494,7 +494,7 @@ def test_alle_contactmomenten_een_pagina_tegelijk_de_nieuwste_eerst(
             onderwerp=f"Gesprek {dag:02d}",
             moment=datetime.datetime(2026, 4, dag, 10, 0, tzinfo=datetime.UTC),
         )
-    lijst = reverse("statushouders:contactmoment-list", kwargs={"uuid": persoon.uuid})
+    lijst = reverse("statushouders:contactmoment-lijst", kwargs={"uuid": persoon.uuid})
     with django_assert_max_num_queries(12):
         eerste = regisseur_client.get(lijst).content.decode()
     assert "30 contactmomenten, de nieuwste eerst." in eerste
