@@ -52,9 +52,7 @@ def test_plan_opstellen_vanuit_het_dossier(regisseur_client, persoon):
     intake = BredeIntakeFactory(persoon=persoon, afgerond=True)
     assert "PIP opstellen" in regisseur_client.get(persoon.get_absolute_url()).content.decode()
     response = regisseur_client.post(
-        reverse(
-            "pip_plans:plan-nieuw", kwargs={"uuid": persoon.uuid, "intake_uuid": intake.uuid}
-        )
+        reverse("pip_plans:plan-nieuw", kwargs={"uuid": persoon.uuid, "intake_uuid": intake.uuid})
     )
     assert response.url == reverse("pip_plans:plan-bewerken", kwargs={"uuid": persoon.uuid})
     assert Plan.objects.get().leerroute == "b1"
