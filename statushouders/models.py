@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import Doel, gemeenten
 from core.constraints import (
     LANGE_TEKST,
     Bereikcontrole,
@@ -110,8 +111,6 @@ pghistory.track(
 class PersoonQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PersoonQuerySet":
         """Persons whose dossier this user may open: those of the user's own gemeenten."""
-        from accounts.scope import Doel, gemeenten
-
         return self.filter(gemeente__in=gemeenten(user, Doel.DOSSIER))
 
 

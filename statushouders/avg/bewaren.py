@@ -16,6 +16,8 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.scope import Doel, gemeenten
+
 from ..models import Gemeente, Persoon, Verwijderverslag
 from .graaf import historie_van_eigen_rijen, persoonsmodellen, rijen_van_persoon
 
@@ -44,8 +46,6 @@ def te_wissen(*, gemeente: Gemeente, peildatum: datetime.date) -> models.QuerySe
 
 def gemeenten_bewaartermijnen(*, user) -> models.QuerySet[Gemeente]:
     """The gemeenten whose retention period this user may set: functioneel beheer of them."""
-    from accounts.scope import Doel, gemeenten
-
     return gemeenten(user, Doel.BEHEER).order_by("naam")
 
 

@@ -13,7 +13,7 @@ def test_database_van_de_oude_migraties_wordt_uitgelegd_en_niet_gewist():
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO django_migrations (app, name, applied) "
-            "VALUES ('statushouders', '0013_persoon_lijst_uit_de_index', now())"
+            "VALUES ('statushouders', '0013_persoon_lijst_uit_de_index', '2026-11-30 12:00+00')"
         )
     with pytest.raises(CommandError) as fout:
         call_command("koers_migratiestand")
