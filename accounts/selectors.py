@@ -26,8 +26,8 @@ def beheerbare_gemeenten(*, user) -> models.QuerySet:
     return scope.gemeenten(user, Doel.TOEKENNEN)
 
 
-def gemeenten_van_gebruiker(*, gebruiker: User) -> models.QuerySet:
-    """The gemeenten an account works for, as its beheer page lists them."""
+def toegekende_gemeenten(*, gebruiker: User) -> models.QuerySet:
+    """The gemeenten granted to an account, as its beheer page lists them."""
     return gebruiker.gemeenten.order_by("naam")
 
 
@@ -41,7 +41,7 @@ def beheerbare_gebruikers(*, user) -> models.QuerySet[User]:
     return User.objects.filter(is_superuser=False).filter(Exists(gedeeld) | ~Exists(enige))
 
 
-def beheerbare_gebruiker(*, user, pk: int) -> User:
+def gebruiker_ophalen(*, user, pk: int) -> User:
     """The account if this beheerder manages it; `User.DoesNotExist` otherwise (a 404)."""
     return beheerbare_gebruikers(user=user).select_related("partner").get(pk=pk)
 
@@ -80,7 +80,8 @@ def rechtenaanvragen_voor(*, user, status: str = "") -> models.QuerySet[Rechtena
     )
 
 
-def rechtenaanvraag_voor(*, user, pk: int) -> Rechtenaanvraag:
+def rechtenaanvraag_ophalen(*, user, pk: int) -> Rechtenaanvraag:
+    """A request about an account this beheerder manages; DoesNotExist otherwise."""
     return rechtenaanvragen_voor(user=user).get(pk=pk)
 
 

@@ -28,17 +28,17 @@ GROTE_TABEL = 10_000
 
 
 @contextmanager
-def bench_database():
+def bench_database(naam: str = "koers_bench"):
     from django.conf import settings
 
     # Not Django's test environment: its instrumented template rendering would be measured.
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.DATABASES["default"]["TEST"]["NAME"] = "koers_bench"
+    settings.DATABASES["default"]["TEST"]["NAME"] = naam
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield
     finally:
-        connection.creation.destroy_test_db("koers_bench", verbosity=0)
+        connection.creation.destroy_test_db(naam, verbosity=0)
 
 
 def klant(gebruikersnaam: str):

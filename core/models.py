@@ -6,6 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from core.constraints import plausibele_momenten
 
 
+class ToegangslogQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ToegangslogQuerySet":
+        """The log is read by functioneel beheer, whole: who looked is what it checks."""
+        if not (user.is_authenticated and user.is_functioneel_beheerder):
+            return self.none()
+        return self
+
+
 class Toegangslog(models.Model):
     """One row per time a user opened a dossier page, or tried to and was refused: who
     looked at whom, when, where. Append-only like the history: the database refuses every
@@ -36,6 +44,8 @@ class Toegangslog(models.Model):
     pad = models.CharField(_("pagina"), max_length=300)
     # False: the user asked for the page and was refused (404), outside their scope.
     toegestaan = models.BooleanField(_("toegestaan"), default=True)
+
+    objects = ToegangslogQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -155,9 +155,7 @@ def toegangslog_zoeken(
     tot: datetime.date | None = None,
 ) -> models.QuerySet[Toegangslog]:
     """The dossier access log, for functioneel beheer only, newest first."""
-    if not (user.is_authenticated and user.is_functioneel_beheerder):
-        return Toegangslog.objects.none()
-    rows = Toegangslog.objects.select_related("gebruiker", "persoon")
+    rows = Toegangslog.objects.visible_to(user).select_related("gebruiker", "persoon")
     if toegang:
         rows = rows.filter(toegestaan=toegang == "toegestaan")
     if zoek:

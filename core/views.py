@@ -1,5 +1,6 @@
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import connection
@@ -123,3 +124,32 @@ def formulier_uitvoeren(form, actie) -> bool:
         fouten_naar_formulier(form, error)
         return False
     return True
+
+
+def dossierformulier(
+    request, form, actie, *, gelukt, naar, template, context, partial=None, partial_context=None
+):
+    """A form on a dossier page, answered one way everywhere. A bound form runs
+    `actie(**cleaned_data)` through `formulier_uitvoeren`.
+
+    Success: the message `gelukt` and a redirect to `naar` (anything `redirect()` takes); either
+    may be a callable, called after the action, for what only the action decides.
+    Failure: `template` again, with the errors beside the fields and what the user typed, status
+    422. An unbound form (a GET) shows the page with 200. `context(form)` gives the page's
+    context; it is built only when the page is shown.
+
+    With `partial` ("page.html#name") an htmx request gets that partial instead of the page,
+    its context from `partial_context` (default `context`): after a success called with None,
+    for a fresh form, plus `opgeslagen`, and no message (the partial says it); after a failure
+    with the errors, 422 as well (the base template lets htmx swap a 422)."""
+    eigen_stuk = partial if request.htmx else None
+    if formulier_uitvoeren(form, actie):
+        if eigen_stuk:
+            inhoud = (partial_context or context)(None)
+            return render(request, eigen_stuk, {**inhoud, "opgeslagen": True})
+        messages.success(request, gelukt() if callable(gelukt) else gelukt)
+        return redirect(naar() if callable(naar) else naar)
+    status = 422 if form.is_bound else 200
+    if eigen_stuk:
+        return render(request, eigen_stuk, (partial_context or context)(form), status=status)
+    return render(request, template, context(form), status=status)

@@ -7,7 +7,6 @@ Dates count from the day of seeding, so the demo looks alive on any day."""
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from dateutil.relativedelta import relativedelta
 from django.core.files.base import ContentFile
@@ -16,7 +15,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.storage import private_storage
-from ontzorging import services
+from ontzorging import betalingskenmerk, camt_schrijven, services
+from ontzorging.bankberichten import betaalopdrachten
 from ontzorging.constants import KenmerkSoort, LastSoort, MachtigingVorm
 from ontzorging.geld import eerstvolgende_bankdag, maand_van
 from ontzorging.models import Batchregel, Betaalbatch, Betaalinstelling, Ontzorgperiode
@@ -245,7 +245,7 @@ class _Demo:
             LastSoort.ENERGIE,
             ENERGIE,
             KenmerkSoort.BETALINGSKENMERK,
-            f"50000{periode.persoon.v_nummer[-10:]}"[:16],
+            betalingskenmerk.maken(f"50000{periode.persoon.v_nummer[-10:]}"),
             Decimal("142.00"),
             eerste,
             laatste,
@@ -386,12 +386,19 @@ class _Demo:
             gemeente=gemeente,
             door=regisseur,
             bestand=ContentFile(
-                camt053(
+                _afschrift(
                     gemeente=gemeente,
                     boekdatum=v,
-                    afschrijvingen=regels,
+                    batch=betaald,
                     terugboekingen=[(terug, "AC04")],
-                    overig=[(Decimal("12.50"), "DBIT", "ABN AMRO Bank", "Kosten betalingsverkeer")],
+                    overig=[
+                        camt_schrijven.Boeking(
+                            "",
+                            Decimal("12.50"),
+                            naam="ABN AMRO Bank",
+                            omschrijving="Kosten betalingsverkeer",
+                        )
+                    ],
                 ),
                 name=f"camt053-{gemeente.naam.lower()}-{v:%Y%m%d}-1.xml",
             ),
@@ -413,13 +420,19 @@ class _Demo:
         naam = private_storage.save(
             naam,
             ContentFile(
-                camt053(
+                _afschrift(
                     gemeente=gemeente,
                     boekdatum=v,
-                    afschrijvingen=list(
-                        Batchregel.objects.filter(batch=bij_de_bank).order_by("id")
-                    ),
-                    overig=[(Decimal("75.00"), "CRDT", "J. de Vries", "Terugbetaling voorschot")],
+                    batch=bij_de_bank,
+                    overig=[
+                        camt_schrijven.Boeking(
+                            "",
+                            Decimal("75.00"),
+                            bij=True,
+                            naam="J. de Vries",
+                            omschrijving="Terugbetaling voorschot",
+                        )
+                    ],
                 )
             ),
         )
@@ -444,65 +457,54 @@ class _Demo:
         return services.batch_exporteren(batch=batch)
 
 
-# --- camt.053 ---------------------------------------------------------------------------------
+# --- The bank's statement ---------------------------------------------------------------------
 
 
-def camt053(
+def _afschrift(
     *,
     gemeente,
     boekdatum: datetime.date,
-    afschrijvingen: list[Batchregel],
+    batch: Betaalbatch,
     terugboekingen: list[tuple[Batchregel, str]] = (),
-    overig: list[tuple[Decimal, str, str, str]] = (),
+    overig: list[camt_schrijven.Boeking] = (),
 ) -> bytes:
-    """A statement (camt.053.001.02) of the gemeente's account as its bank would send it:
-    each payment of a batch booked, returns credited with their reason, and other lines
-    without a Koers reference."""
+    """The statement the gemeente's bank sends for an exported batch: booked as the batch asked
+    (one total, or each payment apart), returns credited with their reason less the bank's
+    charges, and lines of the bank's own."""
     instelling = Betaalinstelling.objects.get(gemeente=gemeente)
-    nu = timezone.now()
-    kenmerk = f"KOERS-DEMO-{gemeente.pk}-{nu:%Y%m%d%H%M%S%f}"[:35]
-    regels = []
-    for regel in afschrijvingen:
-        regels.append(_boeking(regel, "DBIT", boekdatum, regel.crediteur, regel.kenmerk))
-    for regel, reden in terugboekingen:
-        regels.append(
-            _boeking(regel, "CRDT", boekdatum, regel.crediteur, regel.kenmerk, reden=reden)
+    regels = list(Batchregel.objects.filter(batch=batch).order_by("id"))
+    afschrijvingen = [
+        camt_schrijven.Boeking(
+            r.end_to_end_id, r.bedrag, naam=r.crediteur, iban=r.iban, omschrijving=r.kenmerk
         )
-    for bedrag, richting, naam, omschrijving in overig:
-        regels.append(_ntry(bedrag, richting, boekdatum, "NOTPROVIDED", naam, "", omschrijving, ""))
-    xml = f"""<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-  <BkToCstmrStmt>
-    <GrpHdr><MsgId>{kenmerk}</MsgId><CreDtTm>{nu:%Y-%m-%dT%H:%M:%S}</CreDtTm></GrpHdr>
-    <Stmt>
-      <Id>{kenmerk}</Id>
-      <CreDtTm>{nu:%Y-%m-%dT%H:%M:%S}</CreDtTm>
-      <Acct><Id><IBAN>{instelling.iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>
-{"".join(regels)}    </Stmt>
-  </BkToCstmrStmt>
-</Document>
-"""
-    return xml.encode("utf-8")
-
-
-def _boeking(regel, richting, datum, naam, omschrijving, *, reden=""):
-    return _ntry(
-        regel.bedrag, richting, datum, regel.end_to_end_id, naam, regel.iban, omschrijving, reden
+        for r in regels
+    ]
+    if instelling.batchboeking:
+        opdracht = betaalopdrachten(batch.sepa_xml)[0]
+        boekingen = [
+            camt_schrijven.Batchboeking(
+                betaalinformatie_id=opdracht.betaalinformatie_id,
+                bericht_id=batch.bericht_id,
+                boekingen=tuple(afschrijvingen),
+            )
+        ]
+    else:
+        boekingen = afschrijvingen
+    for regel, reden in terugboekingen:
+        boekingen.append(
+            camt_schrijven.Boeking(
+                regel.end_to_end_id,
+                regel.bedrag,
+                bij=True,
+                reden=reden,
+                naam=regel.crediteur,
+                iban=regel.iban,
+                omschrijving=regel.kenmerk,
+                kosten=Decimal("2.50"),
+            )
+        )
+    return camt_schrijven.camt053(
+        [*boekingen, *overig],
+        iban=instelling.iban,
+        aangemaakt=timezone.make_aware(datetime.datetime.combine(boekdatum, datetime.time(6, 0))),
     )
-
-
-def _ntry(bedrag, richting, datum, e2e, naam, iban, omschrijving, reden) -> str:
-    partij = "Dbtr" if richting == "CRDT" and not reden else "Cdtr"
-    rekening = f"<{partij}Acct><Id><IBAN>{iban}</IBAN></Id></{partij}Acct>" if iban else ""
-    retour = f"<RtrInf><Rsn><Cd>{reden}</Cd></Rsn></RtrInf>" if reden else ""
-    return f"""      <Ntry>
-        <Amt Ccy="EUR">{bedrag:.2f}</Amt><CdtDbtInd>{richting}</CdtDbtInd><Sts>BOOK</Sts>
-        <BookgDt><Dt>{datum:%Y-%m-%d}</Dt></BookgDt><ValDt><Dt>{datum:%Y-%m-%d}</Dt></ValDt>
-        <NtryDtls><TxDtls>
-          <Refs><EndToEndId>{escape(e2e)}</EndToEndId></Refs>
-          <AmtDtls><TxAmt><Amt Ccy="EUR">{bedrag:.2f}</Amt></TxAmt></AmtDtls>
-          <RltdPties><{partij}><Nm>{escape(naam)}</Nm></{partij}>{rekening}</RltdPties>
-          <RmtInf><Ustrd>{escape(omschrijving)}</Ustrd></RmtInf>{retour}
-        </TxDtls></NtryDtls>
-      </Ntry>
-"""

@@ -1,13 +1,13 @@
 """The person page: the dossier with a panel from every app, and the contact moment form on
 it (with htmx only the panel is swapped)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from functools import partial
+
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views import dossier_medewerker_vereist, fouten_naar_formulier
+from core.views import dossier_medewerker_vereist, dossierformulier
 from intake.selectors import intake_acties, laatste_intake
 from ontzorging.selectors import dossier_samenvatting
 from participatie.selectors import participatie_samenvatting
@@ -68,29 +68,15 @@ def contactmoment_nieuw(request, uuid):
     persoon = dossier_openen(request, uuid)
     if request.method == "GET":
         return redirect(persoon.get_absolute_url() + "#contactmomenten")
-    form = ContactmomentForm(request.POST)
-    if form.is_valid():
-        try:
-            contactmoment_toevoegen(persoon=persoon, door=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            if not request.htmx:
-                messages.success(request, _("Het contactmoment is vastgelegd."))
-                return redirect(persoon)
-            form = ContactmomentForm()
-            form.opgeslagen = True
-    if not request.htmx and form.errors:
-        # Without JavaScript the whole dossier comes back with the errors beside the fields.
-        return render(
-            request,
-            "dossier/persoon_detail.html",
-            _dossier_context(persoon, request.user, contactmoment_form=form),
-            status=422,
-        )
-    # htmx swaps only successful responses, so the partial with errors comes back as 200.
-    return render(
+    return dossierformulier(
         request,
-        "dossier/persoon_detail.html#contactmomenten",
-        _contactmomenten_context(persoon, form),
+        ContactmomentForm(request.POST),
+        partial(contactmoment_toevoegen, persoon=persoon, door=request.user),
+        gelukt=_("Het contactmoment is vastgelegd."),
+        naar=persoon,
+        # Without JavaScript the whole dossier comes back, with the errors beside the fields.
+        template="dossier/persoon_detail.html",
+        context=lambda form: _dossier_context(persoon, request.user, contactmoment_form=form),
+        partial="dossier/persoon_detail.html#contactmomenten",
+        partial_context=lambda form: _contactmomenten_context(persoon, form),
     )

@@ -16,6 +16,7 @@ from core.constraints import (
 )
 from core.validators import begrensd, plausibele_datum
 from statushouders.models import Persoon, track_history
+from statushouders.querysets import PersoonGebondenQuerySet
 
 from .constants import (
     POSITIEVE_GEZONDHEID,
@@ -50,6 +51,12 @@ def _gezondheidsscore(label):
 
 def _zrm_score(label):
     return models.PositiveSmallIntegerField(label, null=True, blank=True, choices=ZrmScore.choices)
+
+
+class IntakeGebondenQuerySet(PersoonGebondenQuerySet):
+    """The parts of a brede intake, seen with the intake's person."""
+
+    persoon_pad = "intake__persoon"
 
 
 @track_history
@@ -149,6 +156,8 @@ class BredeIntake(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("brede intake")
         verbose_name_plural = _("brede intakes")
@@ -207,6 +216,8 @@ class Gesprek(models.Model):
     notities = models.TextField(_("notities"), blank=True, max_length=LANGE_TEKST)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
+    objects = IntakeGebondenQuerySet.as_manager()
+
     class Meta:
         constraints = [
             *plausibele_datums("datum"),
@@ -231,6 +242,8 @@ class LeefgebiedBevinding(models.Model):
     bevindingen = models.TextField(_("bevindingen"), blank=True, max_length=LANGE_TEKST)
     wensen = models.TextField(_("wensen van de persoon"), blank=True, max_length=LANGE_TEKST)
     zorgen = models.TextField(_("zorgen"), blank=True, max_length=LANGE_TEKST)
+
+    objects = IntakeGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("leefgebied")
@@ -257,6 +270,8 @@ class Werkervaring(models.Model):
         decimal_places=1,
         validators=begrensd(0, 60, _("een aantal jaren")),
     )
+
+    objects = IntakeGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = getallen_tussen(0, 60, "jaren")
@@ -298,6 +313,8 @@ class ZrmMeting(models.Model):
     maatschappelijke_participatie = _zrm_score(_("Maatschappelijke participatie"))
     justitie = _zrm_score(_("Justitie"))
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("ZRM-meting")
         verbose_name_plural = _("ZRM-metingen")
@@ -335,6 +352,8 @@ class Heropening(models.Model):
     reden = models.TextField(_("reden"), max_length=LANGE_TEKST)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     moment = models.DateTimeField(_("moment"), auto_now_add=True)
+
+    objects = IntakeGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [

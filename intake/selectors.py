@@ -3,23 +3,16 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import models
 from django.utils.translation import gettext as _
-
-from statushouders.selectors import personen_zichtbaar
 
 from .constants import POSITIEVE_GEZONDHEID, ZRM_DOMEINEN, IntakeStatus
 from .models import BredeIntake, ZrmMeting
 
 
-def intakes_zichtbaar(*, user) -> models.QuerySet[BredeIntake]:
-    return BredeIntake.objects.filter(persoon__in=personen_zichtbaar(user=user))
-
-
 def intake_ophalen(*, user, persoon_uuid, intake_uuid) -> BredeIntake:
     """The intake if the user may open the person's dossier; DoesNotExist otherwise."""
     return (
-        intakes_zichtbaar(user=user)
+        BredeIntake.objects.visible_to(user)
         .select_related("persoon", "persoon__gemeente", "zrm")
         .prefetch_related("leefgebieden", "werkervaring")
         .get(uuid=intake_uuid, persoon__uuid=persoon_uuid)

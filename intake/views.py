@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from core.selectors import historie_events, historie_regels, waarde_tonen
 from core.views import (
     dossier_medewerker_vereist,
-    formulier_uitvoeren,
+    dossierformulier,
     fouten_naar_formulier,
     in_scope_openen,
 )
@@ -100,19 +100,23 @@ def intake_starten(request, uuid):
             "tolk_taal": persoon.voorkeurstaal,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            intake = services.intake_starten(
-                persoon=persoon, door=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("De brede intake is gestart."))
-            return redirect(
-                "intake:intake-sectie", uuid=uuid, intake_uuid=intake.uuid, sectie=SECTIES[1].code
-            )
-    return render(request, "intake/intake_starten.html", {"persoon": persoon, "form": form})
+    gestart = []
+
+    def starten(**gegevens):
+        gestart.append(services.intake_starten(persoon=persoon, door=request.user, **gegevens))
+
+    return dossierformulier(
+        request,
+        form,
+        starten,
+        gelukt=_("De brede intake is gestart."),
+        naar=lambda: reverse(
+            "intake:intake-sectie",
+            kwargs={"uuid": uuid, "intake_uuid": gestart[0].uuid, "sectie": SECTIES[1].code},
+        ),
+        template="intake/intake_starten.html",
+        context=lambda form: {"persoon": persoon, "form": form},
+    )
 
 
 @dossier_medewerker_vereist
@@ -164,9 +168,15 @@ def intake_sectie(request, uuid, intake_uuid, sectie):
         "opgeslagen_om": opgeslagen_om,
     }
     template = "intake/intake_sectie.html"
-    # htmx swaps only successful responses, so a form with errors comes back as 200 too. The
-    # answer carries the side list as well, so its marks follow what was just saved.
-    return render(request, f"{template}#htmx-antwoord" if request.htmx else template, context)
+    # A form with errors answers 422, as dossierformulier does (this autosaving form sends some
+    # successes on to the next section, so it has its own flow). The htmx answer carries the side
+    # list as well, so its marks follow what was just saved.
+    return render(
+        request,
+        f"{template}#htmx-antwoord" if request.htmx else template,
+        context,
+        status=422 if form.errors else 200,
+    )
 
 
 def _overzicht_actie(form_class, service, formnaam: str, melding: str, naar_dossier=False):
@@ -177,15 +187,20 @@ def _overzicht_actie(form_class, service, formnaam: str, melding: str, naar_doss
     @require_http_methods(["GET", "POST"])
     def view(request, uuid, intake_uuid):
         intake = _intake(request, uuid, intake_uuid)
-        overzicht = redirect("intake:intake-detail", uuid=uuid, intake_uuid=intake_uuid)
+        overzicht = reverse(
+            "intake:intake-detail", kwargs={"uuid": uuid, "intake_uuid": intake_uuid}
+        )
         if request.method == "GET":
-            return overzicht
-        form = form_class(request.POST)
-        if formulier_uitvoeren(form, partial(service, intake=intake, door=request.user)):
-            messages.success(request, melding)
-            return redirect(intake.persoon) if naar_dossier else overzicht
-        context = _overzicht_context(intake, request.user, **{formnaam: form})
-        return render(request, "intake/intake_detail.html", context, status=422)
+            return redirect(overzicht)
+        return dossierformulier(
+            request,
+            form_class(request.POST),
+            partial(service, intake=intake, door=request.user),
+            gelukt=melding,
+            naar=intake.persoon if naar_dossier else overzicht,
+            template="intake/intake_detail.html",
+            context=lambda form: _overzicht_context(intake, request.user, **{formnaam: form}),
+        )
 
     return view
 

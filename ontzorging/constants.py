@@ -67,6 +67,19 @@ class BetalingStatus(models.TextChoices):
     MISLUKT = "mislukt", _("Mislukt")
 
 
+class PlanningAanleiding(models.TextChoices):
+    """Why a planning run planned payments."""
+
+    NACHT = "nacht", _("Nachtelijke planning")
+    DOSSIER = "dossier", _("Vaste last of periode gewijzigd")
+    BEHEER = "beheer", _("Maand gepland door functioneel beheer")
+
+
+class Terugboekingsoort(models.TextChoices):
+    RETOUR = "retour", _("Teruggeboekt door de bank van de crediteur")
+    AFGEWEZEN = "afgewezen", _("Afgewezen door de bank vóór uitvoering")
+
+
 class BatchStatus(models.TextChoices):
     SAMENGESTELD = "samengesteld", _("Samengesteld, wacht op goedkeuring")
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")

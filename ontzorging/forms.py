@@ -11,6 +11,8 @@ from core.validators import BUITEN_BEREIK, datum_in_bereik
 from statushouders.models import Gemeente
 
 from .constants import KenmerkSoort, LastSoort, MachtigingVorm
+from .geld import kenmerk_controleren
+from .models import Betaalinstelling
 
 _TEKSTVAK = forms.Textarea(attrs={"rows": 3})
 
@@ -152,7 +154,12 @@ class VasteLastForm(KoersForm):
     iban = forms.CharField(
         label=_("IBAN crediteur"),
         max_length=42,
-        help_text=_("Bijvoorbeeld NL91 ABNA 0417 1643 00."),
+        # The form of an IBAN only: an example that is a real account gets typed over.
+        widget=forms.TextInput(attrs={"placeholder": "NL00 BANK 0123 4567 89"}),
+        help_text=_(
+            "Zoals het op de factuur of acceptgiro van de crediteur staat, in de vorm "
+            "NL00 BANK 0123 4567 89."
+        ),
     )
     bic = forms.CharField(
         label=_("BIC"),
@@ -188,6 +195,17 @@ class VasteLastForm(KoersForm):
             self.fields["soort"].choices = [
                 (waarde, label) for waarde, label in LastSoort.choices if waarde in soorten
             ]
+
+    def clean(self):
+        schoon = super().clean()
+        # A mistyped betalingskenmerk is refused here already, beside the field; the service
+        # checks it again with the same function.
+        if schoon.get("kenmerk_soort") == KenmerkSoort.BETALINGSKENMERK and schoon.get("kenmerk"):
+            try:
+                kenmerk_controleren(schoon["kenmerk"], soort=KenmerkSoort.BETALINGSKENMERK)
+            except ValidationError as fout:
+                self.add_error("kenmerk", fout)
+        return schoon
 
 
 class OvernameForm(KoersForm):
@@ -233,7 +251,10 @@ class AfschriftForm(KoersForm):
     )
     bestand = forms.FileField(
         label=_("Afschrift van de bank (camt.053)"),
-        help_text=_("Het XML-bestand dat de bank levert, hoogstens 20 MB."),
+        help_text=_(
+            "Het XML-bestand dat de bank levert, hoogstens 20 MB: het dagafschrift (camt.053) "
+            "of het statusrapport over een betaalbestand (pain.002)."
+        ),
     )
 
     def __init__(self, *args, gemeenten, **kwargs):
@@ -280,6 +301,11 @@ class BetaalinstellingForm(KoersForm):
     )
     beleid = forms.CharField(
         label=_("Beleid in het kort"), max_length=1000, required=False, widget=_TEKSTVAK
+    )
+    batchboeking = forms.BooleanField(
+        label=_("De batch als één bedrag afschrijven (batchboeking)"),
+        required=False,
+        help_text=Betaalinstelling._meta.get_field("batchboeking").help_text,
     )
 
 

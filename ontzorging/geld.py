@@ -15,6 +15,7 @@ from text_unidecode import unidecode
 
 from core.templatetags.koers import euro
 
+from . import betalingskenmerk
 from .constants import HOOGSTE_BEDRAG, STANDAARD_MAXIMA, LastSoort
 
 CENT = Decimal("0.01")
@@ -74,8 +75,8 @@ def iban_controleren(waarde: str) -> tuple[str, str]:
     except SchwiftyException:
         raise ValidationError(
             _(
-                "Dit is geen geldig IBAN. Controleer de letters en cijfers, bijvoorbeeld "
-                "NL91 ABNA 0417 1643 00."
+                "Dit is geen geldig IBAN. Controleer de letters en cijfers; een Nederlands "
+                "IBAN heeft 18 tekens, in de vorm NL00 BANK 0123 4567 89."
             ),
             code="invalid",
         ) from None
@@ -151,6 +152,8 @@ SEPA_LANDEN = frozenset(
     ]
 )
 
+# Betaalvereniging IG SCT 6.0, Character set: inside the tags only the Latin letters a-z and
+# A-Z, the digits, the signs / - ? : ( ) . , ' + and the space may be used.
 _NIET_SEPA = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
 
 
@@ -160,10 +163,8 @@ def sepa_tekst(tekst: str, lengte: int) -> str:
     tekst = unidecode(tekst or "").replace("&", "+")
     # Tabs and line breaks separate words: make them spaces before the rest is left out.
     tekst = _NIET_SEPA.sub("", " ".join(tekst.split()))
-    return " ".join(tekst.split())[:lengte]
-
-
-_BETALINGSKENMERK = re.compile(r"^[0-9]{7}$|^[0-9]{9,16}$")
+    # Cut, then strip: a name cut at a space would end in one.
+    return " ".join(tekst.split())[:lengte].rstrip()
 
 
 def kenmerk_controleren(kenmerk: str, *, soort: str) -> str:
@@ -177,9 +178,28 @@ def kenmerk_controleren(kenmerk: str, *, soort: str) -> str:
         )
     if soort == KenmerkSoort.BETALINGSKENMERK:
         kenmerk = kenmerk.replace(" ", "")
-        if not _BETALINGSKENMERK.match(kenmerk):
+        fout = betalingskenmerk.fout_in(kenmerk)
+        if fout == betalingskenmerk.LENGTE:
             raise ValidationError(
-                _("Een betalingskenmerk bestaat uit 7 of uit 9 tot 16 cijfers."), code="invalid"
+                _("Een betalingskenmerk bestaat alleen uit cijfers: 7, 9 tot en met 14, of 16."),
+                code="invalid",
+            )
+        if fout == betalingskenmerk.LENGTECODE:
+            raise ValidationError(
+                _(
+                    "Dit betalingskenmerk klopt niet: het tweede cijfer (de lengtecode) past "
+                    "niet bij het aantal cijfers. Neem het kenmerk precies over van de "
+                    "acceptgiro of factuur."
+                ),
+                code="lengtecode",
+            )
+        if fout:
+            raise ValidationError(
+                _(
+                    "Dit betalingskenmerk klopt niet: het controlegetal wijkt af. Neem het "
+                    "kenmerk precies over van de acceptgiro of factuur."
+                ),
+                code="controlegetal",
             )
         return kenmerk
     if len(kenmerk) > SEPA_OMSCHRIJVING:

@@ -1,15 +1,19 @@
 import uuid
 
+import pghistory
 import pgtrigger
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import Doel
 from core.constraints import plausibele_datums, plausibele_momenten, tekst_hoogstens
 from core.storage import prive_opslag
 from core.validators import plausibele_datum
 from statushouders.models import Gemeente, Persoon, track_history
+from statushouders.querysets import GemeenteGebondenQuerySet, PersoonGebondenQuerySet
 
 from .constants import (
     HOOGSTE_BEDRAG,
@@ -23,6 +27,8 @@ from .constants import (
     LastSoort,
     MachtigingVorm,
     PeriodeStatus,
+    PlanningAanleiding,
+    Terugboekingsoort,
     VerwerkingStatus,
 )
 
@@ -42,6 +48,11 @@ def _eerste_van_de_maand(*velden: str) -> list[models.CheckConstraint]:
         )
         for veld in velden
     ]
+
+
+class BetaalinstellingQuerySet(GemeenteGebondenQuerySet):
+    # Set and read on the beheer page of the gemeente's ontzorging settings.
+    doel = Doel.BEHEER
 
 
 @track_history
@@ -75,6 +86,23 @@ class Betaalinstelling(models.Model):
         ),
     )
     beleid = models.TextField(_("beleid in het kort"), max_length=TOELICHTING, blank=True)
+    # Betaalvereniging IG SCT 6.0, 2.3 BatchBooking: true asks the bank for one booking of the
+    # batch's total, false for a booking per payment; left out, the contract with the bank
+    # decides. The ABN AMRO addendum (2.3) adds that its contract overrules the indicator.
+    batchboeking = models.BooleanField(
+        _("de batch als één bedrag afschrijven (batchboeking)"),
+        default=False,
+        help_text=_(
+            "Uit (aanbevolen): de bank boekt elke betaling apart af, zodat elke betaling met "
+            "het kenmerk van Koers op het bankafschrift staat en Koers haar daar herkent. "
+            "Aan: de bank boekt de hele batch als één totaalbedrag af; Koers herkent de "
+            "betalingen dan alleen als de bank ze op het afschrift toch apart vermeldt. "
+            "Sommige banken volgen hierin hun contract en niet het betaalbestand: spreek "
+            "hetzelfde af met de bank."
+        ),
+    )
+
+    objects = BetaalinstellingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("betaalinstelling")
@@ -85,9 +113,18 @@ class Betaalinstelling(models.Model):
         return str(self.gemeente)
 
 
-class OntzorgperiodeQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "OntzorgperiodeQuerySet":
-        return self.filter(persoon__in=Persoon.objects.visible_to(user))
+class PeriodeGebondenQuerySet(PersoonGebondenQuerySet):
+    """What belongs to an ontzorgperiode, seen with the period's person."""
+
+    persoon_pad = "periode__persoon"
+
+
+class BetalingQuerySet(PersoonGebondenQuerySet):
+    persoon_pad = "vaste_last__periode__persoon"
+
+
+class BatchregelQuerySet(GemeenteGebondenQuerySet):
+    gemeente_pad = "batch__gemeente"
 
 
 @track_history
@@ -147,7 +184,7 @@ class Ontzorgperiode(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OntzorgperiodeQuerySet.as_manager()
+    objects = PersoonGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ontzorgperiode")
@@ -193,6 +230,11 @@ class Ontzorgperiode(models.Model):
     def heeft_machtiging(self) -> bool:
         return self.machtiging_op is not None
 
+    @property
+    def is_beeindigd(self) -> bool:
+        """An ended period changes no more: every write to it or its lasten checks this."""
+        return self.status == PeriodeStatus.BEEINDIGD
+
 
 @track_history
 class Verlenging(models.Model):
@@ -208,6 +250,8 @@ class Verlenging(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PeriodeGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("verlenging")
@@ -257,6 +301,8 @@ class VasteLast(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PeriodeGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("vaste last")
         verbose_name_plural = _("vaste lasten")
@@ -285,18 +331,99 @@ class VasteLast(models.Model):
     def __str__(self) -> str:
         return f"{self.get_soort_display()} — {self.crediteur}"
 
+    def clean(self) -> None:
+        """The reference's rules (a betalingskenmerk's check digit) for any form built on the
+        model; the service checks the same with the same function."""
+        from .geld import kenmerk_controleren
+
+        super().clean()
+        if self.kenmerk_soort in KenmerkSoort.values and self.kenmerk:
+            try:
+                self.kenmerk = kenmerk_controleren(self.kenmerk, soort=self.kenmerk_soort)
+            except ValidationError as fout:
+                raise ValidationError({"kenmerk": fout.messages}) from None
+
     @property
     def eenmalig(self) -> bool:
         return self.eerste_maand == self.laatste_maand
 
 
-@track_history
+class Betalingsplanning(models.Model):
+    """One planning run: when, why, by whom, up to which month, and how many payments it
+    planned (and how many of those were late). It is the audit of a planned payment: every
+    Betaling names the run that planned it, so a night that plans tens of thousands costs one
+    row here instead of a history row each. Append-only."""
+
+    # Read by `koers_databaserol`: the application role gets SELECT and INSERT only.
+    alleen_toevoegen = True
+
+    moment = models.DateTimeField(_("moment"), auto_now_add=True)
+    aanleiding = models.CharField(
+        _("aanleiding"), max_length=10, choices=PlanningAanleiding.choices
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemeente"),
+    )
+    tot_maand = models.DateField(_("tot en met maand"))
+    aantal = models.PositiveIntegerField(_("betalingen gepland"))
+    ingehaald = models.PositiveIntegerField(
+        _("waarvan ingehaald"),
+        help_text=_("Betalingen van maanden die eerder gepland hadden moeten zijn."),
+    )
+
+    # A run for every gemeente at once names none, and so is nobody's to see.
+    objects = GemeenteGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("planning van betalingen")
+        verbose_name_plural = _("planningen van betalingen")
+        ordering = ["-moment", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ingehaald__lte=F("aantal")), name="betalingsplanning_ingehaald"
+            ),
+            *_eerste_van_de_maand("tot_maand"),
+            *plausibele_momenten("moment"),
+        ]
+        triggers = [
+            pgtrigger.Protect(name="betalingsplanning_vast", operation=pgtrigger.Update),
+            pgtrigger.Protect(name="betalingsplanning_blijft", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.moment:%d-%m-%Y %H:%M} {self.aanleiding} {self.aantal}"
+
+
+# A planned payment's creation is audited by its Betalingsplanning, not a history row each (a
+# night plans tens of thousands); every change after that, and a removal, is kept per row.
+@pghistory.track(pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class Betaling(models.Model):
     """One month of one vaste last. There is never a second for the same month: a failed one
     is planned again as itself."""
 
     vaste_last = models.ForeignKey(VasteLast, on_delete=models.PROTECT, related_name="betalingen")
     maand = models.DateField(_("maand"), validators=[plausibele_datum])
+    planning = models.ForeignKey(
+        Betalingsplanning,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="betalingen",
+        verbose_name=_("gepland bij"),
+    )
     bedrag = _bedrag(_("bedrag"))
     status = models.CharField(
         _("status"), max_length=10, choices=BetalingStatus.choices, default=BetalingStatus.GEPLAND
@@ -305,6 +432,8 @@ class Betaling(models.Model):
     reden_mislukt = models.CharField(_("reden mislukt"), max_length=300, blank=True)
     betaald_op = models.DateField(_("betaald op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BetalingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("betaling")
@@ -395,6 +524,8 @@ class Betaalbatch(models.Model):
     sepa_xml = models.TextField(blank=True)
     geexporteerd_op = models.DateTimeField(null=True, blank=True)
 
+    objects = GemeenteGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("betaalbatch")
         verbose_name_plural = _("betaalbatches")
@@ -458,8 +589,14 @@ class Batchregel(models.Model):
     crediteur = models.CharField(max_length=SEPA_NAAM)
     iban = models.CharField(max_length=34)
     bic = models.CharField(max_length=11, blank=True)
+    # A betalingskenmerk goes to the bank as structured remittance, anything else as text.
+    kenmerk_soort = models.CharField(
+        max_length=20, choices=KenmerkSoort.choices, default=KenmerkSoort.OMSCHRIJVING
+    )
     kenmerk = models.CharField(max_length=SEPA_OMSCHRIJVING)
     end_to_end_id = models.CharField(max_length=SEPA_ID, unique=True)
+
+    objects = BatchregelQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("batchregel")
@@ -481,7 +618,8 @@ class Batchregel(models.Model):
 
 @track_history
 class Afschrift(models.Model):
-    """A bank statement (camt.053) read in to mark payments paid or failed."""
+    """A bank statement (camt.053) or status report (pain.002) read in to mark payments paid
+    or failed."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(
@@ -509,6 +647,13 @@ class Afschrift(models.Model):
     # guessed.
     niet_gevonden = models.JSONField(default=list, blank=True)
     foutmelding = models.CharField(max_length=300, blank=True)
+    # The message it turned out to be, with its version: camt.053.001.02, pain.002.001.03.
+    berichttype = models.CharField(max_length=20, blank=True)
+    # What the user should know besides the counts: an account skipped, a statement without
+    # entries.
+    meldingen = models.JSONField(default=list, blank=True)
+
+    objects = GemeenteGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bankafschrift")
@@ -528,13 +673,89 @@ class Afschrift(models.Model):
         return self.bestandsnaam
 
 
+class VerwerkteBoeking(models.Model):
+    """An entry of a statement Koers has processed, by the bank's reference for it (or, where
+    the bank gives none, by what the entry is). A statement downloaded again, or one that
+    overlaps the previous, finds its entries here and changes nothing a second time."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    rekening = models.CharField(max_length=34)
+    sleutel = models.CharField(max_length=80)
+    afschrift = models.ForeignKey(
+        Afschrift, on_delete=models.PROTECT, related_name="verwerkte_boekingen"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = GemeenteGebondenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verwerkte boeking")
+        verbose_name_plural = _("verwerkte boekingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "rekening", "sleutel"], name="verwerkteboeking_eenmaal"
+            ),
+            *plausibele_momenten("created_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rekening} {self.sleutel}"
+
+
+class TerugboekingQuerySet(GemeenteGebondenQuerySet):
+    gemeente_pad = "batchregel__batch__gemeente"
+
+
+@track_history
+class Terugboeking(models.Model):
+    """A transfer that did not reach the creditor: returned after execution (the statement
+    credits the money back, less any charges) or rejected before it (the status report).
+    A transfer fails once; a payment sent again is a new transfer."""
+
+    batchregel = models.OneToOneField(
+        Batchregel, on_delete=models.PROTECT, related_name="terugboeking"
+    )
+    soort = models.CharField(_("soort"), max_length=10, choices=Terugboekingsoort.choices)
+    reden_code = models.CharField(_("redencode"), max_length=4, blank=True)
+    reden = models.CharField(_("reden"), max_length=300)
+    bedrag_terug = _bedrag(_("bedrag terug"), null=True, blank=True)
+    kosten = _bedrag(_("kosten ingehouden"), default=0)
+    boekdatum = models.DateField(_("boekdatum"), null=True, blank=True)
+    afschrift = models.ForeignKey(
+        Afschrift, on_delete=models.PROTECT, related_name="terugboekingen"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TerugboekingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("terugboeking")
+        verbose_name_plural = _("terugboekingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kosten__gte=0)
+                & (Q(bedrag_terug__isnull=True) | Q(bedrag_terug__gte=0)),
+                name="terugboeking_bedragen_niet_negatief",
+            ),
+            models.CheckConstraint(condition=~Q(reden=""), name="terugboeking_met_reden"),
+            *plausibele_datums("boekdatum"),
+            *plausibele_momenten("created_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.reden}"
+
+
 __all__ = [
     "Afschrift",
     "Batchregel",
     "Betaalbatch",
     "Betaalinstelling",
     "Betaling",
+    "Betalingsplanning",
     "Ontzorgperiode",
+    "Terugboeking",
     "VasteLast",
     "Verlenging",
+    "VerwerkteBoeking",
 ]

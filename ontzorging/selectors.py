@@ -2,12 +2,15 @@
 page of a gemeente, the withholding overview."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import scope
 from accounts.models import User
@@ -23,7 +26,9 @@ from .constants import (
     BatchStatus,
     BetalingStatus,
     Doelgroepreden,
+    PeriodeStatus,
 )
+from .geld import euro, maand_van, volgende_maand, vorige_maand
 from .models import (
     Afschrift,
     Batchregel,
@@ -56,19 +61,52 @@ def lopende_periode(*, persoon: Persoon) -> Ontzorgperiode | None:
     return periodes_van(persoon=persoon).filter(status__in=LOPEND).first()
 
 
-def last_ophalen(*, user: User, uuid) -> VasteLast:
+def periode_ophalen(*, persoon: Persoon, uuid) -> Ontzorgperiode:
+    """One period of the person (or their household); DoesNotExist otherwise."""
+    return periodes_van(persoon=persoon).get(uuid=uuid)
+
+
+def last_ophalen(*, user: User, persoon: Persoon, uuid) -> VasteLast:
+    """A vaste last of one of the person's periods that the user may see; DoesNotExist
+    otherwise."""
     return (
-        VasteLast.objects.filter(periode__in=Ontzorgperiode.objects.visible_to(user))
+        VasteLast.objects.filter(periode__in=periodes_van(persoon=persoon).visible_to(user))
         .select_related("periode__persoon")
         .get(uuid=uuid)
     )
 
 
-def betaling_ophalen(*, user: User, pk: int) -> Betaling:
+def betaling_ophalen(*, user: User, persoon: Persoon, pk: int) -> Betaling:
+    """A payment of one of the person's periods that the user may see; DoesNotExist
+    otherwise."""
     return (
-        Betaling.objects.filter(vaste_last__periode__in=Ontzorgperiode.objects.visible_to(user))
+        Betaling.objects.filter(
+            vaste_last__periode__in=periodes_van(persoon=persoon).visible_to(user)
+        )
         .select_related("vaste_last__periode__persoon")
         .get(pk=pk)
+    )
+
+
+# Whom an object is about, whoever asks: only to log a refused attempt against the person it
+# concerns.
+
+
+def persoon_van_periode(uuid):
+    return Ontzorgperiode.objects.filter(uuid=uuid).values_list("persoon__uuid", flat=True).first()
+
+
+def persoon_van_last(uuid):
+    return (
+        VasteLast.objects.filter(uuid=uuid).values_list("periode__persoon__uuid", flat=True).first()
+    )
+
+
+def persoon_van_betaling(pk):
+    return (
+        Betaling.objects.filter(pk=pk)
+        .values_list("vaste_last__periode__persoon__uuid", flat=True)
+        .first()
     )
 
 
@@ -154,6 +192,7 @@ class Dossieroverzicht:
     per_maand: Decimal
     verlengingen: list = field(default_factory=list)
     overdracht: list[VasteLast] = field(default_factory=list)
+    last_maanden: list["LastMaanden"] = field(default_factory=list)
 
 
 def dossier_overzicht(
@@ -198,7 +237,87 @@ def dossier_overzicht(
         overdracht=sorted(
             lasten, key=lambda last: (last.overname_maand or datetime.date.max, last.soort)
         ),
+        last_maanden=_last_maanden(periode, lasten, betalingen, einde, vandaag),
     )
+
+
+# --- Months per last --------------------------------------------------------------------------
+
+# Why a month of the period has no payment of a last (besides the payment statuses).
+MAAND_GEEN = "geen"  # not one of the last's months
+MAAND_ZELF = "zelf"  # the person pays it themselves (handover)
+MAAND_BEEINDIGD = "beeindigd"  # the period ended before it was planned
+MAAND_GEEN_MACHTIGING = "geen_machtiging"
+MAAND_LATER = "later"  # planned in the month before, at the latest
+MAAND_ONTBREEKT = "ontbreekt"  # due and not planned: the nightly run catches it up
+
+
+@dataclass(frozen=True)
+class Maandstand:
+    maand: datetime.date
+    status: str  # a BetalingStatus, or one of the MAAND_* reasons above
+    label: str
+
+
+@dataclass
+class LastMaanden:
+    last: VasteLast
+    maanden: list[Maandstand]
+
+
+def last_maanden(
+    *, periode: Ontzorgperiode, vandaag: datetime.date | None = None
+) -> list[LastMaanden]:
+    """Per vaste last, every month of the period with what became of it: planned, in a
+    batch, paid, failed, or why there is no payment. Three queries, however many lasten and
+    months."""
+    return _last_maanden(
+        periode,
+        list(periode.lasten.all()),
+        list(Betaling.objects.filter(vaste_last__periode=periode)),
+        einde_van(periode),
+        vandaag or timezone.localdate(),
+    )
+
+
+def _periode_maanden(periode, einde, betalingen) -> list[datetime.date]:
+    """The calendar months that overlap the period, and any other month something was paid."""
+    maanden = {betaling.maand for betaling in betalingen}
+    maand = maand_van(periode.start_bijstand)
+    laatste = maand_van(einde) if einde else maand
+    while maand <= laatste:
+        maanden.add(maand)
+        maand = volgende_maand(maand)
+    return sorted(maanden)
+
+
+def _last_maanden(periode, lasten, betalingen, einde, vandaag) -> list[LastMaanden]:
+    gevonden = {(betaling.vaste_last_id, betaling.maand): betaling for betaling in betalingen}
+    maanden = _periode_maanden(periode, einde, betalingen)
+    uiterlijk_gepland = volgende_maand(vandaag)
+    statussen = dict(BetalingStatus.choices)
+    uitkomst = []
+    for last in lasten:
+        regel = LastMaanden(last, [])
+        for maand in maanden:
+            betaling = gevonden.get((last.pk, maand))
+            if betaling is not None:
+                stand = betaling.status, str(statussen[betaling.status])
+            elif last.overname_maand and maand >= last.overname_maand:
+                stand = MAAND_ZELF, _("betaalt zelf")
+            elif not last.eerste_maand <= maand <= last.laatste_maand:
+                stand = MAAND_GEEN, _("geen betaling in deze maand")
+            elif periode.status == PeriodeStatus.BEEINDIGD:
+                stand = MAAND_BEEINDIGD, _("niet betaald")
+            elif not periode.machtiging_op:
+                stand = MAAND_GEEN_MACHTIGING, _("wacht op machtiging")
+            elif maand > uiterlijk_gepland:
+                stand = MAAND_LATER, _("nog niet gepland")
+            else:
+                stand = MAAND_ONTBREEKT, _("niet gepland")
+            regel.maanden.append(Maandstand(maand, *stand))
+        uitkomst.append(regel)
+    return uitkomst
 
 
 def toegestane_soorten(*, instelling: Betaalinstelling | None) -> list[str]:
@@ -209,6 +328,52 @@ def toegestane_soorten(*, instelling: Betaalinstelling | None) -> list[str]:
     return [str(s) for s in WETTELIJKE_LASTEN]
 
 
+@dataclass(frozen=True)
+class PeriodeActies:
+    """What the user may do on a person's ontzorging now, by the checks the services make:
+    only who works in the person's gemeente changes anything, and an ended period changes no
+    more."""
+
+    mag_aanmaken: bool
+    mag_bewerken: bool
+    mag_verlengen: bool
+    mag_beeindigen: bool
+    mag_last_toevoegen: bool
+    mag_last_wijzigen: bool
+    mag_overname_vastleggen: bool
+    mag_betaling_opnieuw_plannen: bool
+
+
+def periode_acties(
+    *, persoon: Persoon, periode: Ontzorgperiode | None, user: User
+) -> PeriodeActies:
+    """`periode` is the one the page shows: the running period, else the last one."""
+    werkt_hier = scope.mag(user, persoon.gemeente_id, Doel.DOSSIER)
+    loopt = periode is not None and not periode.is_beeindigd
+    if loopt and periode.persoon.gemeente_id != persoon.gemeente_id:
+        # A household's period recorded at another member: the services check that member.
+        werkt_hier_periode = scope.mag(user, periode.persoon.gemeente_id, Doel.DOSSIER)
+    else:
+        werkt_hier_periode = werkt_hier
+    wijzigbaar = loopt and werkt_hier_periode
+    return PeriodeActies(
+        # As periode_aanmaken checks, but for the start date, which the form asks.
+        mag_aanmaken=werkt_hier
+        and not loopt
+        and not persoon.is_afgesloten
+        and not blokkerende_redenen(persoon),
+        mag_bewerken=wijzigbaar,
+        mag_verlengen=wijzigbaar,
+        mag_beeindigen=wijzigbaar,
+        mag_last_toevoegen=wijzigbaar,
+        mag_last_wijzigen=wijzigbaar,
+        mag_overname_vastleggen=wijzigbaar,
+        # Whether a failed payment may go in the next batch is told per payment by its
+        # status; the machtiging and the number of attempts the service checks on the click.
+        mag_betaling_opnieuw_plannen=wijzigbaar,
+    )
+
+
 # --- Payments page ----------------------------------------------------------------------------
 
 
@@ -217,13 +382,18 @@ def betaalgemeenten(*, user: User) -> models.QuerySet[Gemeente]:
     return scope.gemeenten(user, Doel.DOSSIER).order_by("naam")
 
 
-def batches_zichtbaar(*, user: User) -> models.QuerySet[Betaalbatch]:
-    return Betaalbatch.objects.filter(gemeente__in=betaalgemeenten(user=user))
+def batches_van(*, user: User, gemeente: Gemeente) -> models.QuerySet[Betaalbatch]:
+    """The gemeente's batches on its payments page, newest first."""
+    return (
+        Betaalbatch.objects.visible_to(user)
+        .filter(gemeente=gemeente)
+        .select_related("samengesteld_door", "goedgekeurd_door")
+    )
 
 
 def batch_ophalen(*, user: User, uuid) -> Betaalbatch:
     return (
-        batches_zichtbaar(user=user)
+        Betaalbatch.objects.visible_to(user)
         .select_related("gemeente", "samengesteld_door", "goedgekeurd_door", "ingetrokken_door")
         .get(uuid=uuid)
     )
@@ -231,7 +401,7 @@ def batch_ophalen(*, user: User, uuid) -> Betaalbatch:
 
 def afschrift_ophalen(*, user: User, uuid) -> Afschrift:
     return (
-        Afschrift.objects.filter(gemeente__in=betaalgemeenten(user=user))
+        Afschrift.objects.visible_to(user)
         .select_related("gemeente", "ingelezen_door")
         .get(uuid=uuid)
     )
@@ -373,3 +543,163 @@ def dossier_samenvatting(*, persoon: Persoon) -> Samenvatting | None:
             vaste_last__periode=periode, status=BetalingStatus.MISLUKT
         ).count(),
     )
+
+
+# --- Creditor checks --------------------------------------------------------------------------
+
+
+def eigen_ibans(instelling: Betaalinstelling) -> set[str]:
+    """The gemeente's own accounts, which are never a creditor's."""
+    return {instelling.iban} if instelling.iban else set()
+
+
+@dataclass(frozen=True)
+class _Betaalopdracht:
+    """One payment to check: of which last, to whom, how much, for which month."""
+
+    last_id: int
+    crediteur: str
+    iban: str
+    bedrag: Decimal
+    maand: datetime.date
+
+
+def _naam(crediteur: str) -> str:
+    return crediteur.strip().lower()
+
+
+def _iban_leesbaar(iban: str) -> str:
+    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+
+
+def _waarschuwingen(gemeente_id: int, opdrachten: list[_Betaalopdracht]) -> list[list[str]]:
+    """The warnings per payment, in the same order; three queries however many payments."""
+    if not opdrachten:
+        return []
+    lasten = VasteLast.objects.filter(periode__persoon__gemeente_id=gemeente_id)
+    # Every account each creditor name has in the gemeente, with the last that has it.
+    rekeningen: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for last_id, crediteur, iban in (
+        lasten.annotate(naam=Lower("crediteur"))
+        .filter(naam__in={_naam(o.crediteur) for o in opdrachten})
+        .values_list("id", "crediteur", "iban")
+    ):
+        rekeningen[_naam(crediteur)].add((last_id, iban))
+    # Accounts the bank paid: the latest attempt of a payment the statement confirmed (an
+    # earlier attempt may have gone to an account that bounced).
+    laatste_poging = (
+        Batchregel.objects.filter(betaling=OuterRef("betaling"))
+        .exclude(batch__status=BatchStatus.INGETROKKEN)
+        .order_by("-id")
+        .values("id")[:1]
+    )
+    betaald = set(
+        Batchregel.objects.filter(
+            batch__gemeente_id=gemeente_id,
+            batch__geexporteerd_op__isnull=False,
+            betaling__status=BetalingStatus.BETAALD,
+            iban__in={o.iban for o in opdrachten},
+            id=Subquery(laatste_poging),
+        ).values_list("iban", flat=True)
+    )
+    vorige_bedragen = {
+        (last_id, maand): bedrag
+        for last_id, maand, bedrag in Betaling.objects.filter(
+            vaste_last_id__in={o.last_id for o in opdrachten},
+            maand__in={vorige_maand(o.maand) for o in opdrachten},
+        ).values_list("vaste_last_id", "maand", "bedrag")
+    }
+    uitkomst = []
+    for opdracht in opdrachten:
+        teksten = []
+        anders = sorted(
+            {
+                iban
+                for last_id, iban in rekeningen[_naam(opdracht.crediteur)]
+                if last_id != opdracht.last_id and iban != opdracht.iban
+            }
+        )
+        if anders:
+            teksten.append(
+                _(
+                    "Elders in deze gemeente staat %(crediteur)s met een ander IBAN: "
+                    "%(ibans)s. Vraag de crediteur welk rekeningnummer klopt."
+                )
+                % {
+                    "crediteur": opdracht.crediteur,
+                    "ibans": ", ".join(_iban_leesbaar(iban) for iban in anders),
+                }
+            )
+        if opdracht.iban not in betaald:
+            teksten.append(
+                _(
+                    "De gemeente heeft nog nooit naar %(iban)s betaald: dit wordt de eerste "
+                    "betaling aan dit rekeningnummer. Controleer het IBAN op de factuur of "
+                    "acceptgiro."
+                )
+                % {"iban": _iban_leesbaar(opdracht.iban)}
+            )
+        vorige = vorige_maand(opdracht.maand)
+        vorig_bedrag = vorige_bedragen.get((opdracht.last_id, vorige))
+        if vorig_bedrag is not None and vorig_bedrag != opdracht.bedrag:
+            teksten.append(
+                _("%(bedrag)s wijkt af van de betaling voor %(maand)s (%(vorig)s).")
+                % {
+                    "bedrag": euro(opdracht.bedrag),
+                    "maand": f"{vorige:%m-%Y}",
+                    "vorig": euro(vorig_bedrag),
+                }
+            )
+        uitkomst.append(teksten)
+    return uitkomst
+
+
+def crediteur_waarschuwingen(
+    *,
+    last: VasteLast,
+    maand: datetime.date | None = None,
+    bedrag: Decimal | None = None,
+    iban: str | None = None,
+    crediteur: str | None = None,
+) -> list[str]:
+    """Warnings, not refusals, about paying the last's creditor, in Dutch, for a person to
+    look at twice: the same creditor name has another IBAN elsewhere in the gemeente; the
+    gemeente never paid this IBAN before; the amount differs from the last's payment of the
+    month before.
+
+    By default about the last as it is now: its creditor, IBAN and monthly amount, for this
+    month (or its first month, if later). For a payment, pass what is paid: its `maand`,
+    `bedrag`, `iban` and `crediteur` (for one in a batch, the Batchregel's)."""
+    vandaag = timezone.localdate()
+    opdracht = _Betaalopdracht(
+        last_id=last.pk,
+        crediteur=crediteur if crediteur is not None else last.crediteur,
+        iban=iban if iban is not None else last.iban,
+        bedrag=bedrag if bedrag is not None else last.maandbedrag,
+        maand=maand_van(maand) if maand else max(maand_van(vandaag), last.eerste_maand),
+    )
+    return _waarschuwingen(last.periode.persoon.gemeente_id, [opdracht])[0]
+
+
+def batch_waarschuwingen(*, batch: Betaalbatch) -> dict[int, list[str]]:
+    """The same warnings for every payment in the batch, as its approver should see them: by
+    Batchregel id, only the lines that have any; what was put in the batch is checked (its
+    creditor, IBAN and amount) for the payment's month."""
+    regels = list(Batchregel.objects.filter(batch=batch).select_related("betaling"))
+    opdrachten = [
+        _Betaalopdracht(
+            last_id=regel.betaling.vaste_last_id,
+            crediteur=regel.crediteur,
+            iban=regel.iban,
+            bedrag=regel.bedrag,
+            maand=regel.betaling.maand,
+        )
+        for regel in regels
+    ]
+    return {
+        regel.pk: teksten
+        for regel, teksten in zip(
+            regels, _waarschuwingen(batch.gemeente_id, opdrachten), strict=True
+        )
+        if teksten
+    }

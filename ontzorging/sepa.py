@@ -1,19 +1,18 @@
-"""The files exchanged with the bank: the SEPA credit transfer Koers sends (pain.001.001.03,
-written by sepaxml and validated against its XSD) and the statement the bank sends back
-(camt.053, read by pycamt)."""
+"""The SEPA credit transfer Koers sends the bank (pain.001.001.03, written by sepaxml and
+validated against its XSD). What the bank sends back is read in bankberichten.py."""
 
-import datetime
-import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+import xml.etree.ElementTree as ET
+from decimal import Decimal
 
-from django.utils.translation import gettext as _
 from sepaxml import SepaTransfer
+from sepaxml.validation import try_valid_xml
 
-from .constants import SEPA_NAAM, SEPA_OMSCHRIJVING
+from . import betalingskenmerk
+from .constants import SEPA_NAAM, SEPA_OMSCHRIJVING, KenmerkSoort
 from .geld import sepa_tekst
 
 SCHEMA = "pain.001.001.03"
+_NS = f"urn:iso:std:iso:20022:tech:xsd:{SCHEMA}"
 
 
 def _centen(bedrag: Decimal) -> int:
@@ -25,15 +24,20 @@ def _centen(bedrag: Decimal) -> int:
 
 def pain001_maken(*, batch, instelling, regels, voortgang=None) -> tuple[str, str]:
     """(message id, XML) for the batch. `voortgang(procent)` is called along the way."""
+    # Betaalvereniging IG SCT 6.0, 1.8 and 2.79: a name is at most 70 characters; sepa_tekst
+    # cuts it there without leaving a space at the end.
     config = {
         "name": sepa_tekst(instelling.rekeninghouder, SEPA_NAAM),
         "IBAN": instelling.iban,
+        # sepaxml's "batch" puts all payments in one PmtInf; the booking indicator it writes
+        # with it is set from the Betaalinstelling below.
         "batch": True,
         "currency": "EUR",
     }
     if instelling.bic:
         config["BIC"] = instelling.bic
     overboeking = SepaTransfer(config, schema=SCHEMA, clean=False)
+    kenmerken: dict[str, str] = {}
     stap = max(1, len(regels) // 20)
     for nummer, regel in enumerate(regels, start=1):
         betaling = {
@@ -46,115 +50,69 @@ def pain001_maken(*, batch, instelling, regels, voortgang=None) -> tuple[str, st
         }
         if regel.bic:
             betaling["BIC"] = regel.bic
+        if regel.kenmerk_soort == KenmerkSoort.BETALINGSKENMERK and betalingskenmerk.is_geldig(
+            regel.kenmerk
+        ):
+            kenmerken[regel.end_to_end_id] = regel.kenmerk
         overboeking.add_payment(betaling)
         if voortgang and nummer % stap == 0:
             voortgang(int(90 * nummer / len(regels)))
-    xml = overboeking.export(validate=True).decode("utf-8")
-    return overboeking.msg_id, xml
+    xml = _naar_de_richtlijn(
+        overboeking.export(validate=False),
+        batchboeking=instelling.batchboeking,
+        debiteur_bic=bool(instelling.bic),
+        kenmerken=kenmerken,
+    )
+    try_valid_xml(xml, SCHEMA)  # raises when the file is not valid against the XSD
+    return overboeking.msg_id, xml.decode("utf-8")
 
 
-# --- camt.053 ---------------------------------------------------------------------------------
+def _q(*namen: str) -> str:
+    return "/".join(f"{{{_NS}}}{naam}" for naam in namen)
 
 
-class AfschriftOngeldig(ValueError):
-    """The file is not a statement Koers can read; the message says why, in Dutch."""
+def _element(ouder: ET.Element, naam: str, tekst: str | None = None) -> ET.Element:
+    element = ET.SubElement(ouder, _q(naam))
+    element.text = tekst
+    return element
 
 
-@dataclass
-class Afschriftregel:
-    end_to_end_id: str
-    bedrag: Decimal | None
-    bij: bool  # credit (money in: a return) rather than debit (money out)
-    geboekt: bool
-    datum: datetime.date | None
-    naam: str
-    omschrijving: str
-    reden: str
-    rekening: str = ""  # the account the statement is of
-
-
-_VERBODEN = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-# ISO 20022 return reasons a creditor's bank gives most; others are shown as their code.
-REDENEN = {
-    "AC01": "rekeningnummer onjuist",
-    "AC04": "rekening opgeheven",
-    "AC06": "rekening geblokkeerd",
-    "AG01": "transactie niet toegestaan op deze rekening",
-    "AM05": "dubbele betaling",
-    "BE04": "adres van de crediteur ontbreekt",
-    "MD07": "rekeninghouder overleden",
-    "MS02": "door de crediteur geweigerd",
-    "MS03": "reden niet opgegeven",
-    "RC01": "BIC onjuist",
-    "RR01": "gegevens van de rekeninghouder ontbreken",
-}
-
-
-def afschrift_lezen(inhoud: bytes) -> tuple[str, list[Afschriftregel]]:
-    """(statement id, lines) of a camt.053 file, every transaction with its end-to-end id."""
-    from pycamt.parser import Camt053Parser
-
-    if _VERBODEN.search(inhoud):
-        raise AfschriftOngeldig(
-            _("Dit bestand bevat een DOCTYPE; een bankafschrift heeft dat niet.")
-        )
-    try:
-        lezer = Camt053Parser(inhoud)
-        transacties = lezer.get_transactions()
-        kop = lezer.get_group_header()
-    except Exception:  # noqa: BLE001 — any parse failure is the same answer to the user
-        raise AfschriftOngeldig(
-            _(
-                "Dit is geen leesbaar camt.053-afschrift. Download het afschrift opnieuw bij "
-                "de bank."
-            )
-        ) from None
-    if lezer.version == "unknown":
-        raise AfschriftOngeldig(_("Dit is geen camt.053-afschrift."))
-    redenen = _retourredenen(lezer)
-    regels = []
-    for transactie in transacties:
-        e2e = (transactie.get("EndToEndId") or "").strip()
-        try:
-            bedrag = Decimal(transactie.get("Amount") or "")
-        except InvalidOperation:
-            bedrag = None
-        code = redenen.get(e2e, "")
-        regels.append(
-            Afschriftregel(
-                end_to_end_id=e2e if e2e != "NOTPROVIDED" else "",
-                bedrag=bedrag,
-                bij=transactie.get("CreditDebitIndicator") == "CRDT",
-                geboekt=(transactie.get("Status") or "BOOK") == "BOOK",
-                datum=_datum(transactie.get("BookingDate")),
-                naam=(transactie.get("CreditorName") or transactie.get("DebtorName") or "")[:70],
-                omschrijving=(
-                    transactie.get("RemittanceInformationFull")
-                    or transactie.get("AdditionalEntryInformation")
-                    or ""
-                )[:140],
-                reden=f"{code} {REDENEN.get(code, '')}".strip() if code else "",
-                rekening=(transactie.get("AccountIBAN") or "").replace(" ", "").upper()[:34],
-            )
-        )
-    afschrift_id = str(kop.get("MessageID") or kop.get("MsgId") or "")[:35]
-    return afschrift_id, regels
-
-
-def _retourredenen(lezer) -> dict[str, str]:
-    """End-to-end id → return reason code, from the entries that carry return information."""
-    redenen = {}
-    ns = lezer.namespaces
-    for detail in lezer.tree.findall(".//TxDtls", ns):
-        e2e = detail.find(".//Refs//EndToEndId", ns)
-        code = detail.find(".//RtrInf//Rsn//Cd", ns)
-        if e2e is not None and e2e.text and code is not None and code.text:
-            redenen[e2e.text.strip()] = code.text.strip()[:4]
-    return redenen
-
-
-def _datum(tekst: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat((tekst or "")[:10])
-    except ValueError:
-        return None
+def _naar_de_richtlijn(
+    xml: bytes, *, batchboeking: bool, debiteur_bic: bool, kenmerken: dict[str, str]
+) -> bytes:
+    """What sepaxml writes otherwise than the Dutch guidelines ask. `kenmerken` maps an
+    end-to-end id to its betalingskenmerk."""
+    document = ET.fromstring(xml)  # sepaxml's own output, nothing from outside
+    for groep in document.iter(_q("PmtInf")):
+        # Betaalvereniging IG SCT 6.0, 2.3 BatchBooking: true asks for one booking of the
+        # total, false for one per payment; without the element the contract with the bank
+        # decides. So the choice is always written, false included. (The ABN AMRO addendum,
+        # 2.3: its contract overrules the indicator; the setting's help text says so.)
+        groep.find(_q("BtchBookg")).text = "true" if batchboeking else "false"
+        if not debiteur_bic:
+            # Betaalvereniging IG SCT 6.0, 2.21 DebtorAgent: mandatory, and EPC usage allows
+            # only the BIC there (the ABN AMRO addendum: still mandatory, optional later).
+            # Without a known BIC the agent says so explicitly, as the later guidelines for
+            # IBAN-only payments prescribe, rather than an empty FinInstnId.
+            anders = _element(groep.find(_q("DbtrAgt", "FinInstnId")), "Othr")
+            _element(anders, "Id", "NOTPROVIDED")
+    for transactie in document.iter(_q("CdtTrfTxInf")):
+        kenmerk = kenmerken.get(transactie.findtext(_q("PmtId", "EndToEndId")))
+        if kenmerk is None:
+            continue
+        # Betaalvereniging IG SCT 6.0, 2.98 RemittanceInformation: Structured or Unstructured,
+        # never both, so the text goes. 2.100 Structured: once, tags and data together within
+        # 140 characters (this is 113). 2.123 Code: only SCOR. 2.125 Issuer: CUR for the
+        # Dutch betalingskenmerk, which 2.126 Reference then must be (check digit and all).
+        informatie = transactie.find(_q("RmtInf"))
+        for kind in list(informatie):
+            informatie.remove(kind)
+        referentie = _element(_element(informatie, "Strd"), "CdtrRefInf")
+        soort = _element(referentie, "Tp")
+        _element(_element(soort, "CdOrPrtry"), "Cd", "SCOR")
+        _element(soort, "Issr", "CUR")
+        _element(referentie, "Ref", kenmerk)
+    # The pain namespace as the default one, as sepaxml writes it (its registration is
+    # global; made here too so this does not depend on it).
+    ET.register_namespace("", _NS)
+    return b'<?xml version="1.0" encoding="UTF-8"?>' + ET.tostring(document, encoding="utf-8")

@@ -1,18 +1,17 @@
 from functools import partial
 
 from celery import shared_task
-from django.utils import timezone
 
 from . import services
-from .geld import volgende_maand
 from .models import Afschrift, Betaalbatch
 
 
 @shared_task(acks_late=True)
-def betalingen_plannen_task() -> int:
-    """Daily: move periods along by date and plan next month's payments. Planning is one
-    INSERT … ON CONFLICT DO NOTHING, so a second run or a second worker plans nothing twice."""
-    return services.betalingen_plannen(maand=volgende_maand(timezone.localdate()))
+def betalingen_plannen_task() -> dict[str, int]:
+    """Daily: move periods along by date, plan next month's payments and catch up any earlier
+    month that was missed (its regisseur is told). Planning is one INSERT … ON CONFLICT DO
+    NOTHING, so a second run or a second worker plans nothing twice and tells no one again."""
+    return services.betalingen_bijplannen()
 
 
 @shared_task(acks_late=True)

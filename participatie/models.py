@@ -8,13 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from core.constraints import getallen_tussen, plausibele_datums, plausibele_momenten
 from core.validators import begrensd, plausibele_datum
 from statushouders.models import Persoon, track_history
+from statushouders.querysets import PersoonGebondenQuerySet
 
 from .constants import HOOGSTE_UREN_PER_WEEK, OMSCHRIJVING, Contractsoort, ParticipatieSoort
-
-
-class ParticipatieQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "ParticipatieQuerySet":
-        return self.filter(persoon__in=Persoon.objects.visible_to(user))
 
 
 @track_history
@@ -55,7 +51,7 @@ class Participatie(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ParticipatieQuerySet.as_manager()
+    objects = PersoonGebondenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participatie")

@@ -5,10 +5,11 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views import dossier_medewerker_vereist, formulier_uitvoeren, in_scope_openen
+from core.views import dossier_medewerker_vereist, dossierformulier, in_scope_openen
 from statushouders.views import dossier_openen
 
 from . import services
@@ -32,8 +33,12 @@ def _participatie(request, uuid, participatie):
     return persoon, gevonden
 
 
+def _lijst_url(persoon) -> str:
+    return reverse("participatie:participatie-lijst", kwargs={"uuid": persoon.uuid})
+
+
 def _naar_lijst(persoon):
-    return redirect("participatie:participatie-lijst", uuid=persoon.uuid)
+    return redirect(_lijst_url(persoon))
 
 
 def _alleen_lezen(request, persoon):
@@ -45,14 +50,19 @@ def _alleen_lezen(request, persoon):
 
 
 def _formulier(request, persoon, form, actie, *, gelukt, titel, participatie=None):
-    if formulier_uitvoeren(form, actie):
-        messages.success(request, gelukt)
-        return _naar_lijst(persoon)
-    return render(
+    return dossierformulier(
         request,
-        "participatie/participatie_form.html",
-        {"persoon": persoon, "form": form, "titel": titel, "participatie": participatie},
-        status=422 if form.errors else 200,
+        form,
+        actie,
+        gelukt=gelukt,
+        naar=_lijst_url(persoon),
+        template="participatie/participatie_form.html",
+        context=lambda form: {
+            "persoon": persoon,
+            "form": form,
+            "titel": titel,
+            "participatie": participatie,
+        },
     )
 
 

@@ -19,6 +19,7 @@ from core.storage import prive_opslag
 from core.validators import begrensd, plausibele_datum
 from intake.constants import Leefgebied
 from statushouders.models import Persoon, track_history
+from statushouders.querysets import PersoonGebondenQuerySet
 
 from .constants import TERUGKOPPELING_MAXIMUM_UREN, PartnerSoort, ToestemmingWijze, VerwijzingStatus
 
@@ -124,6 +125,8 @@ class Verwijzing(models.Model):
         verbose_name=_("verwezen door"),
     )
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("verwijzing")
         verbose_name_plural = _("verwijzingen")
@@ -172,6 +175,10 @@ class Verwijzing(models.Model):
         return reverse("partners:portaal-verwijzing", kwargs={"verwijzing_uuid": self.uuid})
 
 
+class TerugkoppelingQuerySet(PersoonGebondenQuerySet):
+    persoon_pad = "verwijzing__persoon"
+
+
 @track_history
 class Terugkoppeling(models.Model):
     verwijzing = models.ForeignKey(
@@ -190,6 +197,8 @@ class Terugkoppeling(models.Model):
     )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TerugkoppelingQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -163,7 +163,7 @@ def portaal_lijst(*, user, tab: str, zoek: str = "") -> models.QuerySet[Verwijzi
     return rijen.order_by("reactie_uiterlijk", "-verstuurd_op", "id")
 
 
-def portaal_verwijzing(*, user, verwijzing_uuid) -> Verwijzing:
+def portaalverwijzing_ophalen(*, user, verwijzing_uuid) -> Verwijzing:
     """One referral of the user's own partner; DoesNotExist for anything else."""
     return (
         portaal_verwijzingen(user=user)

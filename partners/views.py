@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core.selectors import pagina_kiezen
 from core.views import (
     dossier_medewerker_vereist,
-    formulier_uitvoeren,
+    dossierformulier,
     fouten_naar_formulier,
     in_scope_openen,
 )
@@ -33,7 +33,7 @@ from .selectors import (
     persoon_van_verwijzing,
     portaal_acties,
     portaal_lijst,
-    portaal_verwijzing,
+    portaalverwijzing_ophalen,
     verwijzing_historie,
     verwijzing_in_dossier,
     verwijzing_url,
@@ -57,13 +57,15 @@ def partner_vereist(view):
 def verwijzing_create(request, uuid):
     persoon = dossier_openen(request, uuid)
     form = VerwijzingForm(request.POST or None, request.FILES or None)
-    versturen = partial(services.verwijzing_versturen, persoon=persoon, door=request.user)
-    if formulier_uitvoeren(form, versturen):
-        messages.success(
-            request, _("De verwijzing naar %s is verstuurd.") % form.cleaned_data["partner"]
-        )
-        return redirect(persoon.get_absolute_url() + "#verwijzingen")
-    return render(request, "partners/verwijzing_form.html", {"persoon": persoon, "form": form})
+    return dossierformulier(
+        request,
+        form,
+        partial(services.verwijzing_versturen, persoon=persoon, door=request.user),
+        gelukt=lambda: _("De verwijzing naar %s is verstuurd.") % form.cleaned_data["partner"],
+        naar=persoon.get_absolute_url() + "#verwijzingen",
+        template="partners/verwijzing_form.html",
+        context=lambda form: {"persoon": persoon, "form": form},
+    )
 
 
 def _dossier_verwijzing(request, uuid, verwijzing_uuid) -> Verwijzing:
@@ -75,24 +77,20 @@ def _dossier_verwijzing(request, uuid, verwijzing_uuid) -> Verwijzing:
     )
 
 
-def _verwijzing_pagina(request, verwijzing, intrekken_form=None, status=200):
-    return render(
-        request,
-        "partners/verwijzing_detail.html",
-        {
-            "persoon": verwijzing.persoon,
-            "verwijzing": verwijzing,
-            "historie": verwijzing_historie(verwijzing),
-            "kan_intrekken": kan_toestemming_intrekken(verwijzing),
-            "intrekken_form": intrekken_form or ToestemmingIntrekkenForm(),
-        },
-        status=status,
-    )
+def _verwijzing_context(verwijzing, intrekken_form=None) -> dict:
+    return {
+        "persoon": verwijzing.persoon,
+        "verwijzing": verwijzing,
+        "historie": verwijzing_historie(verwijzing),
+        "kan_intrekken": kan_toestemming_intrekken(verwijzing),
+        "intrekken_form": intrekken_form or ToestemmingIntrekkenForm(),
+    }
 
 
 @dossier_medewerker_vereist
 def verwijzing_detail(request, uuid, verwijzing_uuid):
-    return _verwijzing_pagina(request, _dossier_verwijzing(request, uuid, verwijzing_uuid))
+    verwijzing = _dossier_verwijzing(request, uuid, verwijzing_uuid)
+    return render(request, "partners/verwijzing_detail.html", _verwijzing_context(verwijzing))
 
 
 @dossier_medewerker_vereist
@@ -101,16 +99,16 @@ def toestemming_intrekken(request, uuid, verwijzing_uuid):
     verwijzing = _dossier_verwijzing(request, uuid, verwijzing_uuid)
     if request.method == "GET":
         return redirect(verwijzing_url(verwijzing))
-    form = ToestemmingIntrekkenForm(request.POST)
-    intrekken = partial(services.toestemming_intrekken, verwijzing=verwijzing, door=request.user)
-    if formulier_uitvoeren(form, intrekken):
-        messages.success(
-            request,
-            _("De toestemming is ingetrokken. %s kan deze verwijzing niet meer inzien.")
-            % verwijzing.partner,
-        )
-        return redirect(verwijzing_url(verwijzing))
-    return _verwijzing_pagina(request, verwijzing, intrekken_form=form, status=422)
+    return dossierformulier(
+        request,
+        ToestemmingIntrekkenForm(request.POST),
+        partial(services.toestemming_intrekken, verwijzing=verwijzing, door=request.user),
+        gelukt=_("De toestemming is ingetrokken. %s kan deze verwijzing niet meer inzien.")
+        % verwijzing.partner,
+        naar=verwijzing_url(verwijzing),
+        template="partners/verwijzing_detail.html",
+        context=lambda form: _verwijzing_context(verwijzing, intrekken_form=form),
+    )
 
 
 @dossier_medewerker_vereist
@@ -158,7 +156,7 @@ def portaal(request):
 def _portaal_verwijzing(request, verwijzing_uuid) -> Verwijzing:
     return in_scope_openen(
         request,
-        lambda: portaal_verwijzing(user=request.user, verwijzing_uuid=verwijzing_uuid),
+        lambda: portaalverwijzing_ophalen(user=request.user, verwijzing_uuid=verwijzing_uuid),
         persoon_van=lambda verwijzing: verwijzing.persoon,
         persoon_uuid=lambda: persoon_van_verwijzing(verwijzing_uuid),
     )

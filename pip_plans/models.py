@@ -18,6 +18,7 @@ from core.validators import begrensd, niet_in_toekomst, plausibele_datum
 from intake.constants import Leefgebied, Leerroute, Taalniveau
 from intake.models import BredeIntake, ZrmMeting
 from statushouders.models import Persoon, track_history
+from statushouders.querysets import PersoonGebondenQuerySet
 
 from .constants import (
     BEWERKBAAR,
@@ -44,6 +45,16 @@ def _uren(label):
 
 
 _UREN = ("taal_uren", "pvt_uren", "map_uren", "z_taal_uren", "z_participatie_uren")
+
+
+class PlanGebondenQuerySet(PersoonGebondenQuerySet):
+    """The parts of a PIP, seen with the plan's person."""
+
+    persoon_pad = "plan__persoon"
+
+
+class DoelVoortgangQuerySet(PersoonGebondenQuerySet):
+    persoon_pad = "gesprek__plan__persoon"
 
 
 @track_history
@@ -118,6 +129,8 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         constraints = [
             *getallen_tussen(0, PLAN_MAXIMUM_UREN, *_UREN),
@@ -145,6 +158,11 @@ class Plan(models.Model):
         return self.status in BEWERKBAAR
 
     @property
+    def wijziging_mogelijk(self) -> bool:
+        """A change starts from a fixed plan, not from one already being changed."""
+        return self.status == PlanStatus.VASTGESTELD
+
+    @property
     def heeft_map(self) -> bool:
         return hoort_bij_route("map_uren", self.leerroute)
 
@@ -168,6 +186,8 @@ class PlanDoel(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=DoelStatus.choices, default=DoelStatus.OPEN
     )
+
+    objects = PlanGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -212,6 +232,8 @@ class PlanVersie(models.Model):
         _("PDF gemaakt op"), null=True, blank=True, validators=[plausibele_datum]
     )
 
+    objects = PlanGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("PIP-versie")
         verbose_name_plural = _("PIP-versies")
@@ -242,6 +264,10 @@ class PlanVersie(models.Model):
     def __str__(self) -> str:
         return f"Versie {self.nummer}"
 
+    @property
+    def pdf_wordt_gemaakt(self) -> bool:
+        return self.pdf_status in (PdfStatus.WACHT, PdfStatus.BEZIG)
+
 
 @track_history
 class DuoVerlenging(models.Model):
@@ -254,6 +280,8 @@ class DuoVerlenging(models.Model):
     )
     reden = models.TextField(_("reden"), max_length=LANGE_TEKST)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = PlanGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -286,6 +314,8 @@ class Voortgangsgesprek(models.Model):
     )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
+    objects = PlanGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("voortgangsgesprek")
         verbose_name_plural = _("voortgangsgesprekken")
@@ -311,6 +341,8 @@ class DoelVoortgang(models.Model):
     doel = models.ForeignKey(PlanDoel, on_delete=models.CASCADE, related_name="voortgang")
     status = models.CharField(_("status"), max_length=10, choices=DoelStatus.choices)
     notitie = models.TextField(_("notitie"), blank=True, max_length=LANGE_TEKST)
+
+    objects = DoelVoortgangQuerySet.as_manager()
 
     class Meta:
         constraints = [

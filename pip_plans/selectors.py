@@ -4,7 +4,6 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
-from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -12,7 +11,6 @@ from django.utils.translation import gettext as _
 from core.selectors import waarde_tonen
 from intake.constants import Leerroute
 from statushouders.constants import Doelgroep
-from statushouders.selectors import personen_zichtbaar
 from termijnen.models import Termijn
 from termijnen.selectors import termijnen_met_codes
 
@@ -49,14 +47,10 @@ PLAN_VELDEN = [
 ]
 
 
-def plannen_zichtbaar(*, user) -> models.QuerySet[Plan]:
-    return Plan.objects.filter(persoon__in=personen_zichtbaar(user=user))
-
-
 def plan_ophalen(*, user, persoon_uuid) -> Plan:
     """The person's PIP if the user may open the dossier; DoesNotExist otherwise."""
     return (
-        plannen_zichtbaar(user=user)
+        Plan.objects.visible_to(user)
         .select_related("persoon", "persoon__gemeente")
         .get(persoon__uuid=persoon_uuid)
     )
@@ -64,6 +58,32 @@ def plan_ophalen(*, user, persoon_uuid) -> Plan:
 
 def plan_van(*, persoon) -> Plan | None:
     return Plan.objects.filter(persoon=persoon).first()
+
+
+def persoon_van_doel(doel_uuid):
+    """Whom a goal is about, whoever asks: only to log a refused attempt against the person it
+    concerns."""
+    return (
+        PlanDoel.objects.filter(uuid=doel_uuid)
+        .values_list("plan__persoon__uuid", flat=True)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class PlanActies:
+    """What may be done with the PIP now, by the checks its services make."""
+
+    mag_wijziging_starten: bool
+    # The numbers of the versions whose PDF may be made again.
+    pdf_opnieuw: frozenset[int]
+
+
+def plan_acties(*, plan: Plan, versies) -> PlanActies:
+    return PlanActies(
+        mag_wijziging_starten=plan.wijziging_mogelijk,
+        pdf_opnieuw=frozenset(v.nummer for v in versies if not v.pdf_wordt_gemaakt),
+    )
 
 
 def asielstatushouder(persoon) -> bool:

@@ -244,7 +244,7 @@ def plan_termijnen_bijwerken(*, plan: Plan) -> None:
 def plan_wijzigen(*, plan: Plan, door: User) -> Plan:
     """Start a new concept on top of the latest version; its fields are the working copy."""
     plan = _vergrendeld(plan)
-    if plan.status != PlanStatus.VASTGESTELD:
+    if not plan.wijziging_mogelijk:
         raise ValidationError(_("Alleen een vastgesteld plan kan worden gewijzigd."))
     with pghistory.context(user=door.pk):
         plan.status = PlanStatus.GEWIJZIGD
@@ -351,7 +351,7 @@ def _pdf_inplannen(versie: PlanVersie) -> None:
 def plan_pdf_opnieuw(*, versie: PlanVersie, door: User) -> PlanVersie:
     """Render the PDF again with the current template; the version's content stays as fixed."""
     versie = PlanVersie.objects.select_for_update().get(pk=versie.pk)
-    if versie.pdf_status in (PdfStatus.WACHT, PdfStatus.BEZIG):
+    if versie.pdf_wordt_gemaakt:
         raise ValidationError(_("De PDF wordt al gemaakt."))
     oud = versie.pdf.name
     with pghistory.context(user=door.pk):

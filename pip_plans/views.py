@@ -3,16 +3,12 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views import (
-    dossier_medewerker_vereist,
-    formulier_uitvoeren,
-    fouten_naar_formulier,
-    in_scope_openen,
-)
+from core.views import dossier_medewerker_vereist, dossierformulier, in_scope_openen
 from intake.selectors import intake_ophalen, laatste_zrm_meting, zrm_verloop
 from termijnen.selectors import termijnconfig_van
 
@@ -27,6 +23,8 @@ from .forms import (
 )
 from .models import Plan
 from .selectors import (
+    persoon_van_doel,
+    plan_acties,
     plan_inhoud,
     plan_ophalen,
     plan_termijnen,
@@ -50,8 +48,12 @@ def _plan(request, uuid, *, loggen: bool = True) -> Plan:
     )
 
 
+def _plan_url(plan: Plan) -> str:
+    return reverse("pip_plans:plan-detail", kwargs={"uuid": plan.persoon.uuid})
+
+
 def _naar_plan(plan: Plan):
-    return redirect("pip_plans:plan-detail", uuid=plan.persoon.uuid)
+    return redirect(_plan_url(plan))
 
 
 @dossier_medewerker_vereist
@@ -98,6 +100,7 @@ def plan_detail(request, uuid):
                 "voortgang__doel"
             ),
             "zrm": zrm_verloop(persoon=plan.persoon),
+            "acties": plan_acties(plan=plan, versies=versies),
         },
     )
 
@@ -111,14 +114,15 @@ def plan_bewerken(request, uuid):
         return _naar_plan(plan)
     form = PlanForm(request.POST or None, instance=plan)
     bijwerken = partial(services.plan_bijwerken, plan=plan, door=request.user)
-    if formulier_uitvoeren(form, lambda **gegevens: bijwerken(gegevens=gegevens)):
-        # The route norms it does not meet show on the PIP page itself, once.
-        messages.success(request, _("Het plan is opgeslagen."))
-        return _naar_plan(plan)
-    return render(
+    return dossierformulier(
         request,
-        "pip_plans/plan_form.html",
-        {
+        form,
+        lambda **gegevens: bijwerken(gegevens=gegevens),
+        # The route norms it does not meet show on the PIP page itself, once.
+        gelukt=_("Het plan is opgeslagen."),
+        naar=_plan_url(plan),
+        template="pip_plans/plan_form.html",
+        context=lambda form: {
             "plan": plan,
             "persoon": plan.persoon,
             "form": form,
@@ -132,7 +136,16 @@ def plan_bewerken(request, uuid):
 @require_http_methods(["GET", "POST"])
 def doel_bewerken(request, uuid, doel_uuid=None):
     plan = _plan(request, uuid)
-    doel = get_object_or_404(plan.doelen, uuid=doel_uuid) if doel_uuid else None
+    doel = (
+        in_scope_openen(
+            request,
+            lambda: plan.doelen.get(uuid=doel_uuid),
+            loggen=False,  # _plan logged the look
+            persoon_uuid=lambda: persoon_van_doel(doel_uuid),
+        )
+        if doel_uuid
+        else None
+    )
     form = DoelForm(request.POST or None, instance=doel)
     if request.method == "POST" and "verwijderen" in request.POST and doel:
         try:
@@ -141,13 +154,14 @@ def doel_bewerken(request, uuid, doel_uuid=None):
             messages.error(request, " ".join(error.messages))
         return _naar_plan(plan)
     opslaan = partial(services.doel_opslaan, plan=plan, door=request.user, doel=doel)
-    if formulier_uitvoeren(form, lambda **gegevens: opslaan(gegevens=gegevens)):
-        messages.success(request, _("Het doel is opgeslagen."))
-        return _naar_plan(plan)
-    return render(
+    return dossierformulier(
         request,
-        "pip_plans/doel_form.html",
-        {"plan": plan, "persoon": plan.persoon, "form": form, "doel": doel},
+        form,
+        lambda **gegevens: opslaan(gegevens=gegevens),
+        gelukt=_("Het doel is opgeslagen."),
+        naar=_plan_url(plan),
+        template="pip_plans/doel_form.html",
+        context=lambda form: {"plan": plan, "persoon": plan.persoon, "form": form, "doel": doel},
     )
 
 
@@ -156,15 +170,17 @@ def doel_bewerken(request, uuid, doel_uuid=None):
 def plan_vaststellen(request, uuid):
     plan = _plan(request, uuid)
     waarschuwingen = route_normen(plan)
-    form = VaststellenForm(request.POST or None, waarschuwingen=waarschuwingen)
-    if formulier_uitvoeren(form, partial(services.plan_vaststellen, plan=plan, door=request.user)):
-        nummer = plan.versies.latest("nummer").nummer
-        messages.success(request, _("Versie %s is vastgesteld. De PDF wordt gemaakt.") % nummer)
-        return _naar_plan(plan)
-    return render(
+    return dossierformulier(
         request,
-        "pip_plans/plan_vaststellen.html",
-        {
+        VaststellenForm(request.POST or None, waarschuwingen=waarschuwingen),
+        partial(services.plan_vaststellen, plan=plan, door=request.user),
+        gelukt=lambda: (
+            _("Versie %s is vastgesteld. De PDF wordt gemaakt.")
+            % plan.versies.latest("nummer").nummer
+        ),
+        naar=_plan_url(plan),
+        template="pip_plans/plan_vaststellen.html",
+        context=lambda form: {
             "plan": plan,
             "persoon": plan.persoon,
             "form": form,
@@ -193,14 +209,20 @@ def plan_wijzigen(request, uuid):
     return _naar_plan(plan)
 
 
-def _versie(plan: Plan, nummer: int):
-    return get_object_or_404(plan.versies.select_related("vastgesteld_door"), nummer=nummer)
+def _versie(request, plan: Plan, nummer: int):
+    """A version of the plan; a number it does not have answers 404 and is logged as refused.
+    The plan's look is logged already (or, for a poll, need not be)."""
+    return in_scope_openen(
+        request,
+        lambda: plan.versies.select_related("vastgesteld_door").get(nummer=nummer),
+        loggen=False,
+    )
 
 
 @dossier_medewerker_vereist
 def versie_detail(request, uuid, nummer):
     plan = _plan(request, uuid)
-    versie = _versie(plan, nummer)
+    versie = _versie(request, plan, nummer)
     return render(
         request,
         "pip_plans/versie_detail.html",
@@ -224,14 +246,14 @@ def versie_pdf_status(request, uuid, nummer):
     return render(
         request,
         "pip_plans/_pdf_status.html",
-        {"plan": plan, "persoon": plan.persoon, "versie": _versie(plan, nummer)},
+        {"plan": plan, "persoon": plan.persoon, "versie": _versie(request, plan, nummer)},
     )
 
 
 @dossier_medewerker_vereist
 def versie_pdf(request, uuid, nummer):
     plan = _plan(request, uuid)
-    versie = _versie(plan, nummer)
+    versie = _versie(request, plan, nummer)
     if not versie.pdf:
         raise Http404
     return FileResponse(
@@ -246,7 +268,7 @@ def versie_pdf(request, uuid, nummer):
 @require_http_methods(["GET", "POST"])
 def versie_pdf_opnieuw(request, uuid, nummer):
     plan = _plan(request, uuid)
-    versie = _versie(plan, nummer)
+    versie = _versie(request, plan, nummer)
     if request.method == "POST":
         try:
             services.plan_pdf_opnieuw(versie=versie, door=request.user)
@@ -297,14 +319,14 @@ def verlenging_create(request, uuid):
         request.POST or None,
         huidig_einde=getattr(plan_termijnen(plan).inburgeringstermijn, "vervalt_op", None),
     )
-    vastleggen = partial(services.duo_verlenging_vastleggen, plan=plan, door=request.user)
-    if formulier_uitvoeren(form, vastleggen):
-        messages.success(request, _("De verlenging door DUO is vastgelegd."))
-        return _naar_plan(plan)
-    return render(
+    return dossierformulier(
         request,
-        "pip_plans/plan_onderdeel_form.html",
-        {
+        form,
+        partial(services.duo_verlenging_vastleggen, plan=plan, door=request.user),
+        gelukt=_("De verlenging door DUO is vastgelegd."),
+        naar=_plan_url(plan),
+        template="pip_plans/plan_onderdeel_form.html",
+        context=lambda form: {
             "plan": plan,
             "persoon": plan.persoon,
             "form": form,
@@ -321,24 +343,25 @@ def voortgangsgesprek_create(request, uuid):
     form = VoortgangsgesprekForm(
         request.POST or None, doelen=plan.doelen.all(), laatste_zrm=laatste_zrm
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.voortgangsgesprek_vastleggen(
-                plan=plan,
-                door=request.user,
-                datum=form.cleaned_data["datum"],
-                verslag=form.cleaned_data["verslag"],
-                volgend_gesprek_op=form.cleaned_data["volgend_gesprek_op"],
-                voortgang=form.voortgang,
-                zrm_scores=form.zrm_scores,
-            )
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("Het voortgangsgesprek is vastgelegd."))
-            return _naar_plan(plan)
-    return render(
+
+    def vastleggen(*, datum, verslag, volgend_gesprek_op, **_per_doel_en_zrm):
+        # The form gathers its per-goal and ZRM fields into `voortgang` and `zrm_scores`.
+        services.voortgangsgesprek_vastleggen(
+            plan=plan,
+            door=request.user,
+            datum=datum,
+            verslag=verslag,
+            volgend_gesprek_op=volgend_gesprek_op,
+            voortgang=form.voortgang,
+            zrm_scores=form.zrm_scores,
+        )
+
+    return dossierformulier(
         request,
-        "pip_plans/voortgangsgesprek_form.html",
-        {"plan": plan, "persoon": plan.persoon, "form": form},
+        form,
+        vastleggen,
+        gelukt=_("Het voortgangsgesprek is vastgelegd."),
+        naar=_plan_url(plan),
+        template="pip_plans/voortgangsgesprek_form.html",
+        context=lambda form: {"plan": plan, "persoon": plan.persoon, "form": form},
     )

@@ -3,13 +3,15 @@ import uuid
 import pgtrigger
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import Doel, gemeenten
 from core.constraints import getallen_tussen, plausibele_datums, plausibele_momenten
 from core.storage import prive_opslag
 from core.validators import begrensd, plausibele_datum
 from statushouders.models import Gemeente, track_history
+from statushouders.querysets import GemeenteGebondenQuerySet
 
 from .constants import (
     EERSTE_JAAR,
@@ -18,6 +20,12 @@ from .constants import (
     RapportSoort,
     RapportStatus,
 )
+
+
+class CijferQuerySet(GemeenteGebondenQuerySet):
+    # What the figures of a gemeente rest on: seen by its teamleiders on the dashboard and the
+    # team worklist, and by its functioneel beheer, who enters and marks them.
+    doel = Doel.RAPPORTAGE
 
 
 @track_history
@@ -45,6 +53,8 @@ class Taakstelling(models.Model):
     )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
+    objects = CijferQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("taakstelling")
         verbose_name_plural = _("taakstellingen")
@@ -61,6 +71,22 @@ class Taakstelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} {self.jaar}-{self.halfjaar}: {self.aantal}"
+
+
+class RapportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RapportQuerySet":
+        """Reports of which the user may see every gemeente, for what the report is for: the
+        per-person delivery is functioneel beheer's, the quarterly report the dashboard's. A
+        report of A and B is never shown to someone who has only A."""
+        per_gemeente = self.model.gemeenten.through.objects.filter(rapport=OuterRef("pk"))
+
+        def alle_gemeenten(doel):
+            return ~Exists(per_gemeente.exclude(gemeente__in=gemeenten(user, doel)))
+
+        levering = Q(soort=RapportSoort.LEVERING)
+        return self.filter(
+            (levering & alle_gemeenten(Doel.BEHEER)) | (~levering & alle_gemeenten(Doel.RAPPORTAGE))
+        )
 
 
 class Rapport(models.Model):
@@ -88,6 +114,8 @@ class Rapport(models.Model):
     klaar_op = models.DateTimeField(null=True, blank=True)
     foutmelding = models.CharField(max_length=300, blank=True)
 
+    objects = RapportQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("rapport")
         verbose_name_plural = _("rapporten")
@@ -103,6 +131,11 @@ class Rapport(models.Model):
         return f"{self.get_soort_display()} {self.jaar} K{self.kwartaal}"
 
 
+class LeveringsdownloadQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "LeveringsdownloadQuerySet":
+        return self.filter(rapport__in=Rapport.objects.visible_to(user))
+
+
 class Leveringsdownload(models.Model):
     """Every download of a per-person delivery: who, when, which file. Append-only."""
 
@@ -116,6 +149,8 @@ class Leveringsdownload(models.Model):
     moment = models.DateTimeField(auto_now_add=True)
     bestand = models.CharField(max_length=4)
     aantal_personen = models.PositiveIntegerField()
+
+    objects = LeveringsdownloadQuerySet.as_manager()
 
     class Meta:
         ordering = ["-moment", "-id"]
@@ -140,6 +175,8 @@ class CbsLevering(models.Model):
     kwartaal = models.PositiveSmallIntegerField(_("kwartaal"))
     geleverd_op = models.DateField(_("geleverd op"), validators=[plausibele_datum])
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = CijferQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("CBS-levering")

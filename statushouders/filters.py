@@ -5,13 +5,12 @@ from core.forms import KoersForm, ZoekVeld
 from core.zoeken import te_weinig_bsn_cijfers
 
 from .constants import Bestandsgroep, Doelgroep
-from .models import Persoon
+from .models import Gemeente, Persoon
 from .selectors import (
     SORTEERKOLOMMEN,
-    gemeenten_van,
     personen_sorteren,
     personen_zoeken,
-    regisseurs_voor,
+    toewijsbare_regisseurs,
 )
 
 ALLE = _("Alle")
@@ -57,8 +56,8 @@ class PersoonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["gemeente"].queryset = gemeenten_van(user=user)
-        self.filters["regisseur"].queryset = regisseurs_voor(user=user)
+        self.filters["gemeente"].queryset = Gemeente.objects.visible_to(user)
+        self.filters["regisseur"].queryset = toewijsbare_regisseurs(user=user)
 
     def zoeken(self, queryset, name, value):
         return personen_zoeken(queryset, zoekterm=value)

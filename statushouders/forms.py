@@ -9,8 +9,8 @@ from core.forms import DatumTijdVeld, DatumVeld, KoersForm, KoersModelForm, Zond
 from core.validators import geen_stuurtekens, telefoon_normaliseren
 
 from .constants import ContactSoort, Relatie, Uitstroomreden
-from .models import Contactmoment, Huishouden, Persoon
-from .selectors import gemeenten_van, huishoudens_voor, regisseurs_voor
+from .models import Contactmoment, Gemeente, Huishouden, Persoon
+from .selectors import huishoudens_voor, toewijsbare_regisseurs
 from .services import PERSOON_VELDEN
 
 NATIONALITEITEN = [
@@ -161,12 +161,12 @@ class PersoonForm(HuishoudenKeuze, KoersModelForm):
             veld.max_length = 15
             veld.widget.attrs["maxlength"] = "15"
             veld.validators = [v for v in veld.validators if not isinstance(v, MaxLengthValidator)]
-        self.fields["gemeente"].queryset = gemeenten_van(user=user)
+        self.fields["gemeente"].queryset = Gemeente.objects.visible_to(user)
         if len(self.fields["gemeente"].queryset) == 1:
             self.fields["gemeente"].initial = self.fields["gemeente"].queryset[0]
         if nieuw:
             self.fields["huishouden"].queryset = huishoudens_voor(user=user)
-            self.fields["regisseur"].queryset = regisseurs_voor(user=user)
+            self.fields["regisseur"].queryset = toewijsbare_regisseurs(user=user)
         else:
             # Household and regisseur have their own pages on an existing dossier.
             for naam in ("huishouden", "nieuw_huishouden", "regisseur"):
@@ -238,7 +238,7 @@ class RegisseurForm(KoersForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["regisseur"].queryset = regisseurs_voor(user=user)
+        self.fields["regisseur"].queryset = toewijsbare_regisseurs(user=user)
 
 
 class HuishoudenForm(HuishoudenKeuze):

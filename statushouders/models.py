@@ -41,6 +41,7 @@ from .constants import (
     Relatie,
     Uitstroomreden,
 )
+from .querysets import GemeenteGebondenQuerySet, PersoonGebondenQuerySet
 
 
 # Every change of a dossier row is kept by database triggers, so bulk updates and raw SQL are
@@ -50,6 +51,12 @@ def track_history(model):
     return pghistory.track(
         pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent()
     )(model)
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def visible_to(self, user, doel: Doel = Doel.DOSSIER) -> "GemeenteQuerySet":
+        """The gemeenten `user` may act on for `doel`: their dossiers' gemeenten by default."""
+        return self & gemeenten(user, doel)
 
 
 class Gemeente(models.Model):
@@ -75,6 +82,8 @@ class Gemeente(models.Model):
             "categorie en omschrijving."
         ),
     )
+
+    objects = GemeenteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gemeente")
@@ -108,10 +117,9 @@ pghistory.track(
 )(Gemeente)
 
 
-class PersoonQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "PersoonQuerySet":
-        """Persons whose dossier this user may open: those of the user's own gemeenten."""
-        return self.filter(gemeente__in=gemeenten(user, Doel.DOSSIER))
+class PersoonQuerySet(GemeenteGebondenQuerySet):
+    """`visible_to(user)`: persons whose dossier this user may open, those of the user's own
+    gemeenten; every row of a person follows it (`PersoonGebondenQuerySet`)."""
 
 
 @track_history
@@ -134,6 +142,8 @@ class Huishouden(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = GemeenteGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -449,6 +459,8 @@ class Gezinsrelatie(models.Model):
     relatie = models.CharField(_("relatie"), max_length=20, choices=Relatie.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("gezinsrelatie")
         verbose_name_plural = _("gezinsrelaties")
@@ -483,6 +495,8 @@ class Contactmoment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersoonGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -527,6 +541,8 @@ class DossierAfsluiting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("afsluiting of heropening")
         verbose_name_plural = _("afsluitingen en heropeningen")
@@ -554,6 +570,11 @@ class InzageStatus(models.TextChoices):
     BEZIG = "bezig", _("wordt gemaakt")
     KLAAR = "klaar", _("klaar")
     MISLUKT = "mislukt", _("mislukt")
+
+
+class InzageQuerySet(PersoonGebondenQuerySet):
+    # An AVG export is functioneel beheer's to make and hand over, not the regisseur's.
+    doel = Doel.BEHEER
 
 
 # Who asked for an export and how it ended is kept; the progress percentage is not worth a line.
@@ -587,6 +608,8 @@ class Inzage(models.Model):
     )
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
+    objects = InzageQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("inzage")
         verbose_name_plural = _("inzagen")
@@ -600,6 +623,11 @@ class Inzage(models.Model):
 
     def __str__(self) -> str:
         return f"Inzage {self.aangevraagd_op:%d-%m-%Y %H:%M}"
+
+
+class VerwijderverslagQuerySet(GemeenteGebondenQuerySet):
+    # Purging by the retention period is functioneel beheer's business.
+    doel = Doel.BEHEER
 
 
 class Verwijderverslag(models.Model):
@@ -618,6 +646,8 @@ class Verwijderverslag(models.Model):
     bewaartermijn_jaren = models.PositiveSmallIntegerField(_("bewaartermijn (jaren)"))
     selectielijst_categorie = models.CharField(_("grondslag in de selectielijst"), max_length=300)
     pseudoniemen = models.JSONField(_("pseudoniemen"), default=list)
+
+    objects = VerwijderverslagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("verwijderverslag")

@@ -8,10 +8,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import scope
 from accounts.constants import DOSSIER_ROLLEN
 from accounts.models import User
-from accounts.scope import Doel
 from core.selectors import HistorieRegel, historie_events, historie_regels
 from core.zoeken import naam_volgorde, persoon_zoekvoorwaarde, zoekt_via_index
 
@@ -25,11 +23,6 @@ from .leeftijd import (
     leeftijd,
 )
 from .models import Contactmoment, Gemeente, Gezinsrelatie, Huishouden, Persoon
-
-
-def personen_zichtbaar(*, user) -> models.QuerySet[Persoon]:
-    return Persoon.objects.visible_to(user)
-
 
 # What a row of the person list shows; the list reads only these columns.
 LIJST_VELDEN = (
@@ -50,7 +43,9 @@ LIJST_VELDEN = (
 
 def personen_lijst(*, user) -> models.QuerySet[Persoon]:
     """The rows of the person list: the columns it shows, with gemeente and regisseur."""
-    return personen_zichtbaar(user=user).select_related("gemeente", "regisseur").only(*LIJST_VELDEN)
+    return (
+        Persoon.objects.visible_to(user).select_related("gemeente", "regisseur").only(*LIJST_VELDEN)
+    )
 
 
 # The columns the list can be sorted on, as the sort parameter names them.
@@ -94,24 +89,20 @@ def personen_sorteren(
     )
 
 
-def persoon_dossier(*, user, uuid) -> Persoon:
+def persoon_ophalen(*, user, uuid) -> Persoon:
     """The person with this UUID if the user may open the dossier; DoesNotExist otherwise."""
     return (
-        personen_zichtbaar(user=user)
+        Persoon.objects.visible_to(user)
         .select_related("gemeente", "regisseur", "huishouden")
         .get(uuid=uuid)
     )
 
 
-def gemeenten_van(*, user) -> models.QuerySet[Gemeente]:
-    return scope.gemeenten(user, Doel.DOSSIER)
-
-
-def regisseurs_voor(*, user) -> models.QuerySet[User]:
-    """Users a person of this user's gemeenten can be assigned to."""
+def toewijsbare_regisseurs(*, user) -> models.QuerySet[User]:
+    """The active dossier staff of this user's gemeenten: whom a person can be assigned to."""
     return (
         User.objects.filter(
-            is_active=True, rol__in=DOSSIER_ROLLEN, gemeenten__in=gemeenten_van(user=user)
+            is_active=True, rol__in=DOSSIER_ROLLEN, gemeenten__in=Gemeente.objects.visible_to(user)
         )
         .distinct()
         .order_by("first_name", "last_name", "username")
@@ -119,9 +110,7 @@ def regisseurs_voor(*, user) -> models.QuerySet[User]:
 
 
 def huishoudens_voor(*, user) -> models.QuerySet[Huishouden]:
-    return Huishouden.objects.filter(gemeente__in=gemeenten_van(user=user)).select_related(
-        "gemeente", "hoofdpersoon"
-    )
+    return Huishouden.objects.visible_to(user).select_related("gemeente", "hoofdpersoon")
 
 
 @dataclass

@@ -1,19 +1,13 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.selectors import historie_events, historie_regels, pagina_kiezen
-from core.views import (
-    dossier_medewerker_vereist,
-    formulier_uitvoeren,
-    fouten_naar_formulier,
-    in_scope_openen,
-)
+from core.views import dossier_medewerker_vereist, dossierformulier, in_scope_openen
 
 from . import services
 from .filters import PersoonFilter
@@ -29,7 +23,7 @@ from .models import Persoon
 from .selectors import (
     contactmomenten,
     personen_lijst,
-    persoon_dossier,
+    persoon_ophalen,
 )
 from .services import (
     dossier_afsluiten,
@@ -45,7 +39,7 @@ PER_PAGINA = 25
 
 def dossier_openen(request, uuid) -> Persoon:
     """The person if this user may open the dossier (404 otherwise); every look is logged."""
-    return in_scope_openen(request, lambda: persoon_dossier(user=request.user, uuid=uuid))
+    return in_scope_openen(request, lambda: persoon_ophalen(user=request.user, uuid=uuid))
 
 
 @dossier_medewerker_vereist
@@ -71,21 +65,28 @@ def persoon_list(request):
 @require_http_methods(["GET", "POST"])
 def persoon_create(request):
     form = PersoonForm(request.POST or None, user=request.user, nieuw=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            persoon = persoon_aanmaken(
+    aangemaakt = []
+
+    def aanmaken(**gegevens):
+        aangemaakt.append(
+            persoon_aanmaken(
                 door=request.user,
-                gegevens=form.cleaned_data,
-                huishouden=form.cleaned_data.get("huishouden"),
-                nieuw_huishouden=form.cleaned_data.get("nieuw_huishouden", ""),
-                regisseur=form.cleaned_data.get("regisseur"),
+                gegevens=gegevens,
+                huishouden=gegevens.get("huishouden"),
+                nieuw_huishouden=gegevens.get("nieuw_huishouden", ""),
+                regisseur=gegevens.get("regisseur"),
             )
-        except ValidationError as error:
-            fouten_naar_formulier(form, error)
-        else:
-            messages.success(request, _("Het dossier van %s is aangemaakt.") % persoon.naam)
-            return redirect(persoon)
-    return render(request, "statushouders/persoon_form.html", {"form": form, "nieuw": True})
+        )
+
+    return dossierformulier(
+        request,
+        form,
+        aanmaken,
+        gelukt=lambda: _("Het dossier van %s is aangemaakt.") % aangemaakt[0].naam,
+        naar=lambda: aangemaakt[0],
+        template="statushouders/persoon_form.html",
+        context=lambda form: {"form": form, "nieuw": True},
+    )
 
 
 @dossier_medewerker_vereist
@@ -94,13 +95,27 @@ def persoon_update(request, uuid):
     persoon = dossier_openen(request, uuid)
     form = PersoonForm(request.POST or None, instance=persoon, user=request.user, nieuw=False)
     bijwerken = partial(persoon_bijwerken, persoon=persoon, door=request.user)
-    if formulier_uitvoeren(form, lambda **gegevens: bijwerken(gegevens=gegevens)):
-        messages.success(request, _("De gegevens zijn opgeslagen."))
-        return redirect(persoon)
-    return render(
+    return dossierformulier(
         request,
-        "statushouders/persoon_form.html",
-        {"form": form, "persoon": persoon, "nieuw": False},
+        form,
+        lambda **gegevens: bijwerken(gegevens=gegevens),
+        gelukt=_("De gegevens zijn opgeslagen."),
+        naar=persoon,
+        template="statushouders/persoon_form.html",
+        context=lambda form: {"form": form, "persoon": persoon, "nieuw": False},
+    )
+
+
+def _onderdeel_formulier(request, persoon, form, actie, *, gelukt, titel):
+    """One part of the dossier (regisseur, huishouden, closing) on a page of its own."""
+    return dossierformulier(
+        request,
+        form,
+        actie,
+        gelukt=gelukt,
+        naar=persoon,
+        template="statushouders/persoon_onderdeel_form.html",
+        context=lambda form: {"form": form, "persoon": persoon, "titel": titel},
     )
 
 
@@ -111,13 +126,13 @@ def persoon_regisseur(request, uuid):
     form = RegisseurForm(
         request.POST or None, user=request.user, initial={"regisseur": persoon.regisseur}
     )
-    if formulier_uitvoeren(form, partial(regisseur_toewijzen, persoon=persoon, door=request.user)):
-        messages.success(request, _("De regisseur is gewijzigd."))
-        return redirect(persoon)
-    return render(
+    return _onderdeel_formulier(
         request,
-        "statushouders/persoon_onderdeel_form.html",
-        {"form": form, "persoon": persoon, "titel": _("Regisseur van %s") % persoon.naam},
+        persoon,
+        form,
+        partial(regisseur_toewijzen, persoon=persoon, door=request.user),
+        gelukt=_("De regisseur is gewijzigd."),
+        titel=_("Regisseur van %s") % persoon.naam,
     )
 
 
@@ -128,13 +143,13 @@ def persoon_huishouden(request, uuid):
     form = HuishoudenForm(
         request.POST or None, persoon=persoon, initial={"huishouden": persoon.huishouden}
     )
-    if formulier_uitvoeren(form, partial(huishouden_wijzigen, persoon=persoon, door=request.user)):
-        messages.success(request, _("Het huishouden is gewijzigd."))
-        return redirect(persoon)
-    return render(
+    return _onderdeel_formulier(
         request,
-        "statushouders/persoon_onderdeel_form.html",
-        {"form": form, "persoon": persoon, "titel": _("Huishouden van %s") % persoon.naam},
+        persoon,
+        form,
+        partial(huishouden_wijzigen, persoon=persoon, door=request.user),
+        gelukt=_("Het huishouden is gewijzigd."),
+        titel=_("Huishouden van %s") % persoon.naam,
     )
 
 
@@ -156,18 +171,17 @@ def gezinslid_toevoegen(request, uuid):
             )
         )
 
-    if formulier_uitvoeren(form, toevoegen):
-        messages.success(
-            request,
-            _("%(lid)s is toegevoegd aan %(huishouden)s.")
-            % {"lid": nieuw[0].naam, "huishouden": nieuw[0].huishouden},
-        )
-        return redirect(persoon.get_absolute_url() + "#kop-regie")
-    return render(
+    return dossierformulier(
         request,
-        "statushouders/gezinslid_form.html",
-        {"form": form, "persoon": persoon},
-        status=422 if form.is_bound else 200,
+        form,
+        toevoegen,
+        gelukt=lambda: (
+            _("%(lid)s is toegevoegd aan %(huishouden)s.")
+            % {"lid": nieuw[0].naam, "huishouden": nieuw[0].huishouden}
+        ),
+        naar=persoon.get_absolute_url() + "#kop-regie",
+        template="statushouders/gezinslid_form.html",
+        context=lambda form: {"form": form, "persoon": persoon},
     )
 
 
@@ -204,15 +218,13 @@ def _dossier_stap(request, uuid, *, mag, form_class, service, gelukt, titel):
     if weigering:
         messages.info(request, weigering)
         return redirect(persoon)
-    form = form_class(request.POST or None)
-    if formulier_uitvoeren(form, partial(service, persoon=persoon, door=request.user)):
-        messages.success(request, gelukt)
-        return redirect(persoon)
-    return render(
+    return _onderdeel_formulier(
         request,
-        "statushouders/persoon_onderdeel_form.html",
-        {"form": form, "persoon": persoon, "titel": titel % persoon.naam},
-        status=422 if form.errors else 200,
+        persoon,
+        form_class(request.POST or None),
+        partial(service, persoon=persoon, door=request.user),
+        gelukt=gelukt,
+        titel=titel % persoon.naam,
     )
 
 

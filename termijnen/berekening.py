@@ -3,6 +3,9 @@ due date; services store its result and pages read it, never recompute it.
 
 - "N after X": the term starts the day after X and ends on the same calendar date N later
   (Awb art. 6:8); where that date does not exist (31-01 + 1 month), on the month's last day.
+- A span that begins ON a day (the ontzorgperiode, maatschappelijke begeleiding) counts that
+  day itself: its last day is the day before the same calendar date N later (01-03 + 6 months
+  → 31-08); where that date does not exist (31-08 + 6 months), the month's last day.
 - Working days skip Saturdays, Sundays and holidays; X itself does not count.
 - Algemene termijnenwet art. 1: a statutory term that would end on a Saturday, Sunday or
   holiday ends on the next day that is none of these; art. 2: a term of at least three days
@@ -92,23 +95,21 @@ def vervaldatum(
     kalender: Kalender,
     atw: bool = False,
     extra_dagen: int = 0,
+    eerste_dag_telt: bool = False,
 ) -> Vervaldatum:
-    """The last day of a term of `lengte` `eenheid` after `vanaf`, with `extra_dagen` of a
-    one-time extension, moved by the Algemene termijnenwet when `atw` applies."""
+    """The last day of a term of `lengte` `eenheid` after `vanaf` — or, with `eerste_dag_telt`,
+    of a span that begins on `vanaf` — with `extra_dagen` of a one-time extension, moved by
+    the Algemene termijnenwet when `atw` applies."""
     if lengte < 1:
         raise ValueError("Een termijn duurt minstens één eenheid.")
-    if eenheid == Eenheid.WERKDAGEN:
+    if eerste_dag_telt:
+        datum = laatste_dag_van_periode(
+            begin=vanaf, lengte=lengte, eenheid=eenheid, kalender=kalender
+        )
+    elif eenheid == Eenheid.WERKDAGEN:
         datum = kalender.werkdagen_later(vanaf, lengte)
     else:
-        datum = (
-            vanaf
-            + {
-                Eenheid.DAGEN: relativedelta(days=lengte),
-                Eenheid.WEKEN: relativedelta(weeks=lengte),
-                Eenheid.MAANDEN: relativedelta(months=lengte),
-                Eenheid.JAREN: relativedelta(years=lengte),
-            }[eenheid]
-        )
+        datum = vanaf + _duur(lengte, eenheid)
     datum += datetime.timedelta(days=extra_dagen)
     if not atw:
         return Vervaldatum(datum)
@@ -127,6 +128,31 @@ def vervaldatum(
         verschoven_van=oorspronkelijk,
         reden=reden or "minder dan twee werkdagen in de termijn",
     )
+
+
+def laatste_dag_van_periode(
+    *, begin: datetime.date, lengte: int, eenheid: str, kalender: Kalender
+) -> datetime.date:
+    """The last day of a span that begins ON `begin` (not a term after it): `begin` is its first
+    day, so the last is the day before the same calendar date `lengte` `eenheid` later
+    (01-03-2026 + 6 months → 31-08-2026; 15-01 → 14-07). Where that date does not exist, the
+    span runs to the last day of that month (31-08-2026 + 6 months → 28-02-2027)."""
+    if eenheid == Eenheid.WERKDAGEN:
+        # `begin` is the first working day when it is one.
+        return kalender.werkdagen_later(begin - _DAG, lengte)
+    zelfde_datum = begin + _duur(lengte, eenheid)
+    if eenheid in (Eenheid.MAANDEN, Eenheid.JAREN) and zelfde_datum.day != begin.day:
+        return zelfde_datum  # no such date in that month: relativedelta gave its last day
+    return zelfde_datum - _DAG
+
+
+def _duur(lengte: int, eenheid: str) -> relativedelta:
+    return {
+        Eenheid.DAGEN: relativedelta(days=lengte),
+        Eenheid.WEKEN: relativedelta(weeks=lengte),
+        Eenheid.MAANDEN: relativedelta(months=lengte),
+        Eenheid.JAREN: relativedelta(years=lengte),
+    }[eenheid]
 
 
 def _twee_werkdagen(vanaf: datetime.date, tot: datetime.date, kalender: Kalender) -> bool:

@@ -192,6 +192,10 @@ TERMIJN_STANDAARDEN = [
     ),
 ]
 
+# Spans that begin ON their dossier date rather than terms after it: the first day counts, so
+# the last is the day before the same date N later (DESIGN.md, "How a term is counted").
+EERSTE_DAG_TELT = ("ontzorgperiode", "maatschappelijke_begeleiding")
+
 # Terms of a gemeente, not of a person: they have no deadline rows, so a worklist that lists
 # persons' deadlines does not offer them as a kind.
 GEMEENTE_TERMIJNEN = ("cbs_levering",)

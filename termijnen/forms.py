@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DatumVeld, GeheelGetalVeld, KeuzeUitLijst, KoersForm, KoersModelForm
 from core.validators import geen_stuurtekens_regel
-from statushouders.selectors import gemeenten_van, regisseurs_voor
+from statushouders.models import Gemeente
+from statushouders.selectors import toewijsbare_regisseurs
 
 from .constants import GEMEENTE_TERMIJNEN, MAXIMUM_LENGTE, lengte_tekst
 from .models import Feestdag, TermijnConfig
@@ -61,9 +62,9 @@ class WerkvoorraadFilterForm(KoersForm):
         self.fields["soort"].queryset = TermijnConfig.objects.exclude(
             code__in=GEMEENTE_TERMIJNEN
         ).order_by("label")
-        self.fields["gemeente"].queryset = gemeenten_van(user=user)
+        self.fields["gemeente"].queryset = Gemeente.objects.visible_to(user)
         if team:
-            self.regisseurs = {str(r.pk): r for r in regisseurs_voor(user=user)}
+            self.regisseurs = {str(r.pk): r for r in toewijsbare_regisseurs(user=user)}
             self.fields["regisseur"].choices = [
                 ("", _("Iedereen")),
                 ("geen", _("(geen regisseur)")),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.constraints import plausibele_datums, plausibele_momenten
 from core.validators import plausibele_datum
+from statushouders.querysets import PersoonGebondenQuerySet
 
 from .constants import MAXIMUM_LENGTE, Eenheid, TermijnStatus, lengte_tekst
 
@@ -62,6 +63,15 @@ class TermijnConfig(models.Model):
         _("regisseur herinneren"),
         default=True,
         help_text=_("Uit voor termijnen die alleen informatief zijn, zoals de bezwaartermijn."),
+    )
+    # How the law counts it, not a policy choice: set from EERSTE_DAG_TELT, not in the form.
+    eerste_dag_telt = models.BooleanField(
+        _("periode die op de datum begint"),
+        default=False,
+        help_text=_(
+            "De eerste dag telt mee: de laatste dag is de dag vóór dezelfde datum N later "
+            "(01-03 + 6 maanden → 31-08), zoals bij de ontzorgperiode."
+        ),
     )
 
     class Meta:
@@ -166,6 +176,8 @@ class Termijn(models.Model):
         _("gehaald op"), null=True, blank=True, validators=[plausibele_datum]
     )
 
+    objects = PersoonGebondenQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("termijn")
         verbose_name_plural = _("termijnen")
@@ -247,6 +259,10 @@ class Feestdag(models.Model):
 pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())(Feestdag)
 
 
+class HerinneringQuerySet(PersoonGebondenQuerySet):
+    persoon_pad = "termijn__persoon"
+
+
 class Herinnering(models.Model):
     """A reminder sent for one deadline at one moment. The unique constraint is what makes
     'at most once' hold, also for two jobs running at the same time."""
@@ -254,6 +270,8 @@ class Herinnering(models.Model):
     termijn = models.ForeignKey(Termijn, on_delete=models.CASCADE, related_name="herinneringen")
     moment = models.CharField(_("moment"), max_length=20)
     verstuurd_op = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+
+    objects = HerinneringQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("herinnering")
@@ -265,6 +283,14 @@ class Herinnering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.termijn_id} {self.moment}"
+
+
+class MeldingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "MeldingQuerySet":
+        """A notification is for its addressee alone, whichever person it names."""
+        if not (user is not None and user.is_authenticated):
+            return self.none()
+        return self.filter(gebruiker=user)
 
 
 class Melding(models.Model):
@@ -291,6 +317,8 @@ class Melding(models.Model):
     gelezen_op = models.DateTimeField(
         _("gelezen op"), null=True, blank=True, validators=[plausibele_datum]
     )
+
+    objects = MeldingQuerySet.as_manager()
 
     class Meta:
         constraints = [

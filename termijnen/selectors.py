@@ -8,7 +8,7 @@ from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from statushouders.selectors import personen_zichtbaar
+from statushouders.models import Persoon
 
 from .berekening import Kalender
 from .constants import OPENSTAAND
@@ -64,6 +64,20 @@ def verlengen_geweigerd(termijn: Termijn) -> str | None:
 
 def verlengen_mogelijk(termijn: Termijn) -> bool:
     return verlengen_geweigerd(termijn) is None
+
+
+def verlengbare_termijn(*, persoon, termijn_id: int) -> Termijn:
+    """The person's PIP term (the one that can get the one-time extension); DoesNotExist
+    otherwise."""
+    return persoon.termijnen.select_related("config").get(
+        pk=termijn_id, config__code=EENMALIG_VERLENGBAAR
+    )
+
+
+def persoon_van_termijn(termijn_id: int):
+    """Whom a deadline is about, whoever asks: only to log a refused attempt against the
+    person it concerns."""
+    return Termijn.objects.filter(pk=termijn_id).values_list("persoon__uuid", flat=True).first()
 
 
 @dataclass
@@ -150,7 +164,7 @@ def _groepen(vandaag: datetime.date) -> dict[str, Q]:
 
 def _openstaand_van(*, user, team: bool, vandaag) -> models.QuerySet[Termijn]:
     # A closed dossier's deadlines no longer run; reopening brings them back.
-    personen = personen_zichtbaar(user=user).filter(afgesloten_op__isnull=True)
+    personen = Persoon.objects.visible_to(user).filter(afgesloten_op__isnull=True)
     if not team:
         personen = personen.filter(regisseur=user)
     return Termijn.objects.filter(_lopend(vandaag), persoon__in=personen)
@@ -244,7 +258,7 @@ def team_overzicht(*, user, vandaag: datetime.date | None = None) -> list[TeamRe
 
 
 def meldingen_van(*, user) -> models.QuerySet[Melding]:
-    return Melding.objects.filter(gebruiker=user).select_related("persoon", "termijn")
+    return Melding.objects.visible_to(user).select_related("persoon", "termijn")
 
 
 @dataclass
@@ -262,11 +276,10 @@ def melding_regels(meldingen, vandaag: datetime.date | None = None) -> list[Meld
 
 
 def ongelezen_meldingen(*, user) -> int:
-    if not (user and user.is_authenticated):
-        return 0
-    return Melding.objects.filter(gebruiker=user, gelezen_op__isnull=True).count()
+    # Anonymous (the login page): visible_to gives none, counted without a query.
+    return Melding.objects.visible_to(user).filter(gelezen_op__isnull=True).count()
 
 
-def melding_van(*, user, pk: int) -> Melding:
+def melding_ophalen(*, user, pk: int) -> Melding:
     """The user's own melding; DoesNotExist for anyone else's."""
-    return Melding.objects.get(gebruiker=user, pk=pk)
+    return Melding.objects.visible_to(user).get(pk=pk)

@@ -27,6 +27,7 @@ from statushouders.selectors import plicht_begint_op
 
 from .berekening import Kalender, Vervaldatum, vervaldatum
 from .constants import (
+    EERSTE_DAG_TELT,
     MAXIMUM_LENGTE,
     OPENSTAAND,
     TERMIJN_STANDAARDEN,
@@ -74,6 +75,7 @@ def termijnconfig(code: str) -> TermijnConfig:
                 "atw": atw,
                 "geverifieerd": geverifieerd,
                 "herinneren": herinneren,
+                "eerste_dag_telt": code in EERSTE_DAG_TELT,
             },
         )
         return config
@@ -176,6 +178,7 @@ def _berekend(termijn: Termijn, kalender: Kalender) -> Vervaldatum:
         atw=config.atw,
         kalender=kalender,
         extra_dagen=termijn.verlenging_dagen,
+        eerste_dag_telt=config.eerste_dag_telt,
     )
 
 

@@ -9,7 +9,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core.selectors import historie_regels, pagina_kiezen
-from core.views import beheer_vereist, dossier_medewerker_vereist, formulier_uitvoeren
+from core.views import (
+    beheer_vereist,
+    dossier_medewerker_vereist,
+    dossierformulier,
+    in_scope_openen,
+)
 from statushouders.views import dossier_openen
 
 from . import selectors, services
@@ -84,7 +89,7 @@ def meldingen(request):
 def melding_openen(request, pk):
     """Opening a melding marks it read and leads to where the matter is handled."""
     try:
-        melding = selectors.melding_van(user=request.user, pk=pk)
+        melding = selectors.melding_ophalen(user=request.user, pk=pk)
     except Melding.DoesNotExist:
         raise Http404 from None
     link = services.melding_openen(melding=melding, gebruiker=request.user)
@@ -98,25 +103,24 @@ def melding_openen(request, pk):
 def termijn_verlengen(request, uuid, termijn_id):
     """The one-time extension of the PIP term, reached from the deadline strip."""
     persoon = dossier_openen(request, uuid)
-    termijn = get_object_or_404(
-        persoon.termijnen.select_related("config"),
-        pk=termijn_id,
-        config__code=selectors.EENMALIG_VERLENGBAAR,
+    termijn = in_scope_openen(
+        request,
+        lambda: selectors.verlengbare_termijn(persoon=persoon, termijn_id=termijn_id),
+        loggen=False,  # dossier_openen logged the look
+        persoon_uuid=lambda: selectors.persoon_van_termijn(termijn_id),
     )
     geweigerd = selectors.verlengen_geweigerd(termijn)
     if geweigerd:
         messages.info(request, geweigerd)
         return redirect(persoon.get_absolute_url() + "#termijnen")
-    form = TermijnVerlengenForm(request.POST or None)
-    verlengen = partial(services.termijn_verlengen, termijn=termijn, door=request.user)
-    if formulier_uitvoeren(form, verlengen):
-        messages.success(request, _("De termijn is verlengd."))
-        return redirect(persoon)
-    return render(
+    return dossierformulier(
         request,
-        "termijnen/termijn_verlengen.html",
-        {"persoon": persoon, "termijn": termijn, "form": form},
-        status=422 if form.errors else 200,
+        TermijnVerlengenForm(request.POST or None),
+        partial(services.termijn_verlengen, termijn=termijn, door=request.user),
+        gelukt=_("De termijn is verlengd."),
+        naar=persoon,
+        template="termijnen/termijn_verlengen.html",
+        context=lambda form: {"persoon": persoon, "termijn": termijn, "form": form},
     )
 
 
@@ -149,44 +153,56 @@ def termijnconfig_bewerken(request, code):
                 % aantal,
             )
 
-    if formulier_uitvoeren(form, opslaan):
+    def opgeslagen():
         config.refresh_from_db()
-        messages.success(request, _("De termijn ‘%s’ is opgeslagen.") % config.label)
-        return redirect("termijnen:termijnconfig-lijst")
-    config.refresh_from_db()
-    return render(
-        request,
-        "termijnen/termijnconfig_bewerken.html",
-        {
+        return _("De termijn ‘%s’ is opgeslagen.") % config.label
+
+    def tonen(form):
+        # The page shows the term as stored, not what the bound form wrote onto it.
+        config.refresh_from_db()
+        return {
             "config": config,
             "form": form,
             "historie": historie_regels(selectors.termijnconfig_historie(config)[:50]),
-        },
-        status=422 if form.errors else 200,
+        }
+
+    return dossierformulier(
+        request,
+        form,
+        opslaan,
+        gelukt=opgeslagen,
+        naar="termijnen:termijnconfig-lijst",
+        template="termijnen/termijnconfig_bewerken.html",
+        context=tonen,
     )
 
 
 @beheer_vereist
 @require_http_methods(["GET", "POST"])
 def feestdag_lijst(request):
-    form = FeestdagForm(request.POST or None)
-    if formulier_uitvoeren(form, partial(services.feestdag_opslaan, door=request.user)):
-        messages.success(request, _("De dag is toegevoegd; lopende termijnen zijn bijgewerkt."))
-        return redirect("termijnen:feestdag-lijst")
-    return _feestdagen_tonen(request, form)
-
-
-def _feestdagen_tonen(request, form, bewerkt=None):
-    return render(
+    return _feestdag_formulier(
         request,
-        "termijnen/feestdag_lijst.html",
-        {
+        FeestdagForm(request.POST or None),
+        partial(services.feestdag_opslaan, door=request.user),
+        gelukt=_("De dag is toegevoegd; lopende termijnen zijn bijgewerkt."),
+    )
+
+
+def _feestdag_formulier(request, form, actie, *, gelukt, bewerkt=None):
+    """Adding and changing a day: both on the list of days, which shows the form."""
+    return dossierformulier(
+        request,
+        form,
+        actie,
+        gelukt=gelukt,
+        naar="termijnen:feestdag-lijst",
+        template="termijnen/feestdag_lijst.html",
+        context=lambda form: {
             "feestdagen": selectors.feestdagen(),
             "form": form,
             "bewerkt": bewerkt,
             "historie": historie_regels(selectors.feestdag_historie()[:50]),
         },
-        status=422 if form.errors else 200,
     )
 
 
@@ -197,12 +213,13 @@ def feestdag_bewerken(request, pk):
     form = FeestdagForm(
         request.POST or None, initial={"datum": feestdag.datum, "naam": feestdag.naam}
     )
-    if formulier_uitvoeren(
-        form, partial(services.feestdag_opslaan, door=request.user, feestdag=feestdag)
-    ):
-        messages.success(request, _("De dag is gewijzigd; lopende termijnen zijn bijgewerkt."))
-        return redirect("termijnen:feestdag-lijst")
-    return _feestdagen_tonen(request, form, bewerkt=feestdag)
+    return _feestdag_formulier(
+        request,
+        form,
+        partial(services.feestdag_opslaan, door=request.user, feestdag=feestdag),
+        gelukt=_("De dag is gewijzigd; lopende termijnen zijn bijgewerkt."),
+        bewerkt=feestdag,
+    )
 
 
 @beheer_vereist

@@ -126,6 +126,7 @@ def gelijkgestelde_dagen(request):
 
     if not (Feestdag.objects.exists() and TermijnConfig.objects.exists()):
         import_module("termijnen.migrations.0001_initial").vullen(apps, None)
+        import_module("termijnen.migrations.0002_eerste_dag_telt").markeren(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -30,7 +30,7 @@ def beheer_overzicht(request):
         aantal = 0
         for gemeente in gemeenten:
             aantal += services.betalingen_plannen(
-                maand=form.cleaned_data["maand"], gemeente=gemeente
+                maand=form.cleaned_data["maand"], gemeente=gemeente, door=request.user
             )
         messages.success(
             request,
@@ -50,7 +50,15 @@ def beheer_instelling(request, gemeente):
     if gevonden is None:
         raise Http404
     instelling = selectors.instelling_van(gevonden)
-    velden = ("rekeninghouder", "iban", "bic", "ruimere_doelgroep", "ruimere_lasten", "beleid")
+    velden = (
+        "rekeninghouder",
+        "iban",
+        "bic",
+        "ruimere_doelgroep",
+        "ruimere_lasten",
+        "beleid",
+        "batchboeking",
+    )
     form = BetaalinstellingForm(
         request.POST or None,
         initial={veld: getattr(instelling, veld) for veld in velden} if instelling else {},

@@ -47,7 +47,7 @@ def _of_404(ophalen):
 
 
 def _gebruiker(request, pk):
-    return _of_404(lambda: selectors.beheerbare_gebruiker(user=request.user, pk=pk))
+    return _of_404(lambda: selectors.gebruiker_ophalen(user=request.user, pk=pk))
 
 
 def _status(form) -> int:
@@ -124,7 +124,7 @@ def gebruiker_detail(request, pk):
         {
             "gebruiker": gebruiker,
             "form": form,
-            "gemeenten": selectors.gemeenten_van_gebruiker(gebruiker=gebruiker),
+            "gemeenten": selectors.toegekende_gemeenten(gebruiker=gebruiker),
             "intrekbaar": set(
                 selectors.beheerbare_gemeenten(user=request.user).values_list("pk", flat=True)
             ),
@@ -170,7 +170,7 @@ def gebruiker_heractiveren(request, pk):
 def gemeente_intrekken(request, pk, gemeente_pk):
     gebruiker = _gebruiker(request, pk)
     gemeente = get_object_or_404(
-        selectors.gemeenten_van_gebruiker(gebruiker=gebruiker), pk=gemeente_pk
+        selectors.toegekende_gemeenten(gebruiker=gebruiker), pk=gemeente_pk
     )
     try:
         services.gemeente_intrekken(gebruiker=gebruiker, door=request.user, gemeente=gemeente)
@@ -241,7 +241,7 @@ def rechtenaanvraag_lijst(request):
 @beheer_vereist
 @require_http_methods(["GET", "POST"])
 def rechtenaanvraag_detail(request, pk):
-    aanvraag = _of_404(lambda: selectors.rechtenaanvraag_voor(user=request.user, pk=pk))
+    aanvraag = _of_404(lambda: selectors.rechtenaanvraag_ophalen(user=request.user, pk=pk))
     geweigerd = selectors.beoordelen_geweigerd(aanvraag=aanvraag, user=request.user)
     form = BeoordelenForm(request.POST or None)
 

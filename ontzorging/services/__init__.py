@@ -2,11 +2,13 @@
 (one payment per vaste last per month, one batch per payment at a time) and no one person
 sends money alone (a batch is approved by a teamleider who did not compose it)."""
 
-from .bank import (  # noqa: F401
+from .afschriften import (  # noqa: F401
     afschrift_inlezen,
     afschrift_mislukt,
     afschrift_verwerken,
     afschrift_voortgang,
+)
+from .bank import (  # noqa: F401
     batch_export_mislukt,
     batch_export_starten,
     batch_exporteren,
@@ -17,6 +19,7 @@ from .bank import (  # noqa: F401
 )
 from .lasten import (  # noqa: F401
     betaling_opnieuw_plannen,
+    betalingen_bijplannen,
     betalingen_plannen,
     overname_vastleggen,
     vaste_last_toevoegen,
@@ -31,3 +34,4 @@ from .periodes import (  # noqa: F401
     periode_verlengen,
     periodes_bijwerken,
 )
+from .planning import periode_plannen  # noqa: F401

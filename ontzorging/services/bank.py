@@ -1,5 +1,5 @@
 """Payment batches (four eyes: composed by one, approved by a teamleider who did not compose
-it), the SEPA export, and reading the bank's statement back."""
+it) and the SEPA export. Reading the bank's answers back is afschriften.py."""
 
 import datetime
 from decimal import Decimal
@@ -7,7 +7,6 @@ from decimal import Decimal
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,6 @@ from ..constants import (
 )
 from ..geld import (
     eerstvolgende_bankdag,
-    euro,
     is_bankdag,
     maand_van,
     volgende_maand,
@@ -112,6 +110,7 @@ def batch_samenstellen(
                     crediteur=betaling.vaste_last.crediteur,
                     iban=betaling.vaste_last.iban,
                     bic=betaling.vaste_last.bic,
+                    kenmerk_soort=betaling.vaste_last.kenmerk_soort,
                     kenmerk=_omschrijving(betaling),
                     end_to_end_id=f"KOERS-{batch.pk}-{betaling.pk}"[:SEPA_ID],
                 )
@@ -249,184 +248,4 @@ def batch_export_mislukt(*, batch_id: int) -> None:
 def batch_voortgang(*, batch_id: int, procent: int) -> None:
     Betaalbatch.objects.filter(pk=batch_id, geexporteerd_op__isnull=True).update(
         export_voortgang=max(0, min(100, procent))
-    )
-
-
-# --- Bank statements --------------------------------------------------------------------------
-
-AFSCHRIFT_MAX_BYTES = 20 * 1024 * 1024
-
-
-@transaction.atomic
-def afschrift_inlezen(*, gemeente: Gemeente, door: User, bestand):
-    """Keep the uploaded statement and queue its processing; the page shows the progress."""
-    from ..models import Afschrift
-    from ..tasks import afschrift_verwerken_task
-
-    _eist_gemeente(door, gemeente)
-    if bestand is None:
-        raise ValidationError({"bestand": [_("Kies het afschrift van de bank (camt.053, XML).")]})
-    naam = (getattr(bestand, "name", "") or "afschrift.xml")[-255:]
-    if not naam.lower().endswith(".xml"):
-        raise ValidationError({"bestand": [_("Een camt.053-afschrift is een XML-bestand.")]})
-    if bestand.size > AFSCHRIFT_MAX_BYTES:
-        raise ValidationError({"bestand": [_("Het afschrift is groter dan 20 MB.")]})
-    begin = bestand.read(512)
-    bestand.seek(0)
-    if not begin.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        raise ValidationError({"bestand": [_("Dit is geen XML-bestand.")]})
-    with pghistory.context(user=door.pk):
-        afschrift = Afschrift.objects.create(
-            gemeente=gemeente, bestand=bestand, bestandsnaam=naam, ingelezen_door=door
-        )
-    transaction.on_commit(lambda: afschrift_verwerken_task.delay(afschrift.pk))
-    return afschrift
-
-
-def afschrift_verwerken(*, afschrift, voortgang=None):
-    """Match each line by end-to-end id to a payment of an exported batch of this gemeente.
-    Money out and booked: betaald. Money back for it (a return): mislukt, with the bank's
-    reason. Anything else is listed as not found, never guessed."""
-    from ..models import Afschrift
-    from ..sepa import AfschriftOngeldig, afschrift_lezen
-
-    afschrift = Afschrift.objects.get(pk=afschrift.pk)
-    if afschrift.status == "klaar":
-        return afschrift
-    Afschrift.objects.filter(pk=afschrift.pk).update(status="bezig")
-    try:
-        with afschrift.bestand.open("rb") as bestand:
-            afschrift_id, regels = afschrift_lezen(bestand.read())
-    except AfschriftOngeldig as fout:
-        Afschrift.objects.filter(pk=afschrift.pk).update(status="mislukt", foutmelding=str(fout))
-        return Afschrift.objects.get(pk=afschrift.pk)
-    instelling = Betaalinstelling.objects.filter(gemeente=afschrift.gemeente).first()
-    rekeningen = {r.rekening for r in regels if r.rekening}
-    if instelling and rekeningen and instelling.iban not in rekeningen:
-        Afschrift.objects.filter(pk=afschrift.pk).update(
-            status="mislukt",
-            foutmelding=_(
-                "Dit afschrift hoort bij rekening %(rekening)s, niet bij de betaalrekening van "
-                "%(gemeente)s (%(iban)s)."
-            )
-            % {
-                "rekening": ", ".join(sorted(rekeningen))[:60],
-                "gemeente": afschrift.gemeente,
-                "iban": instelling.iban,
-            },
-        )
-        return Afschrift.objects.get(pk=afschrift.pk)
-    if (
-        afschrift_id
-        and Afschrift.objects.filter(
-            gemeente=afschrift.gemeente, afschrift_id=afschrift_id, status="klaar"
-        )
-        .exclude(pk=afschrift.pk)
-        .exists()
-    ):
-        Afschrift.objects.filter(pk=afschrift.pk).update(
-            status="mislukt",
-            foutmelding=_("Dit afschrift (%(id)s) is al eerder ingelezen.") % {"id": afschrift_id},
-        )
-        return Afschrift.objects.get(pk=afschrift.pk)
-    bekend = {
-        regel.end_to_end_id: regel
-        for regel in Batchregel.objects.filter(
-            batch__gemeente=afschrift.gemeente,
-            batch__geexporteerd_op__isnull=False,
-            end_to_end_id__in=[r.end_to_end_id for r in regels if r.end_to_end_id],
-        ).select_related("betaling")
-    }
-    # A payment sent again (after a return) is answered by the lines of its latest batch only.
-    laatste_regel = dict(
-        Batchregel.objects.filter(betaling_id__in=[r.betaling_id for r in bekend.values()])
-        .exclude(batch__status=BatchStatus.INGETROKKEN)
-        .values("betaling_id")
-        .annotate(laatste=Max("id"))
-        .values_list("betaling_id", "laatste")
-    )
-    niet_gevonden, betaald, mislukt, al_verwerkt = [], 0, 0, 0
-    stap = max(1, len(regels) // 20)
-    with transaction.atomic(), pghistory.context(user=afschrift.ingelezen_door_id):
-        for nummer, regel in enumerate(regels, start=1):
-            batchregel = bekend.get(regel.end_to_end_id)
-            waarom = _niet_verwerkbaar(regel, batchregel, laatste_regel)
-            if waarom:
-                niet_gevonden.append(_als_rij(regel, waarom))
-            else:
-                betaling = Betaling.objects.select_for_update().get(pk=batchregel.betaling_id)
-                if regel.bij:
-                    if betaling.status != BetalingStatus.MISLUKT:
-                        betaling.status = BetalingStatus.MISLUKT
-                        betaling.betaald_op = None
-                        betaling.reden_mislukt = (
-                            _("Teruggeboekt door de bank: %(reden)s")
-                            % {"reden": regel.reden or _("geen reden opgegeven")}
-                        )[:300]
-                        betaling.save()
-                        mislukt += 1
-                    else:
-                        al_verwerkt += 1
-                elif betaling.status == BetalingStatus.IN_BATCH:
-                    betaling.status = BetalingStatus.BETAALD
-                    betaling.betaald_op = regel.datum or timezone.localdate()
-                    betaling.save()
-                    betaald += 1
-                else:
-                    al_verwerkt += 1
-            if voortgang and nummer % stap == 0:
-                voortgang(int(100 * nummer / len(regels)))
-        Afschrift.objects.filter(pk=afschrift.pk).update(
-            status="klaar",
-            voortgang=100,
-            afschrift_id=afschrift_id,
-            regels=len(regels),
-            betaald=betaald,
-            mislukt=mislukt,
-            al_verwerkt=al_verwerkt,
-            niet_gevonden=niet_gevonden,
-        )
-    return Afschrift.objects.get(pk=afschrift.pk)
-
-
-def _niet_verwerkbaar(regel, batchregel, laatste_regel: dict[int, int]) -> str:
-    if not regel.end_to_end_id:
-        return _("geen kenmerk van Koers")
-    if batchregel is None:
-        return _("geen betaling van deze gemeente met dit kenmerk")
-    if laatste_regel.get(batchregel.betaling_id) != batchregel.pk:
-        return _("hoort bij een eerdere batch; de betaling is opnieuw verstuurd")
-    if not regel.geboekt:
-        return _("nog niet geboekt")
-    if regel.bedrag != batchregel.bedrag:
-        return _("bedrag wijkt af (verwacht %(bedrag)s)") % {"bedrag": euro(batchregel.bedrag)}
-    return ""
-
-
-def _als_rij(regel, waarom: str) -> dict:
-    return {
-        "kenmerk": regel.end_to_end_id[:35],
-        "bedrag": f"{regel.bedrag:.2f}" if regel.bedrag is not None else "",
-        "richting": "bij" if regel.bij else "af",
-        "datum": f"{regel.datum:%d-%m-%Y}" if regel.datum else "",
-        "naam": regel.naam,
-        "omschrijving": regel.omschrijving,
-        "waarom": waarom,
-    }
-
-
-def afschrift_voortgang(*, afschrift_id: int, procent: int) -> None:
-    from ..models import Afschrift
-
-    Afschrift.objects.filter(pk=afschrift_id, status="bezig").update(
-        voortgang=max(0, min(99, procent))
-    )
-
-
-def afschrift_mislukt(*, afschrift_id: int) -> None:
-    from ..models import Afschrift
-
-    Afschrift.objects.filter(pk=afschrift_id).exclude(status="klaar").update(
-        status="mislukt",
-        foutmelding=_("Het inlezen is onderbroken; lees het afschrift opnieuw in."),
     )

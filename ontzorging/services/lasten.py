@@ -6,23 +6,23 @@ from decimal import Decimal
 
 import pghistory
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from core.validators import datums_controleren
 from statushouders.models import Gemeente
-from termijnen.services import termijnconfig
+from termijnen.services import melding_maken
 
 from .. import selectors
 from ..constants import (
     SEPA_NAAM,
-    TERMIJN_EINDE,
     BetalingStatus,
     KenmerkSoort,
     LastSoort,
-    PeriodeStatus,
+    PlanningAanleiding,
 )
 from ..geld import (
     bedrag_controleren,
@@ -31,6 +31,7 @@ from ..geld import (
     kenmerk_controleren,
     maand_van,
     sepa_tekst,
+    volgende_maand,
     vorige_maand,
 )
 from ..models import (
@@ -38,7 +39,8 @@ from ..models import (
     Ontzorgperiode,
     VasteLast,
 )
-from .periodes import _eist_dossierrol, periodes_bijwerken
+from .periodes import _eist_dossierrol, _periode_link, periodes_bijwerken
+from .planning import periode_plannen, plannen
 
 # --- Fixed costs ------------------------------------------------------------------------------
 
@@ -89,6 +91,16 @@ def _last_controleren(
     except ValidationError as fout:
         fouten["iban"] = fout.messages
         afgeleid = ""
+    else:
+        # The gemeente's own paying account as creditor would send the money in a circle, or
+        # is a mistyped (or copied) IBAN: never a creditor's.
+        if instelling is not None and schoon["iban"] in selectors.eigen_ibans(instelling):
+            fouten["iban"] = [
+                _(
+                    "Dit is de betaalrekening van de gemeente zelf, niet die van de crediteur. "
+                    "Vul het IBAN in dat op de factuur of acceptgiro van de crediteur staat."
+                )
+            ]
     try:
         schoon["bic"] = bic_controleren(bic, afgeleid=afgeleid) or afgeleid
     except ValidationError as fout:
@@ -148,11 +160,13 @@ def _last_controleren(
 @transaction.atomic
 def vaste_last_toevoegen(*, periode: Ontzorgperiode, door: User, **gegevens) -> VasteLast:
     _eist_dossierrol(door, periode.persoon)
-    if periode.status == PeriodeStatus.BEEINDIGD:
+    if periode.is_beeindigd:
         raise ValidationError(_("Deze ontzorgperiode is beëindigd."))
     schoon = _last_controleren(periode=periode, **gegevens)
     with pghistory.context(user=door.pk):
-        return VasteLast.objects.create(periode=periode, **schoon)
+        last = VasteLast.objects.create(periode=periode, **schoon)
+        periode_plannen(periode=periode, door=door)
+    return last
 
 
 @transaction.atomic
@@ -161,7 +175,7 @@ def vaste_last_wijzigen(*, last: VasteLast, door: User, **gegevens) -> VasteLast
     range removed); what is in a batch or paid stays as it was sent."""
     _eist_dossierrol(door, last.periode.persoon)
     last = VasteLast.objects.select_for_update().select_related("periode__persoon").get(pk=last.pk)
-    if last.periode.status == PeriodeStatus.BEEINDIGD:
+    if last.periode.is_beeindigd:
         raise ValidationError(_("Deze ontzorgperiode is beëindigd."))
     schoon = _last_controleren(periode=last.periode, bestaand=last, **gegevens)
     with pghistory.context(user=door.pk):
@@ -169,6 +183,7 @@ def vaste_last_wijzigen(*, last: VasteLast, door: User, **gegevens) -> VasteLast
             setattr(last, veld, waarde)
         last.save()
         _geplande_betalingen_volgen(last)
+        periode_plannen(periode=last.periode, door=door)
     return last
 
 
@@ -193,7 +208,7 @@ def overname_vastleggen(
     _eist_dossierrol(door, last.periode.persoon)
     datums_controleren(overname_maand=overname_maand, overname_geregeld_op=overname_geregeld_op)
     last = VasteLast.objects.select_for_update().select_related("periode__persoon").get(pk=last.pk)
-    if last.periode.status == PeriodeStatus.BEEINDIGD:
+    if last.periode.is_beeindigd:
         raise ValidationError(_("Deze ontzorgperiode is beëindigd."))
     fouten: dict = {}
     if overname_maand:
@@ -216,30 +231,11 @@ def overname_vastleggen(
             last.laatste_maand = vorige_maand(overname_maand)
         last.save()
         _geplande_betalingen_volgen(last)
+        periode_plannen(periode=last.periode, door=door)
     return last
 
 
 # --- Planning ---------------------------------------------------------------------------------
-
-_PLANNEN = """
-INSERT INTO ontzorging_betaling
-    (vaste_last_id, maand, bedrag, status, pogingen, reden_mislukt, betaald_op, created_at)
-SELECT l.id, %(maand)s, l.maandbedrag, 'gepland', 1, '', NULL, now()
-FROM ontzorging_vastelast l
-JOIN ontzorging_ontzorgperiode p ON p.id = l.periode_id
-JOIN statushouders_persoon pe ON pe.id = p.persoon_id
-JOIN termijnen_termijn t ON t.persoon_id = p.persoon_id AND t.config_id = %(config)s
-     AND t.sleutel = p.uuid::text
-WHERE p.status IN ('gepland', 'actief', 'afbouw')
-  AND p.machtiging_op IS NOT NULL
-  AND date_trunc('month', p.start_bijstand)::date <= %(maand)s
-  AND %(maand)s <= t.vervalt_op
-  AND (p.beeindigd_op IS NULL OR %(maand)s <= p.beeindigd_op)
-  AND l.eerste_maand <= %(maand)s AND %(maand)s <= l.laatste_maand
-  AND (l.overname_maand IS NULL OR %(maand)s < l.overname_maand)
-  {gemeente}
-ON CONFLICT (vaste_last_id, maand) DO NOTHING
-"""
 
 
 def betalingen_plannen(
@@ -247,21 +243,66 @@ def betalingen_plannen(
     maand: datetime.date,
     gemeente: Gemeente | None = None,
     vandaag: datetime.date | None = None,
+    door: User | None = None,
 ) -> int:
-    """Plan the month's payment of every vaste last of every running period with a machtiging.
-    One INSERT … ON CONFLICT DO NOTHING on the unique (last, month): a second run, or two
-    workers at once, plan nothing twice. Returns how many were planned now."""
+    """Plan one month's payment of every vaste last of every running period with a
+    machtiging (functioneel beheer, by hand). A second run, or two workers at once, plan
+    nothing twice. Returns how many were planned now."""
     datums_controleren(maand=maand)
     periodes_bijwerken(vandaag=vandaag)
-    config = termijnconfig(TERMIJN_EINDE)
-    parameters = {"maand": maand_van(maand), "config": config.pk}
-    filter_gemeente = ""
-    if gemeente is not None:
-        filter_gemeente = "AND pe.gemeente_id = %(gemeente)s"
-        parameters["gemeente"] = gemeente.pk
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(_PLANNEN.format(gemeente=filter_gemeente), parameters)
-        return cursor.rowcount
+    return plannen(
+        vanaf=maand, tot=maand, aanleiding=PlanningAanleiding.BEHEER, door=door, gemeente=gemeente
+    ).aantal
+
+
+def betalingen_bijplannen(*, vandaag: datetime.date | None = None) -> dict[str, int]:
+    """The nightly run: move periods along by date, plan next month's payments, and catch up
+    every earlier month of a running period that should have been planned and was not (from
+    the period's first month). The regisseur of each person with a month caught up gets one
+    melding naming the months. Planning claims each (last, month) once, so a second run plans
+    nothing and tells no one again."""
+    vandaag = vandaag or timezone.localdate()
+    periodes_bijwerken(vandaag=vandaag)
+    volgende = volgende_maand(vandaag)
+    # The meldingen go with the planning: a month caught up is told exactly once.
+    with transaction.atomic():
+        uitkomst = plannen(tot=volgende, aanleiding=PlanningAanleiding.NACHT, op_tijd=volgende)
+        per_persoon: dict[int, tuple[Ontzorgperiode, set[datetime.date]]] = {}
+        for periode in Ontzorgperiode.objects.filter(pk__in=uitkomst.ingehaald).select_related(
+            "persoon"
+        ):
+            _periode, maanden = per_persoon.setdefault(periode.persoon_id, (periode, set()))
+            maanden.update(uitkomst.ingehaald[periode.pk])
+        for periode, maanden in per_persoon.values():
+            _inhalen_melden(periode, sorted(maanden))
+    return {
+        "gepland": uitkomst.aantal,
+        "ingehaald": uitkomst.ingehaald_aantal,
+        "meldingen": len(per_persoon),
+    }
+
+
+def _inhalen_melden(periode: Ontzorgperiode, maanden: list[datetime.date]) -> None:
+    namen = [f"{maand:%m-%Y}" for maand in maanden]
+    opsomming = namen[-1]
+    if len(namen) > 1:
+        opsomming = _("%(eerste)s en %(laatste)s") % {
+            "eerste": ", ".join(namen[:-1]),
+            "laatste": opsomming,
+        }
+    melding_maken(
+        gebruiker_id=periode.persoon.regisseur_id,
+        persoon=periode.persoon,
+        tekst=ngettext(
+            "Koers heeft de betaling van %(maanden)s voor %(naam)s alsnog gepland: die maand "
+            "was niet gepland. Kijk of die mee moet in de eerstvolgende betaalbatch.",
+            "Koers heeft de betalingen van %(maanden)s voor %(naam)s alsnog gepland: die "
+            "maanden waren niet gepland. Kijk of ze mee moeten in de eerstvolgende betaalbatch.",
+            len(maanden),
+        )
+        % {"maanden": opsomming, "naam": periode.persoon.naam},
+        link=_periode_link(periode),
+    )
 
 
 @transaction.atomic
@@ -276,7 +317,7 @@ def betaling_opnieuw_plannen(*, betaling: Betaling, door: User) -> Betaling:
     )
     if betaling.status != BetalingStatus.MISLUKT:
         raise ValidationError(_("Alleen een mislukte betaling kan opnieuw worden gepland."))
-    if betaling.vaste_last.periode.status == PeriodeStatus.BEEINDIGD:
+    if betaling.vaste_last.periode.is_beeindigd:
         raise ValidationError(_("De ontzorgperiode is beëindigd; regel deze betaling apart."))
     if not betaling.vaste_last.periode.machtiging_op:
         raise ValidationError(_("Zonder machtiging kan niets betaald worden."))

@@ -39,6 +39,7 @@ from ..models import (
     Ontzorgperiode,
     Verlenging,
 )
+from .planning import periode_plannen
 
 # --- Configuration ----------------------------------------------------------------------------
 
@@ -54,6 +55,7 @@ def betaalinstelling_opslaan(
     ruimere_doelgroep: bool = False,
     ruimere_lasten: bool = False,
     beleid: str = "",
+    batchboeking: bool = False,
 ) -> Betaalinstelling:
     fouten = {}
     if not mag(door, gemeente, Doel.BEHEER):
@@ -81,6 +83,7 @@ def betaalinstelling_opslaan(
                 "ruimere_doelgroep": ruimere_doelgroep,
                 "ruimere_lasten": ruimere_lasten,
                 "beleid": beleid,
+                "batchboeking": batchboeking,
             },
         )
     return instelling
@@ -198,7 +201,7 @@ def periode_bijwerken(
     datums_controleren(machtiging_op=machtiging_op, beschikking_op=beschikking_op)
     periode = Ontzorgperiode.objects.select_for_update().get(pk=periode.pk)
     fouten: dict = {}
-    if periode.status == PeriodeStatus.BEEINDIGD:
+    if periode.is_beeindigd:
         raise ValidationError(_("Deze ontzorgperiode is beëindigd en verandert niet meer."))
     _machtiging_controleren(machtiging_op, machtiging_vorm, fouten)
     if beschikking_op and beschikking_op > timezone.localdate():
@@ -220,10 +223,12 @@ def periode_bijwerken(
         _termijnen_bijwerken(periode)
         if not periode.machtiging_op:
             # Without a machtiging nothing may be paid: what was planned and not yet in a batch
-            # waits for a new planning run.
+            # is planned again once a machtiging is recorded.
             Betaling.objects.filter(
                 vaste_last__periode=periode, status=BetalingStatus.GEPLAND
             ).delete()
+        else:
+            periode_plannen(periode=periode, door=door)
     return periode
 
 
@@ -241,7 +246,7 @@ def periode_verlengen(
     periode = Ontzorgperiode.objects.select_for_update().get(pk=periode.pk)
     einde = selectors.einde_van(periode)
     fouten: dict = {}
-    if periode.status == PeriodeStatus.BEEINDIGD:
+    if periode.is_beeindigd:
         raise ValidationError(_("Een beëindigde ontzorgperiode kan niet meer verlengd worden."))
     if tot is None:
         fouten["tot"] = [_("Vul de nieuwe einddatum in.")]
@@ -266,6 +271,8 @@ def periode_verlengen(
         periode.save(update_fields=["overdracht_gemeld_op"])
         _termijnen_bijwerken(periode)
         _status_bijwerken(periode, timezone.localdate())
+        # The months the extension adds, as far as they are due already.
+        periode_plannen(periode=periode, door=door)
     return verlenging
 
 
@@ -279,7 +286,7 @@ def periode_beeindigen(
     datums_controleren(op=op)
     periode = Ontzorgperiode.objects.select_for_update().get(pk=periode.pk)
     fouten: dict = {}
-    if periode.status == PeriodeStatus.BEEINDIGD:
+    if periode.is_beeindigd:
         raise ValidationError(_("Deze ontzorgperiode is al beëindigd."))
     gepland_einde = selectors.einde_van(periode)
     if op is None:

@@ -6,7 +6,7 @@ import datetime
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from core.export import veilige_cel
 from core.views import (
     dossier_medewerker_vereist,
     formulier_uitvoeren,
+    in_scope_openen,
 )
 
 from .. import selectors, services
@@ -66,9 +67,7 @@ def betalingen(request):
             "meer_gemeenten": gemeenten.count() > 1,
             "stand": selectors.betaalstand(gemeente=gemeente),
             "instelling": selectors.instelling_van(gemeente),
-            "batches": selectors.batches_zichtbaar(user=request.user)
-            .filter(gemeente=gemeente)
-            .select_related("samengesteld_door", "goedgekeurd_door")[:25],
+            "batches": selectors.batches_van(user=request.user, gemeente=gemeente)[:25],
             "afschriften": selectors.afschriften_van(gemeente=gemeente)[:10],
             "samenstellen": samenstellen,
             "afschrift_form": AfschriftForm(
@@ -111,14 +110,18 @@ def batch_samenstellen(request):
     )
 
 
+def _gemeenteobject(request, ophalen):
+    """A batch or a statement of one of the user's gemeenten. What is not answers 404 and is
+    logged as a refused attempt, by its address: it names no person. Opening one is no look
+    at a dossier, so nothing else is logged."""
+    return in_scope_openen(request, ophalen, loggen=False)
+
+
 def _batch(request, batch):
     # The pages of a batch, a statement or a period take any method, as the other dossier
     # pages do: a method check before the scoped lookup would answer 405 where only 404 may
     # tell anything about another gemeente's object. Actions send a GET back to the page.
-    try:
-        return selectors.batch_ophalen(user=request.user, uuid=batch)
-    except ObjectDoesNotExist:
-        raise Http404 from None
+    return _gemeenteobject(request, lambda: selectors.batch_ophalen(user=request.user, uuid=batch))
 
 
 @dossier_medewerker_vereist
@@ -145,11 +148,7 @@ def batch_status(request, batch):
         antwoord = HttpResponse("")
         antwoord["HX-Refresh"] = "true"
         return antwoord
-    return render(
-        request,
-        "ontzorging/_batch_export.html",
-        {"batch": batch, "acties": selectors.batch_acties(batch=batch, user=request.user)},
-    )
+    return render(request, "ontzorging/_batch_export.html", {"batch": batch})
 
 
 def _batch_actie(request, batch, actie, gelukt: str):
@@ -238,10 +237,9 @@ def afschrift_inlezen(request):
 
 
 def _afschrift(request, afschrift):
-    try:
-        return selectors.afschrift_ophalen(user=request.user, uuid=afschrift)
-    except ObjectDoesNotExist:
-        raise Http404 from None
+    return _gemeenteobject(
+        request, lambda: selectors.afschrift_ophalen(user=request.user, uuid=afschrift)
+    )
 
 
 @dossier_medewerker_vereist

@@ -3,8 +3,7 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,10 +14,9 @@ from core.views import (
     in_scope_openen,
 )
 from partners.selectors import verwijzingen_van_persoon
-from statushouders.selectors import persoon_dossier
+from statushouders.selectors import persoon_ophalen
 
 from .. import selectors, services
-from ..constants import PeriodeStatus
 from ..forms import (
     BeeindigenForm,
     OvernameForm,
@@ -31,16 +29,24 @@ from ..forms import (
 
 def _persoon(request, uuid, *, loggen=True):
     return in_scope_openen(
-        request, lambda: persoon_dossier(user=request.user, uuid=uuid), loggen=loggen
+        request, lambda: persoon_ophalen(user=request.user, uuid=uuid), loggen=loggen
     )
+
+
+def _onderdeel(request, ophalen, persoon_uuid):
+    """An object of the person's ontzorging: what is not theirs answers 404 and is logged as
+    a refused attempt against the person it concerns. The dossier's look is logged already."""
+    return in_scope_openen(request, ophalen, loggen=False, persoon_uuid=persoon_uuid)
 
 
 def _periode(request, uuid, periode):
     """The period, opened through the dossier it belongs to (404 outside the user's scope)."""
     persoon = _persoon(request, uuid)
-    gevonden = selectors.periodes_van(persoon=persoon).filter(uuid=periode).first()
-    if gevonden is None:
-        raise Http404
+    gevonden = _onderdeel(
+        request,
+        lambda: selectors.periode_ophalen(persoon=persoon, uuid=periode),
+        lambda: selectors.persoon_van_periode(periode),
+    )
     return persoon, gevonden
 
 
@@ -50,7 +56,7 @@ def _naar_dossier(persoon):
 
 def _beeindigd(request, persoon, periode):
     """A form of an ended period opened by its address: the page says why there is none."""
-    if periode.status != PeriodeStatus.BEEINDIGD:
+    if not periode.is_beeindigd:
         return None
     messages.info(request, _("Deze ontzorgperiode is beëindigd en verandert niet meer."))
     return _naar_dossier(persoon)
@@ -66,6 +72,7 @@ def _dossierformulier(request, persoon, form, actie, *, gelukt: str, titel: str,
         request,
         "ontzorging/form.html",
         {"persoon": persoon, "form": form, "titel": titel, **extra},
+        status=422 if form.is_bound else 200,  # as core.views.dossierformulier answers
     )
 
 
@@ -73,7 +80,7 @@ def _dossierformulier(request, persoon, form, actie, *, gelukt: str, titel: str,
 def periode_detail(request, uuid):
     persoon = _persoon(request, uuid)
     periodes = list(selectors.periodes_van(persoon=persoon))
-    lopend = next((p for p in periodes if p.status != "beeindigd"), None)
+    lopend = next((p for p in periodes if not p.is_beeindigd), None)
     getoond = lopend or (periodes[0] if periodes else None)
     redenen = selectors.doelgroep_uitleg(persoon)
     instelling = selectors.instelling_van(persoon.gemeente)
@@ -86,9 +93,7 @@ def periode_detail(request, uuid):
             "eerdere": [p for p in periodes if p is not getoond],
             "redenen": redenen,
             "lokaal_beleid_mogelijk": bool(instelling and instelling.ruimere_doelgroep),
-            "kan_aanmaken": lopend is None
-            and not persoon.is_afgesloten
-            and not selectors.blokkerende_redenen(persoon),
+            "acties": selectors.periode_acties(persoon=persoon, periode=getoond, user=request.user),
         },
     )
 
@@ -192,20 +197,34 @@ def last_toevoegen(request, uuid, periode):
         request,
         persoon,
         form,
-        partial(services.vaste_last_toevoegen, periode=periode, door=request.user),
+        _met_waarschuwingen(
+            request, partial(services.vaste_last_toevoegen, periode=periode, door=request.user)
+        ),
         gelukt=_("De vaste last is toegevoegd."),
         titel=_("Vaste last toevoegen"),
     )
 
 
+def _met_waarschuwingen(request, actie):
+    """Save the last, then name what deserves a second look about its creditor (warnings,
+    not refusals) on the page the user lands on."""
+
+    def opslaan(**gegevens):
+        last = actie(**gegevens)
+        for tekst in selectors.crediteur_waarschuwingen(last=last):
+            messages.warning(request, tekst)
+        return last
+
+    return opslaan
+
+
 def _last(request, uuid, last):
     persoon = _persoon(request, uuid)
-    try:
-        gevonden = selectors.last_ophalen(user=request.user, uuid=last)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    if not selectors.periodes_van(persoon=persoon).filter(pk=gevonden.periode_id).exists():
-        raise Http404
+    gevonden = _onderdeel(
+        request,
+        lambda: selectors.last_ophalen(user=request.user, persoon=persoon, uuid=last),
+        lambda: selectors.persoon_van_last(last),
+    )
     return persoon, gevonden
 
 
@@ -235,10 +254,13 @@ def last_bewerken(request, uuid, last):
         request,
         persoon,
         form,
-        partial(services.vaste_last_wijzigen, last=last, door=request.user),
+        _met_waarschuwingen(
+            request, partial(services.vaste_last_wijzigen, last=last, door=request.user)
+        ),
         gelukt=_("De vaste last is bijgewerkt."),
         titel=_("Vaste last wijzigen"),
         uitleg=_("Betalingen die al in een batch zitten of betaald zijn, blijven zoals ze zijn."),
+        waarschuwingen=selectors.crediteur_waarschuwingen(last=last),
     )
 
 
@@ -270,16 +292,11 @@ def last_overname(request, uuid, last):
 @require_http_methods(["GET", "POST"])
 def betaling_opnieuw(request, uuid, betaling):
     persoon = _persoon(request, uuid)
-    try:
-        gevonden = selectors.betaling_ophalen(user=request.user, pk=betaling)
-    except ObjectDoesNotExist:
-        raise Http404 from None
-    if (
-        not selectors.periodes_van(persoon=persoon)
-        .filter(pk=gevonden.vaste_last.periode_id)
-        .exists()
-    ):
-        raise Http404
+    gevonden = _onderdeel(
+        request,
+        lambda: selectors.betaling_ophalen(user=request.user, persoon=persoon, pk=betaling),
+        lambda: selectors.persoon_van_betaling(betaling),
+    )
     if request.method == "GET":
         # Only a scoped lookup may tell whether the payment exists: a GET is sent back.
         return _naar_dossier(persoon)

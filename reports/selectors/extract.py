@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from intake.models import BredeIntake
+from ontzorging.constants import TERMIJN_EINDE
 from ontzorging.models import Ontzorgperiode
 from pip_plans.models import Plan
 from statushouders.models import Gemeente, Persoon
 from termijnen.models import Termijn
 
 from .sql import Table, rijen, sql
+from .termijnconfig import geldende_termijnconfig
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ LEFT JOIN LATERAL (
            COALESCE({op.beeindigd_op}, {t.vervalt_op}) AS einde
     FROM {op}
     LEFT JOIN {t} ON {t.persoon} = {op.persoon} AND {t.sleutel} = {op.uuid}::text
+         AND {t.config} = %(einde)s
     WHERE {op.persoon} = {p.id} AND {op.start_bijstand} <= %(tot)s
     ORDER BY {op.start_bijstand} LIMIT 1
 ) o ON true
@@ -83,5 +86,7 @@ def kwartaallevering(*, gemeente_ids: list[int], van: datetime.date, tot: dateti
         op=Table(Ontzorgperiode, "op"),
         t=Table(Termijn, "t"),
     )
-    for rij in rijen(query, {"g": gemeente_ids, "van": van, "tot": tot}):
+    # The period's objection window has the same key: only its end term is the end.
+    einde = geldende_termijnconfig(TERMIJN_EINDE).pk
+    for rij in rijen(query, {"g": gemeente_ids, "van": van, "tot": tot, "einde": einde}):
         yield tuple(None if isinstance(w, datetime.date) and w > tot else w for w in rij)

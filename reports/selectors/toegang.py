@@ -9,7 +9,6 @@ from accounts import scope
 from accounts.scope import Doel
 from statushouders.models import Gemeente
 
-from ..constants import RapportSoort
 from ..models import Rapport
 
 
@@ -28,15 +27,9 @@ def levering_gemeenten(*, user) -> models.QuerySet[Gemeente]:
 def rapporten_van(*, user, soort: str) -> models.QuerySet[Rapport]:
     """The reports of this kind the user may download: every gemeente of a report must be one
     of theirs, so a report of A and B is never shown to someone who has only A."""
-    toegestaan = (
-        levering_gemeenten(user=user)
-        if soort == RapportSoort.LEVERING
-        else rapportage_gemeenten(user=user)
-    )
-    buiten = Gemeente.objects.exclude(pk__in=toegestaan.values("pk"))
     return (
-        Rapport.objects.filter(soort=soort)
-        .exclude(gemeenten__in=buiten)
+        Rapport.objects.visible_to(user)
+        .filter(soort=soort)
         .select_related("aangevraagd_door")
         .prefetch_related("gemeenten")
     )

@@ -5,7 +5,7 @@ import logging
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.views import formulier_uitvoeren
+from core.views import formulier_uitvoeren, in_scope_openen
 
 from .. import selectors, services
 from ..constants import RapportSoort, RapportStatus
@@ -117,10 +117,15 @@ class _AlleenLezen(Exception):
 
 def _rapport(request, soort, rapport):
     """The report if the user may have it, else 404 — asked first, so that another's report
-    answers 404 to every method, as it does not exist for them."""
+    answers 404 to every method, as it does not exist for them. That refusal is logged by its
+    address (a report names no person); opening one is no look at a dossier."""
     try:
-        gevonden = selectors.rapport_ophalen(user=request.user, uuid=rapport, soort=soort)
-    except (ObjectDoesNotExist, ValidationError):
+        gevonden = in_scope_openen(
+            request,
+            lambda: selectors.rapport_ophalen(user=request.user, uuid=rapport, soort=soort),
+            loggen=False,
+        )
+    except ValidationError:
         raise Http404 from None
     if request.method not in ("GET", "HEAD"):
         raise _AlleenLezen

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import beheer_gemeenten
-from core.views import beheer_vereist, formulier_uitvoeren
+from core.views import beheer_vereist, dossierformulier
 
 from ..constants import EERSTE_JAAR, LAATSTE_JAAR
 from ..forms.taakstelling import GemeenteFilterForm, TaakstellingForm, TaakstellingKiezenForm
@@ -107,21 +107,22 @@ def _voorinvullen(request, gemeente) -> dict:
 def taakstelling_bewerken(request, gemeente):
     gemeente = _gemeente_van(request, gemeente)
     form = TaakstellingForm(request.POST or None, initial=_voorinvullen(request, gemeente))
-    if formulier_uitvoeren(
-        form, partial(taakstelling_opslaan, gemeente=gemeente, door=request.user)
-    ):
+
+    def opgeslagen():
         gegevens = form.cleaned_data
-        messages.success(
-            request,
-            _("De taakstelling van %(gemeente)s voor %(halfjaar)s is opgeslagen.")
-            % {"gemeente": gemeente, "halfjaar": _halfjaar(gegevens["jaar"], gegevens["halfjaar"])},
-        )
-        return redirect(reverse("reports:taakstelling-lijst") + f"?gemeente={gemeente.pk}")
-    return render(
+        return _("De taakstelling van %(gemeente)s voor %(halfjaar)s is opgeslagen.") % {
+            "gemeente": gemeente,
+            "halfjaar": _halfjaar(gegevens["jaar"], gegevens["halfjaar"]),
+        }
+
+    return dossierformulier(
         request,
-        "reports/taakstelling_bewerken.html",
-        {"form": form, **_blok(gemeente, timezone.localdate(), form=form)},
-        status=422 if form.errors else 200,
+        form,
+        partial(taakstelling_opslaan, gemeente=gemeente, door=request.user),
+        gelukt=opgeslagen,
+        naar=reverse("reports:taakstelling-lijst") + f"?gemeente={gemeente.pk}",
+        template="reports/taakstelling_bewerken.html",
+        context=lambda form: {"form": form, **_blok(gemeente, timezone.localdate(), form=form)},
     )
 
 

@@ -1,6 +1,6 @@
 from django.db import models
 
-from accounts.scope import Doel, gemeenten
+from accounts.scope import Doel
 from core.zoeken import persoon_zoekvoorwaarde
 
 from ..models import Gemeente, Inzage, Persoon, Verwijderverslag
@@ -8,33 +8,35 @@ from ..models import Gemeente, Inzage, Persoon, Verwijderverslag
 ZOEKRESULTATEN = 25
 
 
-def personen_voor_inzage(*, user) -> models.QuerySet[Persoon]:
-    """Persons whose AVG requests this user handles: functioneel beheer of their gemeente."""
-    return Persoon.objects.filter(gemeente__in=gemeenten(user, Doel.BEHEER))
-
-
 def inzage_zoeken(*, user, zoek: str) -> list[Persoon]:
     if not zoek:
         return []
     return list(
-        personen_voor_inzage(user=user)
+        Persoon.objects.visible_to(user, Doel.BEHEER)
         .filter(persoon_zoekvoorwaarde(zoek))
         .select_related("gemeente")
         .order_by("achternaam", "voornamen", "id")[:ZOEKRESULTATEN]
     )
 
 
-def persoon_voor_inzage(*, user, uuid) -> Persoon:
-    """The person, if this user handles their AVG requests; DoesNotExist otherwise."""
-    return personen_voor_inzage(user=user).select_related("gemeente").get(uuid=uuid)
+def betrokkene_ophalen(*, user, uuid) -> Persoon:
+    """The person, if this user handles their AVG requests (functioneel beheer of their
+    gemeente); DoesNotExist otherwise."""
+    return Persoon.objects.visible_to(user, Doel.BEHEER).select_related("gemeente").get(uuid=uuid)
 
 
 def inzagen_van(persoon: Persoon) -> models.QuerySet[Inzage]:
     return persoon.inzagen.select_related("aangevraagd_door").order_by("-aangevraagd_op", "-id")
 
 
-def inzage_van(*, persoon: Persoon, uuid) -> Inzage:
+def inzage_ophalen(*, persoon: Persoon, uuid) -> Inzage:
     return persoon.inzagen.get(uuid=uuid)
+
+
+def persoon_van_inzage(uuid):
+    """Whom an inzage is about, whoever asks: only to log a refused attempt against the
+    person it concerns."""
+    return Inzage.objects.filter(uuid=uuid).values_list("persoon__uuid", flat=True).first()
 
 
 def bewaartermijn_overzicht(*, user) -> list[dict]:
@@ -50,7 +52,8 @@ def bewaartermijn_overzicht(*, user) -> list[dict]:
     return [{"gemeente": g, "laatste_verslag": laatste.get(g.pk)} for g in gemeenten]
 
 
-def gemeente_voor_bewaartermijn(*, user, cbs_code: str) -> Gemeente:
+def gemeente_ophalen(*, user, cbs_code: str) -> Gemeente:
+    """A gemeente whose retention period this user sets; DoesNotExist otherwise."""
     from .bewaren import gemeenten_bewaartermijnen
 
     return gemeenten_bewaartermijnen(user=user).get(cbs_code=cbs_code)

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.selectors import pagina_kiezen
 from core.services import toegang_vastleggen
-from core.views import beheer_vereist, formulier_uitvoeren, in_scope_openen
+from core.views import beheer_vereist, dossierformulier, in_scope_openen
 
-from ..models import Gemeente, Inzage, InzageStatus
+from ..models import Gemeente, InzageStatus
 from . import selectors
 from .bewaren import bewaartermijn_instellen
 from .forms import BewaartermijnForm, InzageZoekForm
@@ -22,7 +22,7 @@ TOEGANG_PER_PAGINA = 50
 def _persoon(request, uuid, *, loggen=False):
     return in_scope_openen(
         request,
-        lambda: selectors.persoon_voor_inzage(user=request.user, uuid=uuid),
+        lambda: selectors.betrokkene_ophalen(user=request.user, uuid=uuid),
         loggen=loggen,
     )
 
@@ -41,6 +41,17 @@ def inzage_zoeken(request):
             "zoek": zoek,
             "personen": selectors.inzage_zoeken(user=request.user, zoek=zoek),
         },
+    )
+
+
+def _inzage(request, persoon, inzage_uuid):
+    """One inzage of the person; another's answers 404 and is logged as a refused attempt
+    against whom it concerns."""
+    return in_scope_openen(
+        request,
+        lambda: selectors.inzage_ophalen(persoon=persoon, uuid=inzage_uuid),
+        loggen=False,
+        persoon_uuid=lambda: selectors.persoon_van_inzage(inzage_uuid),
     )
 
 
@@ -68,10 +79,7 @@ def inzage(request, uuid):
 @never_cache
 def inzage_status(request, uuid, inzage_uuid):
     persoon = _persoon(request, uuid)
-    try:
-        inzage_ = selectors.inzage_van(persoon=persoon, uuid=inzage_uuid)
-    except Inzage.DoesNotExist:
-        raise Http404 from None
+    inzage_ = _inzage(request, persoon, inzage_uuid)
     return render(
         request,
         "statushouders/_avg_inzage_status.html",
@@ -84,10 +92,7 @@ def inzage_status(request, uuid, inzage_uuid):
 @never_cache
 def inzage_downloaden(request, uuid, inzage_uuid):
     persoon = _persoon(request, uuid)
-    try:
-        inzage_ = selectors.inzage_van(persoon=persoon, uuid=inzage_uuid)
-    except Inzage.DoesNotExist:
-        raise Http404 from None
+    inzage_ = _inzage(request, persoon, inzage_uuid)
     if inzage_.status != InzageStatus.KLAAR or not inzage_.bestand:
         raise Http404
     toegang_vastleggen(gebruiker=request.user, persoon=persoon, pad=request.path)
@@ -129,7 +134,7 @@ def bewaartermijn_lijst(request):
 @require_http_methods(["GET", "POST"])
 def bewaartermijn_bewerken(request, cbs_code):
     try:
-        gemeente = selectors.gemeente_voor_bewaartermijn(user=request.user, cbs_code=cbs_code)
+        gemeente = selectors.gemeente_ophalen(user=request.user, cbs_code=cbs_code)
     except Gemeente.DoesNotExist:
         raise Http404 from None
     form = BewaartermijnForm(
@@ -139,20 +144,21 @@ def bewaartermijn_bewerken(request, cbs_code):
             "selectielijst_categorie": gemeente.selectielijst_categorie,
         },
     )
-    if formulier_uitvoeren(
-        form,
-        lambda **velden: bewaartermijn_instellen(gemeente=gemeente, door=request.user, **velden),
-    ):
-        messages.success(request, _("De bewaartermijn van %s is opgeslagen.") % gemeente.naam)
-        return redirect("avg:bewaartermijn-lijst")
-    gemeente.refresh_from_db()
-    return render(
-        request,
-        "beheer/bewaartermijn_bewerken.html",
-        {
+
+    def tonen(form):
+        gemeente.refresh_from_db()
+        return {
             "gemeente": gemeente,
             "form": form,
             "verslagen": selectors.verwijderverslagen(gemeente=gemeente)[:20],
-        },
-        status=422 if form.errors else 200,
+        }
+
+    return dossierformulier(
+        request,
+        form,
+        lambda **velden: bewaartermijn_instellen(gemeente=gemeente, door=request.user, **velden),
+        gelukt=_("De bewaartermijn van %s is opgeslagen.") % gemeente.naam,
+        naar="avg:bewaartermijn-lijst",
+        template="beheer/bewaartermijn_bewerken.html",
+        context=tonen,
     )

@@ -8,9 +8,9 @@ from django.db.models import F
 
 from demo import ontzorging as ontzorging_demo
 from demo import personen as demo
+from ontzorging.bankberichten import bericht_lezen
 from ontzorging.constants import BatchStatus, BetalingStatus, PeriodeStatus
 from ontzorging.models import Afschrift, Betaalbatch, Betaling, Ontzorgperiode, VasteLast
-from ontzorging.sepa import afschrift_lezen
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +51,16 @@ def test_demo_toont_elke_toestand_van_ontzorging(settings, tmp_path):
     assert uitkomst.wacht_op_goedkeuring
 
     # The statement to import covers exactly the batch at the bank.
-    afschrift_id, regels = afschrift_lezen(Path(uitkomst.afschrift_pad).read_bytes())
-    kenmerken = {r.end_to_end_id for r in regels if r.end_to_end_id}
+    afschrift = bericht_lezen(Path(uitkomst.afschrift_pad).read_bytes())
+    kenmerken = {
+        t.end_to_end_id
+        for stmt in afschrift.afschriften
+        for boeking in stmt.boekingen
+        for t in boeking.transacties
+        if t.end_to_end_id
+    }
     assert kenmerken == set(wacht_op_bank.get().regels.values_list("end_to_end_id", flat=True))
-    assert afschrift_id
+    assert afschrift.bericht_id
 
     # Payments planned and not yet in a batch, for a regisseur to compose.
     assert Betaling.objects.filter(status=BetalingStatus.GEPLAND).exists()

@@ -3,10 +3,10 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from ontzorging.camt_schrijven import Boeking, camt053
 from ontzorging.models import Batchregel, Betaling
 from tests.accounts.factories import WACHTWOORD, UserFactory
 from tests.e2e.conftest import browser_inloggen
-from tests.ontzorging.camt import Regel, camt053
 from tests.ontzorging.factories import IBAN_GEMEENTE, doelgroeppersoon, instelling
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -43,7 +43,8 @@ def test_van_periode_tot_afschrift_met_vier_ogen(
     page.get_by_label("Vorm van de machtiging").select_option(label="Ondertekend formulier")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("De ontzorgperiode is vastgelegd.")).to_be_visible()
-    expect(page.get_by_text("02-05-2027")).to_be_visible()  # 02-11-2026 + 6 months
+    # Six months that begin on 02-11-2026: the last day is 01-05-2027.
+    expect(page.get_by_text("01-05-2027")).to_be_visible()
 
     # A wrong IBAN is refused beside the field; what was typed stays.
     page.get_by_role("link", name="Vaste last toevoegen").click()
@@ -68,14 +69,16 @@ def test_van_periode_tot_afschrift_met_vier_ogen(
         bedrag="98,25",
     )
 
-    # Functioneel beheer plans December at once, instead of waiting for the night.
+    # Adding the lasten planned December at once: the regisseur sees it per last, and
+    # functioneel beheer planning the month again plans nothing twice.
+    expect(page.get_by_text("Betalingen per last en maand")).to_be_visible()
     beheercontext = browser.new_context(locale="nl-NL", base_url=live_server.url)
     beheer = beheercontext.new_page()
     browser_inloggen(beheer, beheerder, WACHTWOORD)
     beheer.goto("/beheer/ontzorging/")
     beheer.get_by_label("Maand").fill("12-2026")
     beheer.get_by_role("button", name="Betalingen plannen").click()
-    expect(beheer.get_by_text("2 betalingen gepland voor 12-2026")).to_be_visible()
+    expect(beheer.get_by_text("0 betalingen gepland voor 12-2026")).to_be_visible()
     beheercontext.close()
 
     page.get_by_role("link", name="Betalingen", exact=True).click()
@@ -109,9 +112,9 @@ def test_van_periode_tot_afschrift_met_vier_ogen(
     afschrift.write_bytes(
         camt053(
             [
-                Regel(regels[0].end_to_end_id, regels[0].bedrag),
-                Regel(regels[1].end_to_end_id, regels[1].bedrag, bij=True, reden="AC04"),
-                Regel("ONBEKEND-123", regels[1].bedrag, naam="Iemand anders"),
+                Boeking(regels[0].end_to_end_id, regels[0].bedrag),
+                Boeking(regels[1].end_to_end_id, regels[1].bedrag, bij=True, reden="AC04"),
+                Boeking("ONBEKEND-123", regels[1].bedrag, naam="Iemand anders"),
             ],
             iban=IBAN_GEMEENTE,
         )
@@ -123,4 +126,5 @@ def test_van_periode_tot_afschrift_met_vier_ogen(
         page.get_by_text("1 betaling op betaald gezet, 1 op mislukt, 1 niet gevonden")
     ).to_be_visible()
     expect(page.get_by_text("ONBEKEND-123")).to_be_visible()
-    assert sorted(Betaling.objects.values_list("status", flat=True)) == ["betaald", "mislukt"]
+    december = Betaling.objects.filter(maand=datetime.date(2026, 12, 1))
+    assert sorted(december.values_list("status", flat=True)) == ["betaald", "mislukt"]

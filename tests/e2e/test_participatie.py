@@ -17,7 +17,10 @@ def test_werk_vastleggen_met_de_contractvelden_pas_bij_betaald_werk(
     page.goto(persoon.get_absolute_url())
     page.get_by_role("link", name="Participatie openen").click()
     page.get_by_role("link", name="Participatie vastleggen").click()
+    # The kind switch is page script: wait until the new page has run it, not just begun.
+    page.wait_for_url("**/participatie/nieuw/")
     uren = page.get_by_label("Uren per week")
+    expect(uren).to_be_attached()
     expect(uren).to_be_hidden()
     page.get_by_label("Soort", exact=True).select_option(label="Betaald werk")
     expect(uren).to_be_visible()

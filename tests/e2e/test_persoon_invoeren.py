@@ -60,6 +60,25 @@ def test_contactmoment_toevoegen_zonder_de_pagina_te_verlaten(page, inloggen, re
     assert persoon.contactmomenten.count() == 1
 
 
+def test_contactmoment_met_fout_toont_de_fout_zonder_de_pagina_te_verlaten(
+    page, inloggen, regisseur, persoon
+):
+    """The server answers 422; htmx swaps it in all the same, so the error shows."""
+    inloggen(regisseur, WACHTWOORD)
+    page.goto(persoon.get_absolute_url())
+    page.get_by_text("Contactmoment toevoegen").click()
+    page.get_by_label("Datum en tijd").fill("01-01-2099 10:00")
+    page.get_by_label("Onderwerp").fill("Uitleg post en rekeningen")
+    with page.expect_response(lambda r: "/contactmomenten/nieuw/" in r.url) as antwoord:
+        page.get_by_role("button", name="Contactmoment opslaan").click()
+    assert antwoord.value.status == 422
+    contactmomenten = page.locator("#contactmomenten")
+    expect(contactmomenten).to_contain_text("het kan niet in de toekomst liggen")
+    expect(contactmomenten.get_by_label("Onderwerp")).to_have_value("Uitleg post en rekeningen")
+    expect(page).to_have_url(re.compile(re.escape(persoon.get_absolute_url()) + "$"))
+    assert not persoon.contactmomenten.exists()
+
+
 @pytest.mark.parametrize(
     "pad",
     [

@@ -13,8 +13,16 @@ from ontzorging.constants import (
     LastSoort,
     MachtigingVorm,
     PeriodeStatus,
+    VerwerkingStatus,
 )
-from ontzorging.models import Betaalbatch, Betaalinstelling, Betaling, Ontzorgperiode, VasteLast
+from ontzorging.models import (
+    Afschrift,
+    Betaalbatch,
+    Betaalinstelling,
+    Betaling,
+    Ontzorgperiode,
+    VasteLast,
+)
 from ontzorging.services import (
     betaalinstelling_opslaan,
     periode_aanmaken,
@@ -62,8 +70,10 @@ def periode(persoon, door, *, machtiging=True, **kwargs):
 
 
 def last(periode, door, **kwargs):
-    """A vaste last through the service. Each further last of the period gets a reference of
-    its own, as a second contract would; two with the same account and reference are one."""
+    """A vaste last through the service, from August 2026 — the month after the day most
+    tests pin (20-07-2026), so adding it plans that one month at once. Each further last of
+    the period gets a reference of its own, as a second contract would; two with the same
+    account and reference are one."""
     eerder = periode.lasten.count()
     waarden = {
         "soort": LastSoort.HUUR,
@@ -73,7 +83,7 @@ def last(periode, door, **kwargs):
         "kenmerk_soort": KenmerkSoort.OMSCHRIJVING,
         "kenmerk": "Huurcontract 12345" if not eerder else f"Huurcontract 12345-{eerder + 1}",
         "maandbedrag": Decimal("612.50"),
-        "eerste_maand": datetime.date(2026, 7, 1),
+        "eerste_maand": datetime.date(2026, 8, 1),
         "laatste_maand": datetime.date(2026, 12, 1),
     } | kwargs
     return vaste_last_toevoegen(periode=periode, door=door, **waarden)
@@ -202,6 +212,28 @@ class BetaalbatchFactory(factory.django.DjangoModelFactory):
             for gebruiker in (self.samengesteld_door, self.goedgekeurd_door):
                 if gebruiker is not None:
                     gebruiker.gemeenten.add(self.gemeente)
+
+
+class AfschriftFactory(factory.django.DjangoModelFactory):
+    """A bank statement read in, waiting to be processed; a trait per later state."""
+
+    class Meta:
+        model = Afschrift
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    bestand = factory.django.FileField(filename="afschrift-20260728.xml", data=b"<Document/>")
+    bestandsnaam = "afschrift-20260728.xml"
+    ingelezen_door = factory.SubFactory(UserFactory)
+    status = VerwerkingStatus.WACHT
+
+    class Params:
+        bezig = factory.Trait(status=VerwerkingStatus.BEZIG, voortgang=40)
+        klaar = factory.Trait(
+            status=VerwerkingStatus.KLAAR, voortgang=100, regels=3, betaald=2, mislukt=1
+        )
+        mislukt_ingelezen = factory.Trait(
+            status=VerwerkingStatus.MISLUKT, foutmelding="Het bestand is geen camt.053."
+        )
 
 
 def batch_naar_de_bank(

@@ -45,7 +45,9 @@ def batch(weert, regisseur):
     """An exported batch of three payments: huur, energie and water."""
     instelling(weert)
     p = periode(doelgroeppersoon(gemeente=weert, regisseur=regisseur), regisseur)
-    last(p, regisseur)
+    # From August: the batch holds one month, one payment per creditor.
+    augustus = datetime.date(2026, 8, 1)
+    last(p, regisseur, eerste_maand=augustus)
     last(
         p,
         regisseur,
@@ -53,6 +55,7 @@ def batch(weert, regisseur):
         crediteur="Energie BV",
         iban=IBAN_ENERGIE,
         maandbedrag=Decimal("95.40"),
+        eerste_maand=augustus,
     )
     last(
         p,
@@ -61,6 +64,7 @@ def batch(weert, regisseur):
         crediteur="Waterbedrijf Limburg",
         iban=IBAN_WATER,
         maandbedrag=Decimal("21.09"),
+        eerste_maand=augustus,
     )
     return batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 29))
 
@@ -322,10 +326,14 @@ def test_late_regel_van_een_eerdere_batch_raakt_de_nieuwe_verzending_niet(
     tweede = batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 30))
     assert list(tweede.regels.values_list("betaling_id", flat=True)) == [water.pk]
 
+    # A bank's later report of the same transfer: an entry of its own, with a reference of its
+    # own.
     later = _inlezen(
         weert,
         regisseur,
-        _afschrift(batch, msg_id="STMT-20260730-0001"),
+        _afschrift(batch, msg_id="STMT-20260730-0001").replace(
+            b"<AcctSvcrRef>2026", b"<AcctSvcrRef>LATER-2026"
+        ),
         django_capture_on_commit_callbacks,
     )
     water.refresh_from_db()

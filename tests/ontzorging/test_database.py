@@ -205,13 +205,15 @@ def test_betaling_eenmaal_per_batch(weert, regisseur):
     with pytest.raises(IntegrityError, match="batchregel_betaling_eenmaal_per_batch"):
         _sql(
             "INSERT INTO ontzorging_batchregel (batch_id, betaling_id, bedrag, crediteur, iban,"
-            " bic, kenmerk, end_to_end_id) VALUES (%s, %s, %s, %s, %s, '', %s, 'KOERS-TWEEDE')",
+            " bic, kenmerk, kenmerk_soort, end_to_end_id)"
+            " VALUES (%s, %s, %s, %s, %s, '', %s, %s, 'KOERS-TWEEDE')",
             batch.pk,
             regel.betaling_id,
             regel.bedrag,
             regel.crediteur,
             regel.iban,
             regel.kenmerk,
+            regel.kenmerk_soort,
         )
     assert Batchregel.objects.filter(betaling=regel.betaling).count() == 1
     assert Betaling.objects.get().status == BetalingStatus.IN_BATCH

@@ -8,16 +8,18 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from ontzorging import services
+from ontzorging.camt_schrijven import Boeking, camt053
 from ontzorging.constants import PeriodeStatus, VerwerkingStatus
-from ontzorging.forms import BedragVeld
+from ontzorging.forms import BedragVeld, VasteLastForm
 from ontzorging.geld import eerstvolgende_bankdag, is_bankdag
 from ontzorging.models import Betaling
 from ontzorging.selectors import dossier_overzicht
 
-from .camt import Regel, camt053
 from .factories import (
+    IBAN_GEMEENTE,
     IBAN_WOONCORPORATIE,
     batch_naar_de_bank,
     doelgroeppersoon,
@@ -132,7 +134,7 @@ def test_afschrift_van_een_andere_rekening_geweigerd(
     last(opgezet, regisseur)
     batch = batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 22))
     regel = batch.regels.get()
-    inhoud = camt053([Regel(regel.end_to_end_id, regel.bedrag)], iban="NL20INGB0001234567")
+    inhoud = camt053([Boeking(regel.end_to_end_id, regel.bedrag)], iban="NL20INGB0001234567")
     afschrift = _inlezen(weert, regisseur, inhoud, django_capture_on_commit_callbacks)
     assert afschrift.status == VerwerkingStatus.MISLUKT
     assert "hoort bij rekening NL20INGB0001234567" in afschrift.foutmelding
@@ -149,13 +151,13 @@ def test_tweede_afschrift_telt_wat_al_verwerkt_was(
     _inlezen(
         weert,
         regisseur,
-        camt053([Regel(regel.end_to_end_id, regel.bedrag)], iban=iban),
+        camt053([Boeking(regel.end_to_end_id, regel.bedrag)], iban=iban),
         django_capture_on_commit_callbacks,
     )
     tweede = _inlezen(
         weert,
         regisseur,
-        camt053([Regel(regel.end_to_end_id, regel.bedrag)], iban=iban, bericht_id="STMT-2"),
+        camt053([Boeking(regel.end_to_end_id, regel.bedrag)], iban=iban, bericht_id="STMT-2"),
         django_capture_on_commit_callbacks,
     )
     assert (tweede.betaald, tweede.mislukt, tweede.al_verwerkt) == (0, 0, 1)
@@ -234,3 +236,91 @@ def test_overdracht_van_een_beeindigde_periode_geweigerd(opgezet, regisseur):
             last=huur, door=regisseur, overname_maand=datetime.date(2026, 10, 1)
         )
     assert fout.value.messages == ["Deze ontzorgperiode is beëindigd."]
+
+
+# --- The creditor's account and reference, as typed in the form ------------------------------
+
+EIGEN_REKENING = (
+    "Dit is de betaalrekening van de gemeente zelf, niet die van de crediteur. Vul het IBAN in "
+    "dat op de factuur of acceptgiro van de crediteur staat."
+)
+CONTROLEGETAL = (
+    "Dit betalingskenmerk klopt niet: het controlegetal wijkt af. Neem het kenmerk precies "
+    "over van de acceptgiro of factuur."
+)
+
+
+def _invoer(**kwargs) -> dict:
+    return {
+        "soort": "huur",
+        "crediteur": "Woonstichting De Kempen",
+        "iban": "NL20 INGB 0001 2345 67",
+        "kenmerk_soort": "omschrijving",
+        "kenmerk": "Huurcontract 12345",
+        "maandbedrag": "612,50",
+        "eerste_maand": "08-2026",
+        "laatste_maand": "12-2026",
+    } | kwargs
+
+
+def _nieuw(periode_) -> str:
+    return reverse("ontzorging:last-nieuw", args=[periode_.persoon.uuid, periode_.uuid])
+
+
+def test_formulier_weigert_een_betalingskenmerk_met_verkeerd_controlegetal():
+    form = VasteLastForm(
+        data=_invoer(kenmerk_soort="betalingskenmerk", kenmerk="1234 5678 9012 3456")
+    )
+    assert not form.is_valid()
+    assert form.errors["kenmerk"] == [CONTROLEGETAL]
+    assert VasteLastForm(
+        data=_invoer(kenmerk_soort="betalingskenmerk", kenmerk="8234 5678 9012 3456")
+    ).is_valid()
+
+
+def test_verkeerd_betalingskenmerk_in_de_pagina_bij_het_veld(client, regisseur, opgezet):
+    client.force_login(regisseur)
+    response = client.post(
+        _nieuw(opgezet), _invoer(kenmerk_soort="betalingskenmerk", kenmerk="1234567890123456")
+    )
+    assert response.status_code == 422
+    assert response.context["form"].errors["kenmerk"] == [CONTROLEGETAL]
+    assert "het controlegetal wijkt af" in response.content.decode()
+    assert not opgezet.lasten.exists()
+
+
+def test_eigen_rekening_van_de_gemeente_in_de_pagina_bij_het_veld(client, regisseur, opgezet):
+    client.force_login(regisseur)
+    response = client.post(_nieuw(opgezet), _invoer(iban="NL91 ABNA 0417 1643 00"))
+    assert response.status_code == 422
+    assert response.context["form"].errors["iban"] == [EIGEN_REKENING]
+    assert "betaalrekening van de gemeente zelf" in response.content.decode()
+    assert 'value="NL91 ABNA 0417 1643 00"' in response.content.decode()
+    assert not opgezet.lasten.exists()
+
+
+def test_ibanveld_toont_alleen_de_vorm_van_een_iban(client, regisseur, opgezet):
+    client.force_login(regisseur)
+    pagina = client.get(_nieuw(opgezet)).content.decode()
+    assert 'placeholder="NL00 BANK 0123 4567 89"' in pagina
+    # Not the gemeente's account, nor any other IBAN that could be paid.
+    assert IBAN_GEMEENTE not in pagina.replace(" ", "") and "NL91" not in pagina
+
+
+def test_waarschuwingen_na_opslaan_en_op_het_formulier_van_de_last(client, regisseur, opgezet):
+    client.force_login(regisseur)
+    response = client.post(_nieuw(opgezet), _invoer(), follow=True)
+    assert response.status_code == 200
+    meldingen = [str(m) for m in response.context["messages"]]
+    assert "De vaste last is toegevoegd." in meldingen
+    eerste_betaling = (
+        "De gemeente heeft nog nooit naar NL20 INGB 0001 2345 67 betaald: dit wordt de eerste "
+        "betaling aan dit rekeningnummer. Controleer het IBAN op de factuur of acceptgiro."
+    )
+    assert eerste_betaling in meldingen
+    huur = opgezet.lasten.get()
+    formulier = client.get(
+        reverse("ontzorging:last-bewerken", args=[opgezet.persoon.uuid, huur.uuid])
+    )
+    assert formulier.context["waarschuwingen"] == [eerste_betaling]
+    assert "Kijk nog eens naar de crediteur" in formulier.content.decode()

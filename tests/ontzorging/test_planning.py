@@ -64,27 +64,32 @@ def test_plannen_is_idempotent(lopende_periode, regisseur):
         crediteur="Energie BV",
         maandbedrag=Decimal("95.40"),
     )
-    assert services.betalingen_plannen(maand=AUGUSTUS) == 2
+    september = D(2026, 9, 1)
+    assert services.betalingen_plannen(maand=september) == 2
     voor = list(Betaling.objects.order_by("id").values())
-    assert services.betalingen_plannen(maand=AUGUSTUS) == 0
-    assert services.betalingen_plannen(maand=D(2026, 8, 17)) == 0  # any day of the month
+    assert services.betalingen_plannen(maand=september) == 0
+    assert services.betalingen_plannen(maand=D(2026, 9, 17)) == 0  # any day of the month
+    assert services.betalingen_plannen(maand=AUGUSTUS) == 0  # planned when the lasten came
+    assert services.betalingen_bijplannen()["gepland"] == 0
     assert list(Betaling.objects.order_by("id").values()) == voor
-    assert {(b["vaste_last_id"], b["bedrag"]) for b in voor} == {
-        (huur.pk, Decimal("612.50")),
-        (energie.pk, Decimal("95.40")),
+    assert {(b["vaste_last_id"], b["maand"], b["bedrag"]) for b in voor} == {
+        (last_.pk, maand, bedrag)
+        for last_, bedrag in ((huur, Decimal("612.50")), (energie, Decimal("95.40")))
+        for maand in (AUGUSTUS, september)
     }
     assert {b["status"] for b in voor} == {BetalingStatus.GEPLAND}
 
 
 @pytest.mark.django_db
 def test_plannen_per_gemeente(lopende_periode, regisseur, cranendonck, regisseur_cranendonck):
-    last(lopende_periode, regisseur)
+    # Lasten written past the services, so nothing is planned before the run.
+    VasteLastFactory(periode=lopende_periode)
     instelling(cranendonck)
     elders = periode(
         doelgroeppersoon(gemeente=cranendonck, regisseur=regisseur_cranendonck),
         regisseur_cranendonck,
     )
-    last(elders, regisseur_cranendonck)
+    VasteLastFactory(periode=elders)
     assert services.betalingen_plannen(maand=AUGUSTUS, gemeente=cranendonck) == 1
     assert Betaling.objects.get().vaste_last.periode == elders
     assert services.betalingen_plannen(maand=AUGUSTUS) == 1
@@ -191,12 +196,12 @@ def test_alleen_maanden_van_de_last():
 
 @pytest.mark.django_db
 def test_geen_maand_na_het_einde_uit_de_termijn():
-    # Bijstand from 01-07-2026: the minimum period ends 01-01-2027.
+    # Bijstand from 01-07-2026: six months, the first day counted, end on 31-12-2026.
     huur = VasteLastFactory(laatste_maand=D(2027, 6, 1))
-    assert selectors.einde_van(huur.periode) == D(2027, 1, 1)
+    assert selectors.einde_van(huur.periode) == D(2026, 12, 31)
     for maand in (D(2026, 12, 1), D(2027, 1, 1), D(2027, 2, 1), D(2027, 3, 1)):
         services.betalingen_plannen(maand=maand)
-    assert _geplande_maanden(huur) == [D(2026, 12, 1), D(2027, 1, 1)]
+    assert _geplande_maanden(huur) == [D(2026, 12, 1)]
 
 
 @pytest.mark.django_db
@@ -213,7 +218,7 @@ def test_verlenging_schuift_het_einde_en_de_planning(lopende_periode, regisseur)
     assert selectors.einde_van(lopende_periode) == D(2027, 3, 31)
     for maand in (D(2027, 2, 1), D(2027, 3, 1), D(2027, 4, 1)):
         services.betalingen_plannen(maand=maand)
-    assert _geplande_maanden(huur) == [D(2027, 2, 1), D(2027, 3, 1)]
+    assert _geplande_maanden(huur) == [AUGUSTUS, D(2027, 2, 1), D(2027, 3, 1)]
 
 
 @pytest.mark.django_db
@@ -227,7 +232,7 @@ def test_verlenging_moet_later_eindigen(lopende_periode, regisseur):
             reden="Te vroeg",
         )
     assert fout.value.message_dict == {
-        "tot": ["De nieuwe einddatum moet na het huidige einde (01-01-2027) liggen."]
+        "tot": ["De nieuwe einddatum moet na het huidige einde (31-12-2026) liggen."]
     }
 
 
@@ -240,10 +245,10 @@ def test_geen_maand_na_beeindiging(lopende_periode, regisseur):
         periode=lopende_periode, door=regisseur, op=D(2026, 9, 15), reden="Bijstand gestopt"
     )
     # What was planned after the end is gone; what came before stays.
-    assert _geplande_maanden(huur) == [D(2026, 8, 1), D(2026, 9, 1)]
+    assert _geplande_maanden(huur) == [AUGUSTUS, D(2026, 9, 1)]
     assert services.betalingen_plannen(maand=D(2026, 10, 1)) == 0
     assert services.betalingen_plannen(maand=D(2026, 11, 1)) == 0
-    assert _geplande_maanden(huur) == [D(2026, 8, 1), D(2026, 9, 1)]
+    assert _geplande_maanden(huur) == [AUGUSTUS, D(2026, 9, 1)]
 
 
 @pytest.mark.django_db
@@ -257,10 +262,11 @@ def test_geen_maand_vanaf_de_overname(lopende_periode, regisseur):
         overname_geregeld_op=D(2026, 7, 20),
     )
     assert huur.laatste_maand == D(2026, 9, 1)
-    assert _geplande_maanden(huur) == []  # October was planned, not yet sent: removed
+    # October was planned, not yet sent: removed.
+    assert _geplande_maanden(huur) == [AUGUSTUS]
     for maand in (D(2026, 9, 1), D(2026, 10, 1), D(2026, 11, 1)):
         services.betalingen_plannen(maand=maand)
-    assert _geplande_maanden(huur) == [D(2026, 9, 1)]
+    assert _geplande_maanden(huur) == [AUGUSTUS, D(2026, 9, 1)]
 
 
 @pytest.mark.django_db
@@ -347,7 +353,7 @@ def test_status_volgt_de_datum_met_een_melding_voor_de_overdracht(weert, regisse
     persoon = doelgroeppersoon(gemeente=weert, regisseur=regisseur, bijstand_sinds=D(2026, 8, 1))
     p = periode(persoon, regisseur)
     assert p.status == PeriodeStatus.GEPLAND
-    assert selectors.einde_van(p) == D(2027, 2, 1)
+    assert selectors.einde_van(p) == D(2027, 1, 31)
 
     def stand(vandaag):
         with time_machine.travel(vandaag, tick=False):
@@ -360,18 +366,18 @@ def test_status_volgt_de_datum_met_een_melding_voor_de_overdracht(weert, regisse
 
     assert stand(D(2026, 7, 31)) == PeriodeStatus.GEPLAND
     assert stand(D(2026, 8, 1)) == PeriodeStatus.ACTIEF
-    assert stand(D(2027, 1, 3)) == PeriodeStatus.ACTIEF
+    assert stand(D(2027, 1, 2)) == PeriodeStatus.ACTIEF
     assert not meldingen().exists()
-    assert stand(D(2027, 1, 4)) == PeriodeStatus.AFBOUW  # four weeks before the end
+    assert stand(D(2027, 1, 3)) == PeriodeStatus.AFBOUW  # four weeks before the end
     assert meldingen().count() == 1
-    assert "eindigt op 01-02-2027" in meldingen().get().tekst
+    assert "eindigt op 31-01-2027" in meldingen().get().tekst
     assert meldingen().get().persoon == persoon
-    assert stand(D(2027, 1, 4)) == PeriodeStatus.AFBOUW
+    assert stand(D(2027, 1, 3)) == PeriodeStatus.AFBOUW
     assert stand(D(2027, 1, 20)) == PeriodeStatus.AFBOUW
     assert meldingen().count() == 1
-    assert stand(D(2027, 2, 1)) == PeriodeStatus.AFBOUW  # the last day still counts
-    assert stand(D(2027, 2, 2)) == PeriodeStatus.BEEINDIGD
-    assert p.beeindigd_op == D(2027, 2, 1)
+    assert stand(D(2027, 1, 31)) == PeriodeStatus.AFBOUW  # the last day still counts
+    assert stand(D(2027, 2, 1)) == PeriodeStatus.BEEINDIGD
+    assert p.beeindigd_op == D(2027, 1, 31)
     assert meldingen().count() == 1
 
 

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ontzorging import services
 from ontzorging.geld import sepa_tekst
-from ontzorging.models import Betaalbatch
+from ontzorging.models import Betaalbatch, Betaalinstelling
 
 from .factories import (
     IBAN_ENERGIE,
@@ -28,6 +28,8 @@ from .factories import (
 
 XSD = pathlib.Path(sepaxml.__file__).parent / "schemas" / "pain.001.001.03.xsd"
 NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+# A betalingskenmerk whose check digit is right (see test_betalingskenmerk).
+KENMERK_ENERGIE = "8234567890123456"
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +67,7 @@ def drie_crediteuren(weert, regisseur, lopende_periode):
         crediteur="Şahin & Zoon",
         iban=IBAN_ENERGIE,
         kenmerk_soort="betalingskenmerk",
-        kenmerk="1234567890123456",
+        kenmerk=KENMERK_ENERGIE,
         maandbedrag=Decimal("95.40"),
     )
     last(
@@ -103,9 +105,11 @@ def test_elke_iban_kenmerk_en_bedrag_een_keer(drie_crediteuren):
     boom = _boom(drie_crediteuren)
     ibans = _alle(boom, ".//p:CdtTrfTxInf/p:CdtrAcct/p:Id/p:IBAN")
     assert sorted(ibans) == sorted([IBAN_WOONCORPORATIE, IBAN_ENERGIE, IBAN_WATER])
-    kenmerken = _alle(boom, ".//p:CdtTrfTxInf/p:RmtInf/p:Ustrd")
+    kenmerken = _alle(boom, ".//p:CdtTrfTxInf/p:RmtInf/p:Ustrd") + _alle(
+        boom, ".//p:CdtTrfTxInf/p:RmtInf/p:Strd/p:CdtrRefInf/p:Ref"
+    )
     assert sorted(kenmerken) == [
-        "1234567890123456",
+        KENMERK_ENERGIE,
         "Huurcontract 12345 08-2026",
         "Klant 778899 - waterlevering 08-2026",
     ]
@@ -174,3 +178,92 @@ def test_sepa_tekst_translitereert(tekst, verwacht):
 
 def test_sepa_tekst_kort_af_op_de_lengte():
     assert sepa_tekst("a" * 80, 70) == "a" * 70
+
+
+def test_sepa_tekst_eindigt_niet_op_een_spatie():
+    # 71 characters with a space at the 70th: cut to 70 it would end in that space.
+    naam = "a" * 69 + " b"
+    assert len(naam) == 71
+    assert sepa_tekst(naam, 70) == "a" * 69
+
+
+# --- What the Dutch guidelines ask beyond the XSD ---------------------------------------------
+
+
+def _transacties(boom, iban: str) -> list:
+    transacties = [
+        t
+        for t in boom.iterfind(".//p:CdtTrfTxInf", NS)
+        if t.findtext("p:CdtrAcct/p:Id/p:IBAN", namespaces=NS) == iban
+    ]
+    assert transacties
+    return transacties
+
+
+@pytest.mark.django_db
+def test_betalingskenmerk_gaat_gestructureerd_met_scor_en_cur(drie_crediteuren, schema):
+    for energie in _transacties(_boom(drie_crediteuren), IBAN_ENERGIE):
+        referentie = energie.find("p:RmtInf/p:Strd/p:CdtrRefInf", NS)
+        assert referentie.findtext("p:Tp/p:CdOrPrtry/p:Cd", namespaces=NS) == "SCOR"
+        assert referentie.findtext("p:Tp/p:Issr", namespaces=NS) == "CUR"
+        assert referentie.findtext("p:Ref", namespaces=NS) == KENMERK_ENERGIE
+        # Structured or unstructured, never both; the structured part within 140 characters.
+        assert energie.find("p:RmtInf/p:Ustrd", NS) is None
+        strd = energie.find("p:RmtInf/p:Strd", NS)
+        inhoud = b"".join(etree.tostring(kind) for kind in strd)
+        inhoud = inhoud.replace(f' xmlns="{NS["p"]}"'.encode(), b"")
+        assert len(inhoud) <= 140
+    schema.validate(drie_crediteuren.sepa_xml)
+
+
+@pytest.mark.django_db
+def test_omschrijving_gaat_als_vrije_tekst(drie_crediteuren):
+    boom = _boom(drie_crediteuren)
+    for iban in (IBAN_WOONCORPORATIE, IBAN_WATER):
+        for transactie in _transacties(boom, iban):
+            assert transactie.find("p:RmtInf/p:Strd", NS) is None
+            omschrijving = transactie.findtext("p:RmtInf/p:Ustrd", namespaces=NS)
+            assert omschrijving.endswith("-2026") and omschrijving[:5] in ("Huurc", "Klant")
+
+
+@pytest.mark.django_db
+def test_zonder_bic_van_de_gemeente_staat_er_notprovided(weert, regisseur, lopende_periode, schema):
+    Betaalinstelling.objects.filter(gemeente=weert).update(bic="")
+    last(lopende_periode, regisseur)
+    boom = _boom(batch_naar_de_bank(weert, regisseur))
+    agent = boom.find(".//p:PmtInf/p:DbtrAgt/p:FinInstnId", NS)
+    assert agent.find("p:BIC", NS) is None
+    assert agent.findtext("p:Othr/p:Id", namespaces=NS) == "NOTPROVIDED"
+    schema.validate(etree.tostring(boom).decode())
+
+
+@pytest.mark.django_db
+def test_met_bic_van_de_gemeente_geen_notprovided(drie_crediteuren):
+    agent = _boom(drie_crediteuren).find(".//p:PmtInf/p:DbtrAgt/p:FinInstnId", NS)
+    assert agent.findtext("p:BIC", namespaces=NS) == "ABNANL2A"
+    assert agent.find("p:Othr", NS) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("batchboeking", "verwacht"), [(False, "false"), (True, "true")])
+def test_batchboeking_volgens_de_betaalinstelling(
+    weert, regisseur, lopende_periode, schema, batchboeking, verwacht
+):
+    Betaalinstelling.objects.filter(gemeente=weert).update(batchboeking=batchboeking)
+    last(lopende_periode, regisseur)
+    batch = batch_naar_de_bank(weert, regisseur)
+    assert _alle(_boom(batch), ".//p:PmtInf/p:BtchBookg") == [verwacht]
+    schema.validate(batch.sepa_xml)
+
+
+@pytest.mark.django_db
+def test_naam_die_door_translitereren_te_lang_wordt_eindigt_niet_op_een_spatie(
+    weert, regisseur, lopende_periode, schema
+):
+    # 70 characters typed; "Æ" becomes "AE", so 71 with the space at the 70th.
+    naam = "Æ" + "b" * 67 + " C"
+    assert len(naam) == 70
+    last(lopende_periode, regisseur, crediteur=naam)
+    batch = batch_naar_de_bank(weert, regisseur)
+    assert set(_alle(_boom(batch), ".//p:CdtTrfTxInf/p:Cdtr/p:Nm")) == {"AE" + "b" * 67}
+    schema.validate(batch.sepa_xml)

@@ -9,12 +9,19 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from ontzorging import services
-from ontzorging.constants import BatchStatus, BetalingStatus, LastSoort, PeriodeStatus
+from ontzorging.constants import (
+    BatchStatus,
+    BetalingStatus,
+    LastSoort,
+    MachtigingVorm,
+    PeriodeStatus,
+)
 from ontzorging.models import Betaling, Ontzorgperiode
 from statushouders.constants import Doelgroep
 from tests.accounts.factories import UserFactory
 
 from .factories import (
+    IBAN_GEMEENTE,
     BetalingFactory,
     VasteLastFactory,
     doelgroeppersoon,
@@ -45,6 +52,15 @@ def _fout(periode_, regisseur, **kwargs) -> dict:
     with pytest.raises(ValidationError) as fout:
         last(periode_, regisseur, **kwargs)
     return fout.value.message_dict
+
+
+def _gegevens(last_) -> dict:
+    """What the form of a stored last sends back unchanged."""
+    velden = ("soort", "crediteur", "iban", "bic", "kenmerk_soort", "kenmerk", "maandbedrag")
+    return {veld: getattr(last_, veld) for veld in velden} | {
+        "eerste_maand": last_.eerste_maand,
+        "laatste_maand": last_.laatste_maand,
+    }
 
 
 # --- Vaste lasten -----------------------------------------------------------------------------
@@ -108,7 +124,9 @@ def test_betalingskenmerk_met_letters_geweigerd(lopende_periode, regisseur):
     fouten = _fout(
         lopende_periode, regisseur, kenmerk_soort="betalingskenmerk", kenmerk="12345AB89"
     )
-    assert fouten == {"kenmerk": ["Een betalingskenmerk bestaat uit 7 of uit 9 tot 16 cijfers."]}
+    assert fouten == {
+        "kenmerk": ["Een betalingskenmerk bestaat alleen uit cijfers: 7, 9 tot en met 14, of 16."]
+    }
 
 
 def test_betalingskenmerk_met_spaties_wordt_compact(lopende_periode, regisseur):
@@ -116,9 +134,67 @@ def test_betalingskenmerk_met_spaties_wordt_compact(lopende_periode, regisseur):
         lopende_periode,
         regisseur,
         kenmerk_soort="betalingskenmerk",
-        kenmerk="1234 5678 9012 3456",
+        kenmerk="8234 5678 9012 3456",
     )
-    assert huur.kenmerk == "1234567890123456"
+    assert huur.kenmerk == "8234567890123456"
+
+
+def test_betalingskenmerk_met_verkeerd_controlegetal_geweigerd(lopende_periode, regisseur):
+    # The check digit of 234567890123456 is 8 (test_betalingskenmerk), not 1.
+    fouten = _fout(
+        lopende_periode, regisseur, kenmerk_soort="betalingskenmerk", kenmerk="1234567890123456"
+    )
+    assert fouten == {
+        "kenmerk": [
+            "Dit betalingskenmerk klopt niet: het controlegetal wijkt af. Neem het kenmerk "
+            "precies over van de acceptgiro of factuur."
+        ]
+    }
+    assert not lopende_periode.lasten.exists()
+
+
+def test_betalingskenmerk_ook_bij_wijzigen_gecontroleerd(lopende_periode, regisseur):
+    huur = last(lopende_periode, regisseur)
+    with pytest.raises(ValidationError) as fout:
+        services.vaste_last_wijzigen(
+            last=huur,
+            door=regisseur,
+            **_gegevens(huur)
+            | {"kenmerk_soort": "betalingskenmerk", "kenmerk": "5000056789012346"},
+        )
+    assert "controlegetal wijkt af" in fout.value.message_dict["kenmerk"][0]
+    huur.refresh_from_db()
+    assert huur.kenmerk_soort == "omschrijving"
+
+
+def test_model_controleert_het_betalingskenmerk_ook(lopende_periode, regisseur):
+    huur = last(lopende_periode, regisseur)
+    huur.kenmerk_soort = "betalingskenmerk"
+    huur.kenmerk = "1234 5678 9012 3456"
+    with pytest.raises(ValidationError) as fout:
+        huur.full_clean()
+    assert "controlegetal wijkt af" in fout.value.message_dict["kenmerk"][0]
+    huur.kenmerk = "8234 5678 9012 3456"
+    huur.full_clean()
+    assert huur.kenmerk == "8234567890123456"
+
+
+def test_eigen_rekening_van_de_gemeente_als_crediteur_geweigerd(lopende_periode, regisseur):
+    fouten = _fout(lopende_periode, regisseur, iban="nl91 abna 0417 1643 00")
+    assert fouten == {
+        "iban": [
+            "Dit is de betaalrekening van de gemeente zelf, niet die van de crediteur. Vul "
+            "het IBAN in dat op de factuur of acceptgiro van de crediteur staat."
+        ]
+    }
+    huur = last(lopende_periode, regisseur)
+    with pytest.raises(ValidationError) as fout:
+        services.vaste_last_wijzigen(
+            last=huur, door=regisseur, **_gegevens(huur) | {"iban": IBAN_GEMEENTE, "bic": ""}
+        )
+    assert list(fout.value.message_dict) == ["iban"]
+    huur.refresh_from_db()
+    assert huur.iban != IBAN_GEMEENTE
 
 
 def test_alle_fouten_tegelijk_gemeld(lopende_periode, regisseur):
@@ -225,7 +301,7 @@ def test_zonder_machtiging_wordt_niets_gepland(weert, regisseur):
 
 def test_machtiging_intrekken_haalt_geplande_betalingen_weg(lopende_periode, regisseur):
     last(lopende_periode, regisseur)
-    assert services.betalingen_plannen(maand=AUGUSTUS) == 1
+    assert list(Betaling.objects.values_list("maand", flat=True)) == [AUGUSTUS]  # at once
     services.periode_bijwerken(
         periode=lopende_periode,
         door=regisseur,
@@ -235,6 +311,15 @@ def test_machtiging_intrekken_haalt_geplande_betalingen_weg(lopende_periode, reg
     )
     assert not Betaling.objects.exists()
     assert services.betalingen_plannen(maand=AUGUSTUS) == 0
+    # A new machtiging plans the months again at once.
+    services.periode_bijwerken(
+        periode=lopende_periode,
+        door=regisseur,
+        machtiging_op=datetime.date(2026, 7, 20),
+        machtiging_vorm=MachtigingVorm.DIGITAAL,
+        beschikking_op=None,
+    )
+    assert list(Betaling.objects.values_list("maand", flat=True)) == [AUGUSTUS]
 
 
 def test_opnieuw_plannen_zonder_machtiging_geweigerd(weert, regisseur):

@@ -47,15 +47,21 @@ def _tekst(response) -> str:
 def test_dossier_toont_periode_lasten_en_totalen(client, regisseur, opgezet):
     persoon, p = opgezet
     for nummer in range(3):
-        last(p, regisseur, maandbedrag=Decimal("0.10"), kenmerk=f"Contract {nummer}")
+        last(
+            p,
+            regisseur,
+            maandbedrag=Decimal("0.10"),
+            kenmerk=f"Contract {nummer}",
+            eerste_maand=datetime.date(2026, 7, 1),
+        )
     services.betalingen_plannen(maand=datetime.date(2026, 8, 1))
     client.force_login(regisseur)
     response = client.get(reverse("ontzorging:periode-detail", args=[persoon.uuid]))
     assert response.status_code == 200
     tekst = _tekst(response)
     assert "Per maand € 0,30" in tekst
-    assert "Gepland of onderweg € 0,30" in tekst
-    assert "Einde 01-01-2027" in tekst  # start of bijstand 01-07-2026 + 6 months (Awb 6:8)
+    assert "Gepland of onderweg € 0,60" in tekst  # July and August, planned with the lasten
+    assert "Einde 31-12-2026" in tekst  # six months from 01-07-2026, the first day counted
     dossier = client.get(persoon.get_absolute_url())
     assert "€ 0,30 per maand" in _tekst(dossier)
 
@@ -77,7 +83,7 @@ def test_ongeldig_iban_geeft_foutmelding_bij_het_veld_en_bewaart_invoer(client, 
             "laatste_maand": "08-2026",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     form = response.context["form"]
     assert "Dit is geen geldig IBAN" in " ".join(form.errors["iban"])
     assert "groter zijn dan € 0,00" in " ".join(form.errors["maandbedrag"])
@@ -96,7 +102,7 @@ def test_bedrag_met_komma_wordt_precies_opgeslagen(client, regisseur, opgezet):
             "crediteur": "Energie Direct",
             "iban": IBAN_ENERGIE,
             "kenmerk_soort": "betalingskenmerk",
-            "kenmerk": "1234 5678 9012 3456",
+            "kenmerk": "8234 5678 9012 3456",
             "maandbedrag": "234,56",
             "eerste_maand": "08-2026",
             "laatste_maand": "01-2027",
@@ -105,7 +111,7 @@ def test_bedrag_met_komma_wordt_precies_opgeslagen(client, regisseur, opgezet):
     assert response.status_code == 302, response.context["form"].errors
     opgeslagen = VasteLast.objects.get()
     assert opgeslagen.maandbedrag == Decimal("234.56")
-    assert opgeslagen.kenmerk == "1234567890123456"
+    assert opgeslagen.kenmerk == "8234567890123456"
     assert opgeslagen.bic == "RABONL2U"
 
 
@@ -245,7 +251,7 @@ def test_persoon_buiten_doelgroep_krijgt_de_reden(client, regisseur, weert):
         reverse("ontzorging:periode-nieuw", args=[persoon.uuid]),
         {"machtiging_op": "01-07-2026", "machtiging_vorm": "schriftelijk"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     tekst = _tekst(response)
     assert "hoort bij een andere doelgroep" in tekst
     assert 'value="01-07-2026"' in response.content.decode()

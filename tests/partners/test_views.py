@@ -161,6 +161,7 @@ def test_regisseur_verwijst_vanuit_het_dossier(regisseur_client, persoon, partne
     assert toestemming.count("(niet verplicht)") == 1  # only the signed form is optional
     gegevens = {"partner": partner.pk, "leefgebied": "wonen", "doel": "Begeleiding"}
     response = regisseur_client.post(url, gegevens)
+    assert response.status_code == 422
     fouten = response.context["form"].errors
     assert "Zonder toestemming" in fouten["toestemming_op"][0]
     assert "Kies hoe" in fouten["toestemming_wijze"][0]

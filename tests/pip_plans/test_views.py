@@ -102,7 +102,7 @@ def test_vaststellen_met_afwijking_vraagt_de_motivatie(regisseur_client, plan):
     response = regisseur_client.post(
         _url("plan-vaststellen", plan), {"bekendmaking_op": "16-04-2026"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["afwijking_motivatie"] == [
         "Het plan wijkt af van de routenormen. Leg vast waarom, voordat u het vaststelt."
     ]

@@ -231,3 +231,28 @@ def test_vast_aantal_queries_voor_de_leveringen(weert, cranendonck, django_asser
     with django_assert_num_queries(3):
         regels = cbs_leveringen(gemeenten=gemeenten, vandaag=D(2026, 10, 15))
     assert len(regels) == 14
+
+
+def test_de_levering_per_persoon_geeft_het_einde_van_de_ontzorgperiode_niet_de_bezwaartermijn(
+    weert,
+):
+    """The period's objection window carries the same key as its end term; the delivery must
+    show the end of the period itself."""
+    from ontzorging.constants import TERMIJN_BEZWAAR, TERMIJN_EINDE
+    from reports.selectors.extract import KOLOMMEN, kwartaallevering
+    from termijnen.models import Termijn
+    from tests.ontzorging.factories import OntzorgperiodeFactory
+
+    periode = OntzorgperiodeFactory(
+        persoon__gemeente=weert,
+        persoon__koppeling_datum=D(2026, 5, 1),
+        start_bijstand=D(2026, 4, 1),
+        beschikking_op=D(2026, 4, 1),
+    )
+    einde = Termijn.objects.get(persoon=periode.persoon, config__code=TERMIJN_EINDE).vervalt_op
+    bezwaar = Termijn.objects.get(persoon=periode.persoon, config__code=TERMIJN_BEZWAAR).vervalt_op
+    assert einde != bezwaar
+
+    (rij,) = kwartaallevering(gemeente_ids=[weert.pk], van=D(2026, 10, 1), tot=D(2026, 12, 31))
+    kolom = [str(k.titel) for k in KOLOMMEN].index("Ontzorgperiode einde")
+    assert rij[kolom] == einde

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 from core.models import Toegangslog
 from core.services import toegang_vastleggen
 from intake.models import Gesprek, LeefgebiedBevinding, Werkervaring
-from ontzorging.models import Batchregel, Verlenging
+from ontzorging.constants import Terugboekingsoort
+from ontzorging.models import Batchregel, Terugboeking, Verlenging
 from partners.models import Terugkoppeling
 from pip_plans.models import DoelVoortgang, DuoVerlenging, Voortgangsgesprek
 from statushouders.avg.graaf import persoonsmodellen, rijen_van_persoon
@@ -28,6 +29,7 @@ from termijnen.models import Herinnering, Melding, Termijn
 from tests.accounts.factories import UserFactory
 from tests.intake.factories import BredeIntakeFactory, HeropeningFactory
 from tests.ontzorging.factories import (
+    AfschriftFactory,
     BetaalbatchFactory,
     BetalingFactory,
     OntzorgperiodeFactory,
@@ -148,7 +150,7 @@ def volledig_dossier(persoon, regisseur) -> dict:
     last = bewaar(VasteLastFactory(periode=periode))
     betaling = bewaar(BetalingFactory(vaste_last=last, in_batch=True))
     batch = BetaalbatchFactory(gemeente=persoon.gemeente, samengesteld_door=regisseur)
-    bewaar(
+    regel = bewaar(
         Batchregel.objects.create(
             batch=batch,
             betaling=betaling,
@@ -157,6 +159,16 @@ def volledig_dossier(persoon, regisseur) -> dict:
             iban=last.iban,
             kenmerk="Huurcontract 12345 08-2026",
             end_to_end_id=f"KOERS-{batch.pk}-{betaling.pk}",
+        )
+    )
+    bewaar(
+        Terugboeking.objects.create(
+            batchregel=regel,
+            soort=Terugboekingsoort.RETOUR,
+            reden_code="AC04",
+            reden="Rekening opgeheven",
+            bedrag_terug=regel.bedrag,
+            afschrift=AfschriftFactory(gemeente=persoon.gemeente, ingelezen_door=regisseur),
         )
     )
     return rijen

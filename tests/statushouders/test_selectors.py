@@ -9,9 +9,8 @@ from statushouders.selectors import (
     dossier_historie,
     personen_lijst,
     personen_sorteren,
-    personen_zichtbaar,
     personen_zoeken,
-    regisseurs_voor,
+    toewijsbare_regisseurs,
 )
 from statushouders.services import persoon_bijwerken
 from tests.accounts.factories import UserFactory
@@ -24,33 +23,33 @@ def test_regisseur_ziet_alleen_personen_van_de_eigen_gemeenten(
     persoon, regisseur, regisseur_cranendonck, cranendonck
 ):
     elders = PersoonFactory(gemeente=cranendonck)
-    assert list(personen_zichtbaar(user=regisseur)) == [persoon]
-    assert list(personen_zichtbaar(user=regisseur_cranendonck)) == [elders]
+    assert list(Persoon.objects.visible_to(regisseur)) == [persoon]
+    assert list(Persoon.objects.visible_to(regisseur_cranendonck)) == [elders]
 
 
 def test_regionaal_team_ziet_alle_eigen_gemeenten(persoon, weert, cranendonck):
     elders = PersoonFactory(gemeente=cranendonck)
     teamleider = UserFactory(teamleider=True, gemeenten=[weert, cranendonck])
-    assert set(personen_zichtbaar(user=teamleider)) == {persoon, elders}
+    assert set(Persoon.objects.visible_to(teamleider)) == {persoon, elders}
 
 
 @pytest.mark.parametrize("trait", ["partnermedewerker", "beheerder"])
 def test_partner_en_functioneel_beheer_zien_geen_dossiers(persoon, weert, trait):
     gebruiker = UserFactory(gemeenten=[weert], **{trait: True})
-    assert not personen_zichtbaar(user=gebruiker).exists()
+    assert not Persoon.objects.visible_to(gebruiker).exists()
 
 
 def test_inactieve_gebruiker_ziet_geen_dossiers(persoon, regisseur):
     regisseur.is_active = False
-    assert not personen_zichtbaar(user=regisseur).exists()
+    assert not Persoon.objects.visible_to(regisseur).exists()
 
 
-def test_regisseurs_voor_zijn_dossiermedewerkers_van_dezelfde_gemeenten(
+def test_toewijsbare_regisseurs_zijn_dossiermedewerkers_van_dezelfde_gemeenten(
     regisseur, regisseur_cranendonck, weert
 ):
     collega = UserFactory(gemeenten=[weert], teamleider=True)
     UserFactory(gemeenten=[weert], partnermedewerker=True)
-    assert set(regisseurs_voor(user=regisseur)) == {regisseur, collega}
+    assert set(toewijsbare_regisseurs(user=regisseur)) == {regisseur, collega}
 
 
 def test_historie_toont_veldnaam_oud_en_nieuw_en_wie(persoon, regisseur):
@@ -64,7 +63,7 @@ def test_historie_toont_veldnaam_oud_en_nieuw_en_wie(persoon, regisseur):
 
 
 def _gevonden(regisseur, zoekterm):
-    return set(personen_zoeken(personen_zichtbaar(user=regisseur), zoekterm=zoekterm))
+    return set(personen_zoeken(Persoon.objects.visible_to(regisseur), zoekterm=zoekterm))
 
 
 def test_zoeken_op_vier_of_meer_cijfers_vindt_een_deel_van_het_bsn(regisseur, weert):
@@ -138,16 +137,16 @@ NEDERLANDSE_VOLGORDE = [
 def test_namen_staan_in_nederlandse_alfabetische_volgorde(regisseur, weert):
     for achternaam, voornaam in reversed(NEDERLANDSE_VOLGORDE):
         PersoonFactory(gemeente=weert, achternaam=achternaam, voornamen=voornaam)
-    rijen = personen_sorteren(personen_zichtbaar(user=regisseur))
+    rijen = personen_sorteren(Persoon.objects.visible_to(regisseur))
     assert [(p.achternaam, p.voornamen) for p in rijen] == NEDERLANDSE_VOLGORDE
-    aflopend = personen_sorteren(personen_zichtbaar(user=regisseur), sorteer=["-naam"])
+    aflopend = personen_sorteren(Persoon.objects.visible_to(regisseur), sorteer=["-naam"])
     assert [(p.achternaam, p.voornamen) for p in aflopend] == NEDERLANDSE_VOLGORDE[::-1]
 
 
 def test_bij_gelijke_waarde_beslist_de_naam(regisseur, weert):
     for achternaam, voornaam in reversed(NEDERLANDSE_VOLGORDE):
         PersoonFactory(gemeente=weert, achternaam=achternaam, voornamen=voornaam)
-    rijen = personen_sorteren(personen_zichtbaar(user=regisseur), sorteer=["-geboortedatum"])
+    rijen = personen_sorteren(Persoon.objects.visible_to(regisseur), sorteer=["-geboortedatum"])
     assert [(p.achternaam, p.voornamen) for p in rijen] == NEDERLANDSE_VOLGORDE
 
 

@@ -120,7 +120,7 @@ def test_aanmaken_met_fouten_legt_elke_fout_uit_naast_het_veld_en_houdt_de_invoe
             voornamen="Amal Noor",
         ),
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     form = response.context["form"]
     assert "elfproef" in form.errors["bsn"][0]
     assert form.errors["v_nummer"] == ["Een V-nummer bestaat uit precies 10 cijfers."]
@@ -220,7 +220,7 @@ def test_regisseur_van_een_andere_gemeente_staat_niet_in_de_keuze(
 ):
     url = reverse("statushouders:persoon-regisseur", kwargs={"uuid": persoon.uuid})
     response = regisseur_client.post(url, {"regisseur": regisseur_cranendonck.pk})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "regisseur" in response.context["form"].errors
 
 
@@ -257,6 +257,8 @@ def test_contactmoment_met_fout_houdt_de_invoer(regisseur_client, persoon):
         HTTP_HX_REQUEST="true",
     )
     html = response.content.decode()
+    assert response.status_code == 422
+    assert "<html" not in html  # only the timeline fragment, which htmx swaps in
     assert "dd-mm-jjjj uu:mm" in html and 'value="Bellen over huur"' in html
     assert not persoon.contactmomenten.exists()
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from termijnen.berekening import Kalender, atw_feestdagen, vervaldatum
-from termijnen.constants import GELIJKGESTELDE_DAGEN, TERMIJN_STANDAARDEN
+from termijnen.constants import EERSTE_DAG_TELT, GELIJKGESTELDE_DAGEN, TERMIJN_STANDAARDEN
 
 D = datetime.date
 KALENDER = Kalender(gelijkgesteld=dict(GELIJKGESTELDE_DAGEN))
@@ -16,7 +16,14 @@ STANDAARD = {t[0]: t for t in TERMIJN_STANDAARDEN}
 
 def _volgens_standaard(code, vanaf):
     _c, _l, _b, _bk, lengte, eenheid, atw, _g, _h = STANDAARD[code]
-    return vervaldatum(vanaf=vanaf, lengte=lengte, eenheid=eenheid, atw=atw, kalender=KALENDER)
+    return vervaldatum(
+        vanaf=vanaf,
+        lengte=lengte,
+        eenheid=eenheid,
+        atw=atw,
+        kalender=KALENDER,
+        eerste_dag_telt=code in EERSTE_DAG_TELT,
+    )
 
 
 @pytest.mark.parametrize(
@@ -29,15 +36,49 @@ def _volgens_standaard(code, vanaf):
         ("bezwaar_pip", D(2026, 6, 10), D(2026, 7, 22)),  # DESIGN.md's example
         ("inburgeringstermijn", D(2026, 6, 10), D(2029, 6, 10)),  # not one day later
         ("leerroute_wissel", D(2026, 8, 31), D(2028, 2, 29)),  # month end, leap year
-        ("ontzorgperiode", D(2026, 8, 31), D(2027, 2, 28)),  # month end
+        # A span that begins on its date: the day before the same date six months later.
+        ("ontzorgperiode", D(2026, 3, 1), D(2026, 8, 31)),  # DESIGN.md's example
+        ("ontzorgperiode", D(2026, 1, 15), D(2026, 7, 14)),
+        ("ontzorgperiode", D(2026, 8, 31), D(2027, 2, 28)),  # no 31-02: the month's last day
         ("voortgangsgesprek", D(2026, 4, 15), D(2026, 7, 15)),
-        ("maatschappelijke_begeleiding", D(2026, 5, 1), D(2027, 11, 1)),
+        ("maatschappelijke_begeleiding", D(2026, 5, 1), D(2027, 10, 31)),
         ("verwijzing_reactie", D(2026, 4, 24), D(2026, 5, 12)),  # over Koningsdag and 5 mei
         ("cbs_levering", D(2026, 3, 31), D(2026, 4, 28)),
     ],
 )
 def test_elke_code_uit_de_tabel(code, vanaf, verwacht):
     assert _volgens_standaard(code, vanaf).datum == verwacht
+
+
+@pytest.mark.parametrize(
+    ("begin", "eenheid", "lengte", "laatste_dag"),
+    [
+        (D(2026, 3, 1), "maanden", 6, D(2026, 8, 31)),
+        (D(2026, 1, 15), "maanden", 6, D(2026, 7, 14)),
+        (D(2026, 3, 1), "maanden", 1, D(2026, 3, 31)),  # one month is March itself
+        (D(2026, 1, 31), "maanden", 1, D(2026, 2, 28)),
+        (D(2026, 8, 28), "maanden", 6, D(2027, 2, 27)),
+        (D(2028, 2, 29), "jaren", 1, D(2029, 2, 28)),
+        (D(2026, 3, 2), "weken", 1, D(2026, 3, 8)),  # Monday to Sunday
+        (D(2026, 3, 2), "dagen", 1, D(2026, 3, 2)),  # one day: the day itself
+        (D(2026, 4, 2), "werkdagen", 2, D(2026, 4, 7)),  # Thursday, then over Easter
+    ],
+)
+def test_periode_die_op_een_dag_begint_telt_die_dag_mee(begin, eenheid, lengte, laatste_dag):
+    uitkomst = vervaldatum(
+        vanaf=begin, lengte=lengte, eenheid=eenheid, kalender=KALENDER, eerste_dag_telt=True
+    )
+    assert uitkomst.datum == laatste_dag
+
+
+def test_periode_eindigt_een_dag_eerder_dan_een_termijn_erna():
+    # The same six months, counted as a term after 01-03 (an objection window) and as a span
+    # that begins on it (the ontzorgperiode): never "the day after" twice, nor not at all.
+    na = vervaldatum(vanaf=D(2026, 3, 1), lengte=6, eenheid="maanden", kalender=KALENDER)
+    vanaf = vervaldatum(
+        vanaf=D(2026, 3, 1), lengte=6, eenheid="maanden", kalender=KALENDER, eerste_dag_telt=True
+    )
+    assert (na.datum, vanaf.datum) == (D(2026, 9, 1), D(2026, 8, 31))
 
 
 def test_maand_zonder_die_dag_eindigt_op_de_laatste_dag():

@@ -56,6 +56,10 @@ def test_elke_rij_uit_de_tabel_staat_in_de_configuratie():
         "bezwaar_pip",
         "bezwaar_ontzorging",
     }
+    # Spans that begin on their date count that day; every other term starts the day after.
+    assert set(
+        TermijnConfig.objects.filter(eerste_dag_telt=True).values_list("code", flat=True)
+    ) == {"ontzorgperiode", "maatschappelijke_begeleiding"}
 
 
 def test_gelijkgestelde_dagen_zijn_gevuld():
@@ -225,7 +229,8 @@ def test_verwijzing_reactie_en_maatschappelijke_begeleiding(persoon, regisseur):
     with time_machine.travel(datetime.datetime(2026, 5, 1, 10, tzinfo=datetime.UTC)):
         partner_services.verwijzing_accepteren(verwijzing=verwijzing, door=medewerker)
     assert _termijn(persoon, "verwijzing_reactie", sleutel).status == "gehaald"
-    assert _termijn(persoon, "maatschappelijke_begeleiding", sleutel).vervalt_op == D(2027, 11, 1)
+    # Begeleiding from 01-05-2026 for 18 months: its last day is 31-10-2027.
+    assert _termijn(persoon, "maatschappelijke_begeleiding", sleutel).vervalt_op == D(2027, 10, 31)
 
 
 @time_machine.travel(D(2026, 3, 10))
