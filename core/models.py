@@ -1,9 +1,25 @@
+import uuid
+
 import pgtrigger
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import plausibele_momenten
+
+
+class KoersModel(models.Model):
+    """What every object a user opens by its address has: a uuid for the address (the row
+    number would tell how many there are and invite guessing), and when it was made and last
+    changed. The database fills the moments too, for rows written in bulk."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_default=Now())
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_default=Now())
+
+    class Meta:
+        abstract = True
 
 
 class ToegangslogQuerySet(models.QuerySet):

@@ -17,9 +17,15 @@ from accounts.models import User
 from core.storage import private_storage
 from ontzorging import betalingskenmerk, camt_schrijven, services
 from ontzorging.bankberichten import betaalopdrachten
-from ontzorging.constants import KenmerkSoort, LastSoort, MachtigingVorm
+from ontzorging.constants import BetalingStatus, KenmerkSoort, LastSoort, MachtigingVorm
 from ontzorging.geld import eerstvolgende_bankdag, maand_van
-from ontzorging.models import Batchregel, Betaalbatch, Betaalinstelling, Ontzorgperiode
+from ontzorging.models import (
+    Batchregel,
+    Betaalbatch,
+    Betaalinstelling,
+    Ontzorgperiode,
+    VasteLast,
+)
 from statushouders.constants import Doelgroep
 from statushouders.models import Gemeente, Persoon
 from statushouders.services import persoon_bijwerken
@@ -437,8 +443,33 @@ class _Demo:
             ),
         )
         self.afschrift_pad = private_storage.path(naam)
-        # Next month: composed by the regisseur, waiting for the teamleider.
+        # Next month: composed by the regisseur, waiting for the teamleider, who sees the one
+        # rent that went up beside last month's amount before approving.
         services.betalingen_plannen(maand=self.maand(1), gemeente=gemeente, vandaag=v)
+        huur = (
+            VasteLast.objects.filter(
+                periode__persoon__gemeente=gemeente,
+                soort=LastSoort.HUUR,
+                betalingen__maand=self.maand(1),
+                betalingen__status=BetalingStatus.GEPLAND,
+            )
+            .order_by("id")
+            .first()
+        )
+        if huur is not None:
+            services.vaste_last_wijzigen(
+                last=huur,
+                door=regisseur,
+                soort=huur.soort,
+                crediteur=huur.crediteur,
+                iban=huur.iban,
+                bic=huur.bic,
+                kenmerk_soort=huur.kenmerk_soort,
+                kenmerk=huur.kenmerk,
+                maandbedrag=(huur.maandbedrag * Decimal("1.035")).quantize(Decimal("0.01")),
+                eerste_maand=huur.eerste_maand,
+                laatste_maand=huur.laatste_maand,
+            )
         services.batch_samenstellen(
             gemeente=gemeente,
             door=regisseur,
@@ -453,7 +484,9 @@ class _Demo:
             uitvoerdatum=uitvoerdatum,
             tot_maand=tot_maand,
         )
-        services.batch_goedkeuren(batch=batch, door=self.gebruikers["teamleider"])
+        services.batch_goedkeuren(
+            batch=batch, door=self.gebruikers["teamleider"], waarschuwingen_gezien=True
+        )
         return services.batch_exporteren(batch=batch)
 
 

@@ -1,5 +1,3 @@
-import uuid
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +12,7 @@ from core.constraints import (
     plausibele_momenten,
     tekst_hoogstens,
 )
+from core.models import KoersModel
 from core.validators import begrensd, plausibele_datum
 from statushouders.models import Persoon, track_history
 from statushouders.querysets import PersoonGebondenQuerySet
@@ -60,8 +59,7 @@ class IntakeGebondenQuerySet(PersoonGebondenQuerySet):
 
 
 @track_history
-class BredeIntake(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class BredeIntake(KoersModel):
     persoon = models.ForeignKey(
         Persoon, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="intakes"
     )
@@ -152,9 +150,6 @@ class BredeIntake(models.Model):
         help_text=_("Alleen als de persoon na de intake in zorg en rust komt."),
         max_length=LANGE_TEKST,
     )
-
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersoonGebondenQuerySet.as_manager()
 

@@ -5,12 +5,13 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from core.forms import DatumVeld, KeuzeUitLijst, KoersForm
+from core.forms import DatumVeld, KeuzeUitLijst, KoersForm, ZoekVeld
 from core.validators import BUITEN_BEREIK, datum_in_bereik
 from statushouders.models import Gemeente
 
-from .constants import KenmerkSoort, LastSoort, MachtigingVorm
+from .constants import BetalingStatus, KenmerkSoort, LastSoort, MachtigingVorm
 from .geld import kenmerk_controleren
 from .models import Betaalinstelling
 
@@ -229,6 +230,21 @@ class GemeenteKeuzeForm(KoersForm):
         self.fields["gemeente"].queryset = gemeenten
 
 
+class BetalingenFilterForm(KoersForm):
+    """The filters of the payments per person on the payments page."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Alle")), *BetalingStatus.choices],
+        error_messages={"invalid_choice": _("Kies een status uit de lijst.")},
+    )
+    maand = MaandVeld(label=_("Maand"), required=False)
+    zoek = ZoekVeld(
+        label=_("Persoon"), help_text=_("Naam, V-nummer of minstens 4 cijfers van het BSN.")
+    )
+
+
 class BatchSamenstellenForm(KoersForm):
     gemeente = KeuzeUitLijst(
         label=_("Gemeente"), queryset=Gemeente.objects.none(), widget=forms.HiddenInput
@@ -239,6 +255,35 @@ class BatchSamenstellenForm(KoersForm):
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
+
+
+class GoedkeurenForm(KoersForm):
+    waarschuwingen_gezien = forms.BooleanField(
+        label=_("Ik heb de betalingen met een waarschuwing bekeken en keur de batch toch goed"),
+        required=False,
+    )
+
+    def __init__(self, *args, waarschuwingen: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked only when a line has a warning, and then required; the service checks again.
+        if waarschuwingen:
+            veld = self.fields["waarschuwingen_gezien"]
+            veld.required = True
+            veld.error_messages["required"] = ngettext(
+                "Eén betaling heeft een waarschuwing. Bekijk die en bevestig dat u hem hebt "
+                "gezien.",
+                "%(aantal)d betalingen hebben een waarschuwing. Bekijk ze en bevestig dat u ze "
+                "hebt gezien.",
+                waarschuwingen,
+            ) % {"aantal": waarschuwingen}
+
+
+class BatchregelsFilterForm(KoersForm):
+    """The approval screen's own filter: only the lines with a warning."""
+
+    waarschuwingen = forms.BooleanField(
+        label=_("Alleen betalingen met een waarschuwing"), required=False
+    )
 
 
 class IntrekkenForm(KoersForm):

@@ -1,5 +1,3 @@
-import uuid
-
 import pghistory
 import pgtrigger
 from django.conf import settings
@@ -10,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import Doel
 from core.constraints import plausibele_datums, plausibele_momenten, tekst_hoogstens
+from core.models import KoersModel
 from core.storage import prive_opslag
 from core.validators import plausibele_datum
 from statushouders.models import Gemeente, Persoon, track_history
@@ -128,11 +127,10 @@ class BatchregelQuerySet(GemeenteGebondenQuerySet):
 
 
 @track_history
-class Ontzorgperiode(models.Model):
+class Ontzorgperiode(KoersModel):
     """The months in which the gemeente pays a person's (or household's) fixed costs from the
     benefit straight to the creditors. The end date lives in the `ontzorgperiode` deadline."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     persoon = models.ForeignKey(
         Persoon,
         on_delete=models.PROTECT,
@@ -182,7 +180,6 @@ class Ontzorgperiode(models.Model):
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PersoonGebondenQuerySet.as_manager()
 
@@ -216,7 +213,7 @@ class Ontzorgperiode(models.Model):
                 "overdracht_gemeld_op",
                 "beeindigd_op",
             ),
-            *plausibele_momenten("created_at"),
+            *plausibele_momenten("updated_at", "created_at"),
         ]
 
     def __str__(self) -> str:
@@ -268,8 +265,7 @@ class Verlenging(models.Model):
 
 
 @track_history
-class VasteLast(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class VasteLast(KoersModel):
     periode = models.ForeignKey(Ontzorgperiode, on_delete=models.PROTECT, related_name="lasten")
     soort = models.CharField(_("soort"), max_length=20, choices=LastSoort.choices)
     crediteur = models.CharField(_("naam crediteur"), max_length=SEPA_NAAM)
@@ -299,7 +295,6 @@ class VasteLast(models.Model):
     overname_geregeld_op = models.DateField(
         _("overname geregeld op"), null=True, blank=True, validators=[plausibele_datum]
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PeriodeGebondenQuerySet.as_manager()
 
@@ -325,7 +320,7 @@ class VasteLast(models.Model):
             *plausibele_datums(
                 "eerste_maand", "laatste_maand", "overname_maand", "overname_geregeld_op"
             ),
-            *plausibele_momenten("created_at"),
+            *plausibele_momenten("updated_at", "created_at"),
         ]
 
     def __str__(self) -> str:
@@ -492,8 +487,7 @@ class Betaling(models.Model):
         """,
     ),
 )
-class Betaalbatch(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Betaalbatch(KoersModel):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="betaalbatches", verbose_name=_("gemeente")
     )
@@ -509,6 +503,8 @@ class Betaalbatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     goedgekeurd_op = models.DateTimeField(null=True, blank=True)
+    # How many lines carried a warning when the approver confirmed having seen them all.
+    goedgekeurd_met_waarschuwingen = models.PositiveIntegerField(default=0)
     ingetrokken_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -551,7 +547,12 @@ class Betaalbatch(models.Model):
             ),
             *plausibele_datums("uitvoerdatum"),
             *plausibele_momenten(
-                "samengesteld_op", "goedgekeurd_op", "geexporteerd_op", "ingetrokken_op"
+                "created_at",
+                "updated_at",
+                "samengesteld_op",
+                "goedgekeurd_op",
+                "geexporteerd_op",
+                "ingetrokken_op",
             ),
         ]
 
@@ -617,11 +618,10 @@ class Batchregel(models.Model):
 
 
 @track_history
-class Afschrift(models.Model):
+class Afschrift(KoersModel):
     """A bank statement (camt.053) or status report (pain.002) read in to mark payments paid
     or failed."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="afschriften", verbose_name=_("gemeente")
     )
@@ -666,7 +666,7 @@ class Afschrift(models.Model):
                 name="afschrift_eenmaal_ingelezen",
             ),
             models.CheckConstraint(condition=Q(voortgang__lte=100), name="afschrift_voortgang"),
-            *plausibele_momenten("ingelezen_op"),
+            *plausibele_momenten("created_at", "updated_at", "ingelezen_op"),
         ]
 
     def __str__(self) -> str:

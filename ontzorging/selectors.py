@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Page
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 from accounts import scope
 from accounts.models import User
 from accounts.scope import Doel
+from core.selectors import pagina_kiezen
+from core.zoeken import persoon_zoekvoorwaarde
 from statushouders.models import Gemeente, Persoon
 from termijnen.selectors import termijn_van
 
@@ -445,6 +448,90 @@ def betaalstand(*, gemeente: Gemeente, vandaag: datetime.date | None = None) -> 
     }
 
 
+BETALINGEN_PER_PAGINA = 50
+
+
+def betalingen_zoeken(
+    *,
+    gemeente: Gemeente,
+    status: str = "",
+    maand: datetime.date | None = None,
+    zoekterm: str = "",
+) -> models.QuerySet[Betaling]:
+    """The gemeente's payments per person (name, then month), each with the batch it last
+    went out in: planned, in a batch, paid or failed, filtered by status, month and (part of)
+    the person's name, BSN or V-nummer."""
+    rijen = _betalingen_van_gemeente(gemeente)
+    if status:
+        rijen = rijen.filter(status=BetalingStatus(status))
+    if maand:
+        rijen = rijen.filter(maand=maand_van(maand))
+    if zoekterm.strip():
+        rijen = rijen.filter(
+            vaste_last__periode__persoon__in=Persoon.objects.filter(gemeente=gemeente).filter(
+                persoon_zoekvoorwaarde(zoekterm)
+            )
+        )
+    laatste_batch = (
+        Batchregel.objects.filter(betaling=OuterRef("pk"))
+        .exclude(batch__status=BatchStatus.INGETROKKEN)
+        .order_by("-id")
+    )
+    return (
+        rijen.select_related("vaste_last__periode__persoon")
+        .annotate(
+            batch_uuid=Subquery(laatste_batch.values("batch__uuid")[:1]),
+        )
+        .order_by(
+            "vaste_last__periode__persoon__achternaam",
+            "vaste_last__periode__persoon__voornamen",
+            "vaste_last__periode__persoon__id",
+            "maand",
+            "vaste_last__soort",
+            "id",
+        )
+    )
+
+
+def betalingen_totalen(rijen: models.QuerySet[Betaling]) -> dict[str, Telling]:
+    """Count and sum per status of a filtered list, and `alle` together: one query."""
+    per_status = {
+        rij["status"]: Telling(rij["aantal"], rij["totaal"] or NUL)
+        for rij in rijen.order_by()
+        .values("status")
+        .annotate(aantal=Count("id"), totaal=Sum("bedrag"))
+    }
+    totalen = {status: per_status.get(status, Telling(0, NUL)) for status in BetalingStatus.values}
+    totalen["alle"] = Telling(
+        sum(t.aantal for t in per_status.values()),
+        sum((t.totaal for t in per_status.values()), NUL),
+    )
+    return totalen
+
+
+def standaard_betaalgemeente(
+    *, user: User, gemeenten: models.QuerySet[Gemeente]
+) -> Gemeente | None:
+    """The gemeente the payments page opens on: the one where the user keeps most of their own
+    dossiers; for someone without dossiers of their own (a teamleider), the one with most
+    running periods; the first by name when neither tells."""
+    eigen = (
+        gemeenten.filter(personen__regisseur=user)
+        .annotate(aantal=Count("personen"))
+        .order_by("-aantal", "naam")
+        .first()
+    )
+    if eigen is not None:
+        return eigen
+    lopend = (
+        gemeenten.filter(personen__ontzorgperiodes__status__in=LOPEND)
+        .annotate(aantal=Count("personen__ontzorgperiodes"))
+        .order_by("-aantal", "naam")
+        .first()
+    )
+    return lopend or gemeenten.first()
+
+
 def per_crediteur(*, batch: Betaalbatch) -> list[dict]:
     """The review of a batch: count and sum per creditor account."""
     return list(
@@ -452,6 +539,72 @@ def per_crediteur(*, batch: Betaalbatch) -> list[dict]:
         .values("crediteur", "iban")
         .annotate(aantal=Count("id"), totaal=Sum("bedrag"))
         .order_by("crediteur", "iban")
+    )
+
+
+BATCHREGELS_PER_PAGINA = 50
+
+
+@dataclass
+class Crediteurgroep:
+    """The lines of one creditor account on a page of the approval screen, with the subtotal
+    over the whole batch (a creditor's lines may run on to the next page)."""
+
+    crediteur: str
+    iban: str
+    aantal: int
+    totaal: Decimal
+    regels: list[Batchregel] = field(default_factory=list)
+
+
+@dataclass
+class Batchcontrole:
+    """What an approver checks: every line of the batch, grouped by creditor, paged, each
+    with its warnings; how many lines of the whole batch have a warning."""
+
+    pagina: Page
+    groepen: list[Crediteurgroep]
+    regels_met_waarschuwing: int
+    alleen_waarschuwingen: bool
+
+
+def batch_controle(
+    *, batch: Betaalbatch, pagina=1, alleen_waarschuwingen: bool = False
+) -> Batchcontrole:
+    """One page of the batch's lines in creditor order (then person, month), each line with
+    `.waarschuwingen`; a fixed number of queries however long the batch."""
+    waarschuwingen = batch_waarschuwingen(batch=batch)
+    regels = (
+        Batchregel.objects.filter(batch=batch)
+        .select_related("betaling__vaste_last__periode__persoon")
+        .order_by(
+            "crediteur",
+            "iban",
+            "betaling__vaste_last__periode__persoon__achternaam",
+            "betaling__vaste_last__periode__persoon__voornamen",
+            "betaling__maand",
+            "id",
+        )
+    )
+    if alleen_waarschuwingen:
+        regels = regels.filter(pk__in=list(waarschuwingen))
+    gekozen = pagina_kiezen(regels, nummer=pagina, per_pagina=BATCHREGELS_PER_PAGINA)
+    subtotalen = {(c["crediteur"], c["iban"]): c for c in per_crediteur(batch=batch)}
+    groepen: list[Crediteurgroep] = []
+    for regel in gekozen.object_list:
+        regel.waarschuwingen = waarschuwingen.get(regel.pk, [])
+        rekening = (regel.crediteur, regel.iban)
+        if not groepen or (groepen[-1].crediteur, groepen[-1].iban) != rekening:
+            subtotaal = subtotalen[rekening]
+            groepen.append(
+                Crediteurgroep(*rekening, aantal=subtotaal["aantal"], totaal=subtotaal["totaal"])
+            )
+        groepen[-1].regels.append(regel)
+    return Batchcontrole(
+        pagina=gekozen,
+        groepen=groepen,
+        regels_met_waarschuwing=len(waarschuwingen),
+        alleen_waarschuwingen=alleen_waarschuwingen,
     )
 
 

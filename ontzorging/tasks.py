@@ -9,9 +9,13 @@ from .models import Afschrift, Betaalbatch
 @shared_task(acks_late=True)
 def betalingen_plannen_task() -> dict[str, int]:
     """Daily: move periods along by date, plan next month's payments and catch up any earlier
-    month that was missed (its regisseur is told). Planning is one INSERT … ON CONFLICT DO
-    NOTHING, so a second run or a second worker plans nothing twice and tells no one again."""
-    return services.betalingen_bijplannen()
+    month that was missed (its regisseur is told); tell the teamleiders about a batch the bank
+    has not confirmed five bank days after its execution date. Planning is one INSERT … ON
+    CONFLICT DO NOTHING, so a second run or a second worker plans nothing twice and tells no
+    one again."""
+    uitkomst = services.betalingen_bijplannen()
+    uitkomst["onbevestigd_gemeld"] = services.onbevestigde_batches_melden()
+    return uitkomst
 
 
 @shared_task(acks_late=True)

@@ -1,11 +1,10 @@
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.constraints import getallen_tussen, plausibele_datums, plausibele_momenten
+from core.models import KoersModel
 from core.validators import begrensd, plausibele_datum
 from statushouders.models import Persoon, track_history
 from statushouders.querysets import PersoonGebondenQuerySet
@@ -14,11 +13,10 @@ from .constants import HOOGSTE_UREN_PER_WEEK, OMSCHRIJVING, Contractsoort, Parti
 
 
 @track_history
-class Participatie(models.Model):
+class Participatie(KoersModel):
     """What a person does besides the inburgering while the trajectory runs — work, education,
     volunteering, an internship — from when until when. The outcome figures count these."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     persoon = models.ForeignKey(
         Persoon, on_delete=models.CASCADE, related_name="participaties", verbose_name=_("persoon")
     )
@@ -48,8 +46,6 @@ class Participatie(models.Model):
         related_name="+",
         verbose_name=_("vastgelegd door"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersoonGebondenQuerySet.as_manager()
 

@@ -1,5 +1,3 @@
-import uuid
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -15,6 +13,7 @@ from core.constraints import (
     plausibele_momenten,
     tekst_hoogstens,
 )
+from core.models import KoersModel
 from core.storage import prive_opslag
 from core.validators import begrensd, plausibele_datum
 from intake.constants import Leefgebied
@@ -25,8 +24,7 @@ from .constants import TERUGKOPPELING_MAXIMUM_UREN, PartnerSoort, ToestemmingWij
 
 
 @track_history
-class Partner(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Partner(KoersModel):
     naam = models.CharField(_("naam"), max_length=150, unique=True)
     soort = models.CharField(_("soort"), max_length=30, choices=PartnerSoort.choices)
     leefgebieden = ArrayField(
@@ -45,14 +43,14 @@ class Partner(models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["naam"]
+        constraints = [*plausibele_momenten("created_at", "updated_at")]
 
     def __str__(self) -> str:
         return self.naam
 
 
 @track_history
-class Verwijzing(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Verwijzing(KoersModel):
     persoon = models.ForeignKey(
         Persoon, on_delete=models.PROTECT, related_name="verwijzingen", verbose_name=_("persoon")
     )
@@ -156,6 +154,8 @@ class Verwijzing(models.Model):
             ),
             *plausibele_datums("toestemming_op"),
             *plausibele_momenten(
+                "created_at",
+                "updated_at",
                 "toestemming_ingetrokken_op",
                 "verstuurd_op",
                 "beantwoord_op",

@@ -1,5 +1,3 @@
-import uuid
-
 import pgtrigger
 from django.conf import settings
 from django.db import models
@@ -13,6 +11,7 @@ from core.constraints import (
     plausibele_momenten,
     tekst_hoogstens,
 )
+from core.models import KoersModel
 from core.storage import prive_opslag
 from core.validators import begrensd, niet_in_toekomst, plausibele_datum
 from intake.constants import Leefgebied, Leerroute, Taalniveau
@@ -58,10 +57,9 @@ class DoelVoortgangQuerySet(PersoonGebondenQuerySet):
 
 
 @track_history
-class Plan(models.Model):
+class Plan(KoersModel):
     """The PIP as it is being worked on. Each vaststelling freezes it into a PlanVersie."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     persoon = models.OneToOneField(
         Persoon, on_delete=models.PROTECT, related_name="plan", verbose_name=_("persoon")
     )
@@ -126,9 +124,6 @@ class Plan(models.Model):
         _("eerste PIP vastgesteld op"), null=True, blank=True, validators=[plausibele_datum]
     )
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
     objects = PersoonGebondenQuerySet.as_manager()
 
     class Meta:
@@ -168,8 +163,7 @@ class Plan(models.Model):
 
 
 @track_history
-class PlanDoel(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class PlanDoel(KoersModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="doelen")
     leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
     doel = models.CharField(_("doel"), max_length=300)
@@ -191,6 +185,7 @@ class PlanDoel(models.Model):
 
     class Meta:
         constraints = [
+            *plausibele_momenten("created_at", "updated_at"),
             *plausibele_datums("streefdatum"),
             *tekst_hoogstens(LANGE_TEKST, "acties"),
         ]

@@ -1,5 +1,3 @@
-import uuid
-
 import pgtrigger
 from django.conf import settings
 from django.db import models
@@ -8,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import Doel, gemeenten
 from core.constraints import getallen_tussen, plausibele_datums, plausibele_momenten
+from core.models import KoersModel
 from core.storage import prive_opslag
 from core.validators import begrensd, plausibele_datum
 from statushouders.models import Gemeente, track_history
@@ -89,11 +88,10 @@ class RapportQuerySet(models.QuerySet):
         )
 
 
-class Rapport(models.Model):
+class Rapport(KoersModel):
     """A produced report: the quarterly report (PDF for the council, XLSX for analysts) or
     the per-person quarterly delivery. Made by a Celery job; kept to download again."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     soort = models.CharField(max_length=20, choices=RapportSoort.choices)
     gemeenten = models.ManyToManyField(Gemeente, related_name="+", verbose_name=_("gemeenten"))
     jaar = models.PositiveSmallIntegerField(_("jaar"))
@@ -124,7 +122,7 @@ class Rapport(models.Model):
             *getallen_tussen(EERSTE_JAAR, LAATSTE_JAAR, "jaar"),
             *getallen_tussen(1, 4, "kwartaal"),
             models.CheckConstraint(condition=Q(voortgang__lte=100), name="rapport_voortgang"),
-            *plausibele_momenten("aangevraagd_op", "klaar_op"),
+            *plausibele_momenten("created_at", "updated_at", "aangevraagd_op", "klaar_op"),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,4 @@
 import datetime
-import uuid
 
 import pghistory
 from django.conf import settings
@@ -20,6 +19,7 @@ from core.constraints import (
     tekst_hoogstens,
 )
 from core.keuzes import keuzelabel
+from core.models import KoersModel
 from core.storage import prive_opslag
 from core.validators import (
     BSNValidator,
@@ -123,8 +123,7 @@ class PersoonQuerySet(GemeenteGebondenQuerySet):
 
 
 @track_history
-class Huishouden(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Huishouden(KoersModel):
     gemeente = models.ForeignKey(
         Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="huishoudens"
     )
@@ -141,13 +140,12 @@ class Huishouden(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = GemeenteGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            *plausibele_momenten("created_at"),
+            *plausibele_momenten("updated_at", "created_at"),
         ]
         verbose_name = _("huishouden")
         verbose_name_plural = _("huishoudens")
@@ -166,8 +164,7 @@ class Huishouden(models.Model):
 
 
 @track_history
-class Persoon(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Persoon(KoersModel):
     gemeente = models.ForeignKey(
         Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="personen"
     )
@@ -295,8 +292,6 @@ class Persoon(models.Model):
     uitstroomreden = models.CharField(
         _("reden van afsluiten"), max_length=30, choices=Uitstroomreden.choices, blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersoonQuerySet.as_manager()
 
@@ -479,8 +474,7 @@ class Gezinsrelatie(models.Model):
 
 
 @track_history
-class Contactmoment(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+class Contactmoment(KoersModel):
     persoon = models.ForeignKey(
         Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="contactmomenten"
     )
@@ -494,13 +488,12 @@ class Contactmoment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PersoonGebondenQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            *plausibele_momenten("moment", "created_at"),
+            *plausibele_momenten("updated_at", "moment", "created_at"),
             # The UTC evening before, so a contact just after midnight Dutch time fits.
             Bereikcontrole(
                 condition=Q(moment__gte=datetime.datetime(1999, 12, 31, 22, tzinfo=datetime.UTC)),
@@ -583,11 +576,10 @@ class InzageQuerySet(PersoonGebondenQuerySet):
     pghistory.UpdateEvent(condition=pghistory.AnyChange("status")),
     pghistory.DeleteEvent(),
 )
-class Inzage(models.Model):
+class Inzage(KoersModel):
     """An export of everything Koers holds about one person (AVG art. 15), made by a job and
     downloaded by functioneel beheer of the person's gemeente."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     persoon = models.ForeignKey(
         Persoon, verbose_name=_("persoon"), on_delete=models.CASCADE, related_name="inzagen"
     )
@@ -618,7 +610,7 @@ class Inzage(models.Model):
             models.CheckConstraint(
                 condition=Q(voortgang__lte=100), name="inzage_voortgang_procent"
             ),
-            *plausibele_momenten("aangevraagd_op", "klaar_op"),
+            *plausibele_momenten("created_at", "updated_at", "aangevraagd_op", "klaar_op"),
         ]
 
     def __str__(self) -> str:

@@ -188,7 +188,7 @@ def ontzorging_bouwen(
             tot_maand=maand,
         )
         if goedkeuren:
-            ontzorging.batch_goedkeuren(batch=nieuw, door=teamleider)
+            ontzorging.batch_goedkeuren(batch=nieuw, door=teamleider, waarschuwingen_gezien=True)
         return nieuw
 
     geexporteerd = ontzorging.batch_exporteren(batch=batch(datetime.date(2026, 4, 1)))

@@ -44,6 +44,13 @@ def euro(bedrag) -> str:
 
 
 @register.filter
+def iban(nummer) -> str:
+    """NL20 INGB 0001 2345 67: in groups of four, as on a bank card, to read aloud and check."""
+    nummer = "".join(str(nummer or "").split())
+    return " ".join(nummer[i : i + 4] for i in range(0, len(nummer), 4))
+
+
+@register.filter
 def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
 

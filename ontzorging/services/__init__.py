@@ -16,6 +16,7 @@ from .bank import (  # noqa: F401
     batch_intrekken,
     batch_samenstellen,
     batch_voortgang,
+    onbevestigde_batches_melden,
 )
 from .lasten import (  # noqa: F401
     betaling_opnieuw_plannen,

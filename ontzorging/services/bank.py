@@ -7,13 +7,19 @@ from decimal import Decimal
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.constants import Rol
 from accounts.models import User
 from accounts.scope import Doel, mag
 from core.validators import datums_controleren
 from statushouders.models import Gemeente
+from termijnen.models import Melding
+from termijnen.services import melding_maken
 
 from .. import selectors
 from ..constants import (
@@ -134,7 +140,12 @@ def _omschrijving(betaling: Betaling) -> str:
 
 
 @transaction.atomic
-def batch_goedkeuren(*, batch: Betaalbatch, door: User) -> Betaalbatch:
+def batch_goedkeuren(
+    *, batch: Betaalbatch, door: User, waarschuwingen_gezien: bool = False
+) -> Betaalbatch:
+    """A teamleider who did not compose the batch approves it. When any line carries a
+    warning (another IBAN for the creditor, a first payment to an account, an amount that
+    differs from last month's) they confirm having seen them; how many is kept."""
     batch = Betaalbatch.objects.select_for_update().get(pk=batch.pk)
     _eist_gemeente(door, batch.gemeente)
     if batch.status != BatchStatus.SAMENGESTELD:
@@ -147,12 +158,92 @@ def batch_goedkeuren(*, batch: Betaalbatch, door: User) -> Betaalbatch:
         raise ValidationError(
             _("U hebt deze batch samengesteld; een andere teamleider moet hem goedkeuren.")
         )
+    met_waarschuwing = len(selectors.batch_waarschuwingen(batch=batch))
+    if met_waarschuwing and not waarschuwingen_gezien:
+        raise ValidationError(
+            {
+                "waarschuwingen_gezien": [
+                    ngettext(
+                        "Eén betaling heeft een waarschuwing. Bekijk die en bevestig dat u "
+                        "hem hebt gezien.",
+                        "%(aantal)d betalingen hebben een waarschuwing. Bekijk ze en bevestig "
+                        "dat u ze hebt gezien.",
+                        met_waarschuwing,
+                    )
+                    % {"aantal": met_waarschuwing}
+                ]
+            }
+        )
     with pghistory.context(user=door.pk):
         batch.status = BatchStatus.GOEDGEKEURD
         batch.goedgekeurd_door = door
         batch.goedgekeurd_op = timezone.now()
-        batch.save(update_fields=["status", "goedgekeurd_door", "goedgekeurd_op"])
+        batch.goedgekeurd_met_waarschuwingen = met_waarschuwing
+        batch.save(
+            update_fields=[
+                "status",
+                "goedgekeurd_door",
+                "goedgekeurd_op",
+                "goedgekeurd_met_waarschuwingen",
+            ]
+        )
     return batch
+
+
+# The bank books a transfer on its execution date; a statement that still has not confirmed it
+# five bank days later means a statement was not read in, or the bank did not pay.
+BANKDAGEN_TOT_BEVESTIGING = 5
+
+
+def bankdagen_na(datum: datetime.date, dagen: int) -> datetime.date:
+    """The bank day `dagen` bank days after `datum` (weekends and TARGET holidays skipped)."""
+    for _dag in range(dagen):
+        datum = eerstvolgende_bankdag(datum + datetime.timedelta(days=1))
+    return datum
+
+
+@transaction.atomic
+def onbevestigde_batches_melden(*, vandaag: datetime.date | None = None) -> int:
+    """Nightly: tell the teamleiders of the gemeente about an exported batch whose payments
+    are not all confirmed (paid or failed) five bank days after the execution date. Once per
+    batch and teamleider; returns how many meldingen were made."""
+    vandaag = vandaag or timezone.localdate()
+    gemaakt = 0
+    batches = (
+        Betaalbatch.objects.filter(
+            status=BatchStatus.GEEXPORTEERD,
+            uitvoerdatum__lt=vandaag,
+            regels__betaling__status=BetalingStatus.IN_BATCH,
+        )
+        .annotate(wacht=Count("regels", filter=Q(regels__betaling__status=BetalingStatus.IN_BATCH)))
+        .select_related("gemeente")
+    )
+    for batch in batches:
+        if bankdagen_na(batch.uitvoerdatum, BANKDAGEN_TOT_BEVESTIGING) > vandaag:
+            continue
+        link = reverse("ontzorging:batch-detail", kwargs={"batch": batch.uuid})
+        al_gemeld = set(Melding.objects.filter(link=link).values_list("gebruiker_id", flat=True))
+        teamleiders = User.objects.filter(
+            rol=Rol.TEAMLEIDER, is_active=True, gemeenten=batch.gemeente
+        ).exclude(pk__in=al_gemeld)
+        tekst = ngettext(
+            "Betaalbatch %(nummer)s van %(gemeente)s (uitvoerdatum %(datum)s): %(aantal)d "
+            "betaling is na vijf bankdagen nog niet bevestigd door een afschrift. Lees het "
+            "afschrift in of vraag de bank.",
+            "Betaalbatch %(nummer)s van %(gemeente)s (uitvoerdatum %(datum)s): %(aantal)d "
+            "betalingen zijn na vijf bankdagen nog niet bevestigd door een afschrift. Lees het "
+            "afschrift in of vraag de bank.",
+            batch.wacht,
+        ) % {
+            "nummer": batch.nummer,
+            "gemeente": batch.gemeente,
+            "datum": f"{batch.uitvoerdatum:%d-%m-%Y}",
+            "aantal": batch.wacht,
+        }
+        for teamleider_id in teamleiders.values_list("pk", flat=True):
+            melding_maken(gebruiker_id=teamleider_id, persoon=None, tekst=tekst, link=link)
+            gemaakt += 1
+    return gemaakt
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.export import veilige_cel
+from core.selectors import pagina_kiezen
 from core.views import (
     dossier_medewerker_vereist,
     formulier_uitvoeren,
@@ -23,8 +24,11 @@ from core.views import (
 from .. import selectors, services
 from ..forms import (
     AfschriftForm,
+    BatchregelsFilterForm,
     BatchSamenstellenForm,
+    BetalingenFilterForm,
     GemeenteKeuzeForm,
+    GoedkeurenForm,
     InhoudingenForm,
     IntrekkenForm,
 )
@@ -32,12 +36,38 @@ from ..geld import eerstvolgende_bankdag, volgende_maand
 
 
 def _gemeente_kiezen(request, gemeenten):
-    """The gemeente from ?gemeente=, validated; the first of the user's otherwise."""
+    """The gemeente from ?gemeente=, validated; otherwise the user's own (where they keep
+    most dossiers)."""
     form = GemeenteKeuzeForm(request.GET or None, gemeenten=gemeenten)
     gekozen = form.cleaned_data.get("gemeente") if form.is_valid() else None
     if form.is_bound and not form.is_valid():
         messages.warning(request, _("Een filter was ongeldig en is niet toegepast."))
-    return form, gekozen or gemeenten.first()
+    if gekozen is None:
+        gekozen = selectors.standaard_betaalgemeente(user=request.user, gemeenten=gemeenten)
+        form = GemeenteKeuzeForm(initial={"gemeente": gekozen}, gemeenten=gemeenten)
+    return form, gekozen
+
+
+def _betalingen_per_persoon(request, gemeente):
+    """The filtered, paged payments of the gemeente per person, with their totals. Filters
+    that are not valid are shown with their error and not applied."""
+    filter_form = BetalingenFilterForm(request.GET, auto_id="betalingen_%s")
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    rijen = selectors.betalingen_zoeken(
+        gemeente=gemeente,
+        status=filters.get("status", ""),
+        maand=filters.get("maand"),
+        zoekterm=filters.get("zoek", ""),
+    )
+    return {
+        "filter_form": filter_form,
+        "pagina": pagina_kiezen(
+            rijen,
+            nummer=request.GET.get("pagina", 1),
+            per_pagina=selectors.BETALINGEN_PER_PAGINA,
+        ),
+        "totalen": selectors.betalingen_totalen(rijen),
+    }
 
 
 @dossier_medewerker_vereist
@@ -73,6 +103,7 @@ def betalingen(request):
             "afschrift_form": AfschriftForm(
                 auto_id="afschrift_%s", initial={"gemeente": gemeente.pk}, gemeenten=gemeenten
             ),
+            **_betalingen_per_persoon(request, gemeente),
             "inhoudingen_form": InhoudingenForm(
                 auto_id="inhoudingen_%s",
                 initial={
@@ -124,9 +155,14 @@ def _batch(request, batch):
     return _gemeenteobject(request, lambda: selectors.batch_ophalen(user=request.user, uuid=batch))
 
 
-@dossier_medewerker_vereist
-def batch_detail(request, batch):
-    batch = _batch(request, batch)
+def _batch_pagina(request, batch, *, goedkeuren_form=None, intrekken_form=None, status=200):
+    """The batch and everything an approver checks: its lines by creditor, paged, with the
+    warnings; the approval form asks to confirm them when there are any."""
+    filter_form = BatchregelsFilterForm(request.GET, auto_id="filter_%s")
+    alleen = filter_form.is_valid() and filter_form.cleaned_data["waarschuwingen"]
+    controle = selectors.batch_controle(
+        batch=batch, pagina=request.GET.get("pagina", 1), alleen_waarschuwingen=alleen
+    )
     return render(
         request,
         "ontzorging/batch_detail.html",
@@ -134,10 +170,23 @@ def batch_detail(request, batch):
             "batch": batch,
             "acties": selectors.batch_acties(batch=batch, user=request.user),
             "per_crediteur": selectors.per_crediteur(batch=batch),
+            "controle": controle,
+            "pagina": controle.pagina,
+            "filter_form": filter_form,
             "uitkomst": selectors.batch_uitkomst(batch=batch),
-            "intrekken_form": IntrekkenForm(),
+            "goedkeuren_form": goedkeuren_form
+            or GoedkeurenForm(
+                auto_id="goedkeuren_%s", waarschuwingen=controle.regels_met_waarschuwing
+            ),
+            "intrekken_form": intrekken_form or IntrekkenForm(),
         },
+        status=status,
     )
+
+
+@dossier_medewerker_vereist
+def batch_detail(request, batch):
+    return _batch_pagina(request, _batch(request, batch))
 
 
 @dossier_medewerker_vereist
@@ -167,7 +216,25 @@ def _batch_actie(request, batch, actie, gelukt: str):
 @dossier_medewerker_vereist
 @require_http_methods(["GET", "POST"])
 def batch_goedkeuren(request, batch):
-    return _batch_actie(request, batch, services.batch_goedkeuren, _("De batch is goedgekeurd."))
+    gevonden = _batch(request, batch)
+    if request.method == "GET":
+        return redirect("ontzorging:batch-detail", batch=gevonden.uuid)
+    form = GoedkeurenForm(
+        request.POST,
+        auto_id="goedkeuren_%s",
+        waarschuwingen=len(selectors.batch_waarschuwingen(batch=gevonden)),
+    )
+    if formulier_uitvoeren(
+        form, partial(services.batch_goedkeuren, batch=gevonden, door=request.user)
+    ):
+        messages.success(request, _("De batch is goedgekeurd."))
+        return redirect("ontzorging:batch-detail", batch=gevonden.uuid)
+    if form.non_field_errors():
+        # Not about the box (not a teamleider, composed it, approved already): the page says
+        # why beside the batch's status, where the approval form may not even be shown.
+        messages.error(request, " ".join(form.non_field_errors()))
+        return redirect("ontzorging:batch-detail", batch=gevonden.uuid)
+    return _batch_pagina(request, gevonden, goedkeuren_form=form, status=422)
 
 
 @dossier_medewerker_vereist
@@ -193,17 +260,7 @@ def batch_intrekken(request, batch):
     ):
         messages.success(request, _("De batch is ingetrokken; de betalingen staan weer gepland."))
         return redirect("ontzorging:batch-detail", batch=gevonden.uuid)
-    return render(
-        request,
-        "ontzorging/batch_detail.html",
-        {
-            "batch": gevonden,
-            "acties": selectors.batch_acties(batch=gevonden, user=request.user),
-            "per_crediteur": selectors.per_crediteur(batch=gevonden),
-            "uitkomst": selectors.batch_uitkomst(batch=gevonden),
-            "intrekken_form": form,
-        },
-    )
+    return _batch_pagina(request, gevonden, intrekken_form=form, status=422)
 
 
 @dossier_medewerker_vereist

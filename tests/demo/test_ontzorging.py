@@ -11,6 +11,7 @@ from demo import personen as demo
 from ontzorging.bankberichten import bericht_lezen
 from ontzorging.constants import BatchStatus, BetalingStatus, PeriodeStatus
 from ontzorging.models import Afschrift, Betaalbatch, Betaling, Ontzorgperiode, VasteLast
+from ontzorging.selectors import batch_waarschuwingen
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,9 @@ def test_demo_toont_elke_toestand_van_ontzorging(settings, tmp_path):
     wacht = Betaalbatch.objects.get(status=BatchStatus.SAMENGESTELD)
     assert wacht.samengesteld_door.username == "regisseur" and wacht.goedgekeurd_door is None
     assert uitkomst.wacht_op_goedkeuring
+    # The teamleider has something to look at: a rent that went up since last month.
+    waarschuwingen = [t for ts in batch_waarschuwingen(batch=wacht).values() for t in ts]
+    assert any("wijkt af van de betaling voor" in tekst for tekst in waarschuwingen)
 
     # The statement to import covers exactly the batch at the bank.
     afschrift = bericht_lezen(Path(uitkomst.afschrift_pad).read_bytes())

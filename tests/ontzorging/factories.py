@@ -251,7 +251,7 @@ def batch_naar_de_bank(
         gemeente=gemeente, door=samensteller, uitvoerdatum=uitvoerdatum, tot_maand=maand
     )
     teamleider = UserFactory(teamleider=True, gemeenten=[gemeente])
-    batch = services.batch_goedkeuren(batch=batch, door=teamleider)
+    batch = services.batch_goedkeuren(batch=batch, door=teamleider, waarschuwingen_gezien=True)
     if exporteren:
         batch = services.batch_exporteren(batch=batch)
     return batch

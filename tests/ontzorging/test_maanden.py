@@ -148,7 +148,12 @@ def test_periode_en_lasten_in_december_plannen_december_en_januari_meteen(weert,
         assert _maanden(huur) == [D(2026, 12, 1), D(2027, 1, 1)]
         assert _maanden(energie) == [D(2026, 12, 1), D(2027, 1, 1)]
         assert selectors.te_betalen(gemeente=weert, tot_maand=D(2026, 12, 1)).count() == 2
-        assert betalingen_plannen_task() == {"gepland": 0, "ingehaald": 0, "meldingen": 0}
+        assert betalingen_plannen_task() == {
+            "gepland": 0,
+            "ingehaald": 0,
+            "meldingen": 0,
+            "onbevestigd_gemeld": 0,
+        }
 
 
 def test_machtiging_achteraf_plant_de_maanden_tot_en_met_volgende_maand(weert, regisseur):
@@ -202,7 +207,7 @@ def test_nachtelijke_run_haalt_gemiste_maanden_in_met_een_melding(gemist, regiss
         BetalingFactory(vaste_last=op_tijd, maand=D(2026, maand, 1))
     with _op(D(2026, 12, 10)):
         uitkomst = betalingen_plannen_task()
-    assert uitkomst == {"gepland": 6, "ingehaald": 4, "meldingen": 1}
+    assert uitkomst == {"gepland": 6, "ingehaald": 4, "meldingen": 1, "onbevestigd_gemeld": 0}
     for vaste_last in (huur, water):
         assert _maanden(vaste_last) == [D(2026, 11, 1), D(2026, 12, 1), D(2027, 1, 1)]
     melding = _catch_up_meldingen(regisseur).get()
@@ -218,7 +223,12 @@ def test_tweede_nachtelijke_run_plant_niets_en_meldt_niets(gemist, regisseur):
     with _op(D(2026, 12, 10)):
         betalingen_plannen_task()
         voor = list(Betaling.objects.order_by("id").values_list("id", "maand", "status"))
-        assert betalingen_plannen_task() == {"gepland": 0, "ingehaald": 0, "meldingen": 0}
+        assert betalingen_plannen_task() == {
+            "gepland": 0,
+            "ingehaald": 0,
+            "meldingen": 0,
+            "onbevestigd_gemeld": 0,
+        }
     assert list(Betaling.objects.order_by("id").values_list("id", "maand", "status")) == voor
     assert _catch_up_meldingen(regisseur).count() == 1
 
@@ -227,7 +237,12 @@ def test_volgende_maand_op_tijd_is_geen_inhaalslag(gemist, regisseur):
     with _op(D(2026, 12, 10)):
         betalingen_plannen_task()
     with _op(D(2027, 1, 1)):
-        assert betalingen_plannen_task() == {"gepland": 2, "ingehaald": 0, "meldingen": 0}
+        assert betalingen_plannen_task() == {
+            "gepland": 2,
+            "ingehaald": 0,
+            "meldingen": 0,
+            "onbevestigd_gemeld": 0,
+        }
     assert _catch_up_meldingen(regisseur).count() == 1
 
 

@@ -396,7 +396,9 @@ def test_teamleider_van_andere_gemeente_keurt_niet_goed(cranendonck, samengestel
 
 def test_andere_teamleider_keurt_goed(weert, samengestelde_batch):
     teamleider = UserFactory(teamleider=True, gemeenten=[weert])
-    batch = services.batch_goedkeuren(batch=samengestelde_batch, door=teamleider)
+    batch = services.batch_goedkeuren(
+        batch=samengestelde_batch, door=teamleider, waarschuwingen_gezien=True
+    )
     assert batch.status == BatchStatus.GOEDGEKEURD
     assert batch.goedgekeurd_door == teamleider
     with pytest.raises(ValidationError):  # once

@@ -135,7 +135,12 @@ def test_vier_ogen_in_de_schermen(
     assert batch.status == BatchStatus.SAMENGESTELD
 
     client.force_login(teamleider)
-    client.post(reverse("ontzorging:batch-goedkeuren", args=[batch.uuid]))
+    # A first payment to the account: the teamleider confirms having seen the warning.
+    weigering = client.post(reverse("ontzorging:batch-goedkeuren", args=[batch.uuid]))
+    assert weigering.status_code == 422
+    client.post(
+        reverse("ontzorging:batch-goedkeuren", args=[batch.uuid]), {"waarschuwingen_gezien": "on"}
+    )
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("ontzorging:batch-exporteren", args=[batch.uuid]))
     batch.refresh_from_db()
