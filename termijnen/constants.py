@@ -196,6 +196,17 @@ TERMIJN_STANDAARDEN = [
 # the last is the day before the same date N later (DESIGN.md, "How a term is counted").
 EERSTE_DAG_TELT = ("ontzorgperiode", "maatschappelijke_begeleiding")
 
+# Deadlines that are a window or a period rather than work to do: an objection period, the last
+# day a route may switch, the planned end of ontzorging or begeleiding. They show on the dossier
+# while they run; their passing is no delay, so no worklist, count or report counts them.
+TERMIJNEN_ZONDER_ACTIE = (
+    "bezwaar_pip",
+    "bezwaar_ontzorging",
+    "leerroute_wissel",
+    "ontzorgperiode",
+    "maatschappelijke_begeleiding",
+)
+
 # Terms of a gemeente, not of a person: they have no deadline rows, so a worklist that lists
 # persons' deadlines does not offer them as a kind.
 GEMEENTE_TERMIJNEN = ("cbs_levering",)

@@ -7,7 +7,7 @@ from core.validators import geen_stuurtekens_regel
 from statushouders.models import Gemeente
 from statushouders.selectors import toewijsbare_regisseurs
 
-from .constants import GEMEENTE_TERMIJNEN, MAXIMUM_LENGTE, lengte_tekst
+from .constants import GEMEENTE_TERMIJNEN, MAXIMUM_LENGTE, TERMIJNEN_ZONDER_ACTIE, lengte_tekst
 from .models import Feestdag, TermijnConfig
 from .services import CONFIG_VELDEN, lengte_controleren
 
@@ -59,8 +59,9 @@ class WerkvoorraadFilterForm(KoersForm):
 
     def __init__(self, *args, user, team: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        # The worklist lists deadlines that ask for work: windows are not offered as a kind.
         self.fields["soort"].queryset = TermijnConfig.objects.exclude(
-            code__in=GEMEENTE_TERMIJNEN
+            code__in=(*GEMEENTE_TERMIJNEN, *TERMIJNEN_ZONDER_ACTIE)
         ).order_by("label")
         self.fields["gemeente"].queryset = Gemeente.objects.visible_to(user)
         if team:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from statushouders.models import Persoon
 
 from .berekening import Kalender
-from .constants import OPENSTAAND
+from .constants import OPENSTAAND, TERMIJNEN_ZONDER_ACTIE
 from .models import Feestdag, Melding, Termijn, TermijnConfig
 
 
@@ -107,9 +107,12 @@ def termijn_regels(termijnen, vandaag: datetime.date | None = None) -> list[Term
 
 
 def _lopend(vandaag: datetime.date) -> Q:
-    """Open deadlines; an informational term (no reminders, like the objection window) stops
-    showing once its last day has passed."""
-    return Q(status__in=OPENSTAAND) & ~Q(config__herinneren=False, vervalt_op__lt=vandaag)
+    """Open deadlines; a window or period that simply ends, and an informational term (no
+    reminders), stops showing once its last day has passed: it is over, not overdue."""
+    voorbij = Q(vervalt_op__lt=vandaag) & (
+        Q(config__herinneren=False) | Q(config__code__in=TERMIJNEN_ZONDER_ACTIE)
+    )
+    return Q(status__in=OPENSTAAND) & ~voorbij
 
 
 def open_termijnen(*, persoon, vandaag: datetime.date | None = None) -> list[TermijnRegel]:
@@ -167,7 +170,10 @@ def _openstaand_van(*, user, team: bool, vandaag) -> models.QuerySet[Termijn]:
     personen = Persoon.objects.visible_to(user).filter(afgesloten_op__isnull=True)
     if not team:
         personen = personen.filter(regisseur=user)
-    return Termijn.objects.filter(_lopend(vandaag), persoon__in=personen)
+    # Only deadlines that ask someone to act are work; windows stay on the dossier.
+    return Termijn.objects.filter(_lopend(vandaag), persoon__in=personen).exclude(
+        config__code__in=TERMIJNEN_ZONDER_ACTIE
+    )
 
 
 def werkvoorraad(

@@ -7,6 +7,7 @@ from django.urls import reverse
 from pghistory.models import Events
 
 from termijnen.models import Feestdag, Melding, Termijn
+from termijnen.selectors import werkvoorraad_tellingen
 from termijnen.services import termijn_bijwerken, termijn_verlengen, termijnconfig
 from tests.accounts.factories import UserFactory
 from tests.fuzz import VIJANDIGE_WAARDEN, _zonder_toestandswijziging
@@ -420,3 +421,40 @@ def test_gelijkgestelde_dag_op_een_zaterdag_wordt_uitgelegd_en_geweigerd(beheer_
     )
     assert response.status_code == 422
     assert "zaterdag: die telt al niet als werkdag" in response.content.decode()
+
+
+@time_machine.travel(VANDAAG)
+def test_vensters_en_perioden_zijn_geen_werk(client, regisseur, regisseur_client, weert):
+    """A window that closed (the last day to switch leerroute, 18 months after the first PIP)
+    is not overdue work; a running objection window shows on the dossier but is no task."""
+    persoon = _persoon(regisseur, weert, D(2026, 2, 1), "Overtijd")  # verhuizing, 8 days late
+    termijn_bijwerken(persoon=persoon, code="leerroute_wissel", basisdatum=D(2024, 6, 1))
+    termijn_bijwerken(persoon=persoon, code="bezwaar_pip", basisdatum=D(2026, 4, 20))
+    ander = _persoon(regisseur, weert, D(2026, 3, 7), "Straks")  # due 30-05
+    termijn_bijwerken(persoon=ander, code="leerroute_wissel", basisdatum=D(2024, 11, 1))
+
+    url = reverse("termijnen:werkvoorraad")
+    response = regisseur_client.get(url)
+    assert [r.termijn.config.code for r in response.context["regels"]] == ["verhuizing"]
+    # Nor is a window offered as a kind of work in the filter.
+    soorten = response.context["form"].fields["soort"].queryset.values_list("code", flat=True)
+    assert "leerroute_wissel" not in soorten and "verhuizing" in soorten
+    alle = regisseur_client.get(url, {"groep": "alle"})
+    assert {r.termijn.config.code for r in alle.context["regels"]} == {"verhuizing"}
+    # The counts (the morning digest) and the team view count the same work.
+    assert werkvoorraad_tellingen(user=regisseur) == {
+        "verlopen": 1,
+        "deze-week": 0,
+        "vier-weken": 1,
+    }
+    client.force_login(UserFactory(teamleider=True, gemeenten=[weert]))
+    team = client.get(reverse("termijnen:werkvoorraad-team"))
+    assert [(r.verlopen, r.deze_week, r.vier_weken) for r in team.context["overzicht"]] == [
+        (1, 0, 1)
+    ]
+    # The dossier shows the running objection window, and not the closed route window.
+    dossier = regisseur_client.get(persoon.get_absolute_url())
+    codes = [r.termijn.config.code for r in dossier.context["termijnen"]]
+    assert "bezwaar_pip" in codes
+    assert "leerroute_wissel" not in codes
+    assert "verhuizing" in codes

@@ -2,23 +2,12 @@
 
 from django.utils.translation import gettext as _
 
-from ontzorging.constants import TERMIJN_BEZWAAR, TERMIJN_EINDE
 from statushouders.models import Persoon
-from termijnen.constants import OPENSTAAND, TermijnStatus
+from termijnen.constants import OPENSTAAND, TERMIJNEN_ZONDER_ACTIE, TermijnStatus
 from termijnen.models import Termijn, TermijnConfig
 
 from ..sql import Table, rijen, sql
 from .basis import TEKST, Kolom, Tabel, open_op_peildatum
-
-# Deadlines that are a window rather than work to do: an objection period, the last day a
-# route may switch, the planned end of ontzorging or begeleiding. Their passing is no delay.
-TERMIJNEN_ZONDER_ACTIE = [
-    "bezwaar_pip",
-    TERMIJN_BEZWAAR,
-    "leerroute_wissel",
-    TERMIJN_EINDE,
-    "maatschappelijke_begeleiding",
-]
 
 # Open on the peildatum: still open (or overdue) now, or met only after that day.
 _TERMIJNEN = """
@@ -48,7 +37,7 @@ def termijnen_tabel(params) -> Tabel:
         open=open_op_peildatum(p),
     )
     params = params | {
-        "zonder_actie": TERMIJNEN_ZONDER_ACTIE,
+        "zonder_actie": list(TERMIJNEN_ZONDER_ACTIE),
         "openstaand": [status.value for status in OPENSTAAND],
         "gehaald": TermijnStatus.GEHAALD.value,
     }
