@@ -460,19 +460,55 @@ def _wanneer(moment: str) -> str:
 
 
 def _meldingen_maken(termijn_ids, moment) -> Counter:
-    """One melding per claimed deadline for the person's regisseur, naming the person and what
-    is due (in-app only), linking to where it is handled. Returns meldingen per user."""
+    """One melding per event for the person's regisseur, naming the person and what is due
+    (in-app only), linking to where it is handled. Members of one household with the same
+    deadline on the same day (they moved in together) are one event: one melding that names
+    the household, about its main person when they are among them. Returns meldingen per
+    user."""
     if not termijn_ids:
         return Counter()
-    termijnen = Termijn.objects.filter(pk__in=termijn_ids).select_related("config", "persoon")
-    meldingen = []
+    termijnen = (
+        Termijn.objects.filter(pk__in=termijn_ids)
+        .select_related("config", "persoon", "persoon__huishouden")
+        .order_by("id")
+    )
+    gebeurtenissen: dict[tuple, list[Termijn]] = {}
     for termijn in termijnen:
+        persoon = termijn.persoon
+        wie = (
+            ("huishouden", persoon.huishouden_id)
+            if persoon.huishouden_id
+            else ("persoon", persoon.pk)
+        )
+        sleutel = (
+            persoon.regisseur_id,
+            wie,
+            termijn.config_id,
+            termijn.onderwerp,
+            termijn.vervalt_op,
+        )
+        gebeurtenissen.setdefault(sleutel, []).append(termijn)
+    meldingen = []
+    for groep in gebeurtenissen.values():
+        huishouden = groep[0].persoon.huishouden
+        termijn = next(
+            (t for t in groep if huishouden and t.persoon_id == huishouden.hoofdpersoon_id),
+            groep[0],
+        )
         # The due date itself is not copied into the text: the page shows it from the
         # deadline row, so a later change of the date shows there too.
-        tekst = _("%(termijn)s: %(wanneer)s.") % {
-            "termijn": termijn.omschrijving,
-            "wanneer": _wanneer(moment),
-        }
+        if len(groep) > 1:
+            tekst = _("%(termijn)s voor %(huishouden)s (%(aantal)d personen): %(wanneer)s.") % {
+                "termijn": termijn.omschrijving,
+                "huishouden": huishouden.naam,
+                "aantal": len(groep),
+                "wanneer": _wanneer(moment),
+            }
+        else:
+            tekst = _("%(termijn)s: %(wanneer)s.") % {
+                "termijn": termijn.omschrijving,
+                "wanneer": _wanneer(moment),
+            }
         meldingen.append(
             Melding(
                 gebruiker_id=termijn.persoon.regisseur_id,

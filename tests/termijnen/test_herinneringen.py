@@ -11,7 +11,7 @@ from termijnen import services
 from termijnen.models import Dagoverzicht, Herinnering, Melding, Termijn
 from termijnen.services import herinneringen_versturen, termijn_bijwerken
 from tests.accounts.factories import UserFactory
-from tests.statushouders.factories import PersoonFactory
+from tests.statushouders.factories import HuishoudenFactory, PersoonFactory
 
 D = datetime.date
 
@@ -161,3 +161,27 @@ def test_dagoverzicht_in_enkelvoud_bij_een_termijn(regisseur_met_mail, weert):
     assert "- 0 termijnen over tijd" in body
     assert "- 1 termijn die binnen 7 dagen afloopt" in body
     assert "U heeft 1 ongelezen melding." in body
+
+
+@pytest.mark.django_db
+def test_een_melding_per_gebeurtenis_van_een_huishouden(regisseur_met_mail, weert):
+    """Six household members who moved in together share one deadline: one melding names the
+    household; a person on their own keeps their own melding."""
+    hoofd = _persoon_met_termijn(regisseur_met_mail, weert)
+    huishouden = HuishoudenFactory(gemeente=weert, hoofdpersoon=hoofd, naam="Huishouden Sabbagh")
+    leden = [hoofd] + [_persoon_met_termijn(regisseur_met_mail, weert) for _ in range(5)]
+    for lid in leden:
+        lid.huishouden = huishouden
+        lid.save(update_fields=["huishouden"])
+    alleen = _persoon_met_termijn(regisseur_met_mail, weert)
+
+    assert herinneringen_versturen(vandaag=D(2026, 5, 11))["herinneringen"] == 2
+    meldingen = {m.persoon: m for m in Melding.objects.all()}
+    assert set(meldingen) == {hoofd, alleen}
+    assert meldingen[hoofd].tekst == (
+        "Woning aangeboden voor Huishouden Sabbagh (6 personen): herinnering op de uiterste dag."
+    )
+    assert meldingen[alleen].tekst == "Woning aangeboden: herinnering op de uiterste dag."
+    # Each member's deadline counts as reminded: nothing comes again for the others.
+    assert Herinnering.objects.count() == 7
+    assert herinneringen_versturen(vandaag=D(2026, 5, 11))["herinneringen"] == 0
