@@ -133,8 +133,13 @@ def _pip(rng, intake, door, peildatum, pdfs):
         return  # still a concept
     motivatie = "Afgesproken met de persoon; past bij de gezinssituatie."
     bekendmaking = peildatum - datetime.timedelta(days=rng.randint(0, 25))
+    # Dated two days before it reached the person, as a decision sent by post is.
     versie = pip_services.plan_vaststellen(
-        plan=plan, door=door, bekendmaking_op=bekendmaking, afwijking_motivatie=motivatie
+        plan=plan,
+        door=door,
+        dagtekening=bekendmaking - datetime.timedelta(days=2),
+        bekendmaking_op=bekendmaking,
+        afwijking_motivatie=motivatie,
     )
     if kans > 0.8:
         pip_services.plan_wijzigen(plan=plan, door=door)

@@ -112,6 +112,7 @@ def verloop_maken(rng, personen, peildatum: datetime.date) -> dict[int, datetime
             vastgesteld_door_id=pip.plan.persoon.regisseur_id,
             vastgesteld_op=_moment(rng, vastgesteld),
             bekendmaking_op=bekendmaking,
+            dagtekening=min(vastgesteld, bekendmaking),
         )
         for pip in pips
         for nummer, (vastgesteld, bekendmaking, inhoud) in enumerate(pip.versies, start=1)

@@ -87,6 +87,13 @@ class DoelForm(KoersModelForm):
 
 
 class VaststellenForm(KoersForm):
+    dagtekening = DatumVeld(
+        label=_("Dagtekening van het besluit"),
+        help_text=_(
+            "De datum die op het besluit staat. De inburgeringstermijn begint de dag erna "
+            "(Wet inburgering 2021 art. 11 lid 2), ook als het besluit later in Koers komt."
+        ),
+    )
     bekendmaking_op = DatumVeld(
         label=_("Datum bekendmaking"),
         help_text=_(
@@ -103,6 +110,7 @@ class VaststellenForm(KoersForm):
 
     def __init__(self, *args, waarschuwingen=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["dagtekening"].initial = timezone.localdate()
         self.fields["bekendmaking_op"].initial = timezone.localdate()
         if not waarschuwingen:  # nothing to motivate: the question is not asked
             del self.fields["afwijking_motivatie"]

@@ -213,6 +213,9 @@ class PlanVersie(models.Model):
     )
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), validators=[plausibele_datum])
     bekendmaking_op = models.DateField(_("datum bekendmaking"), validators=[plausibele_datum])
+    # The date written on the decision: the first version's starts the inburgeringstermijn
+    # (Wi art. 11 lid 2), whatever day it was recorded in Koers.
+    dagtekening = models.DateField(_("dagtekening"), validators=[plausibele_datum])
     # Why the plan deviates from the route norms it was checked on (inhoud["afwijkingen"]);
     # required when there were any.
     afwijking_motivatie = models.TextField(
@@ -235,8 +238,12 @@ class PlanVersie(models.Model):
         ordering = ["plan", "nummer"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "nummer"], name="versie_nummer_uniek"),
-            *plausibele_datums("bekendmaking_op"),
+            *plausibele_datums("bekendmaking_op", "dagtekening"),
             *plausibele_momenten("vastgesteld_op", "pdf_gemaakt_op"),
+            models.CheckConstraint(
+                condition=Q(bekendmaking_op__gte=F("dagtekening")),
+                name="versie_bekendmaking_na_dagtekening",
+            ),
             *tekst_hoogstens(LANGE_TEKST, "afwijking_motivatie"),
         ]
         triggers = [
@@ -250,6 +257,7 @@ class PlanVersie(models.Model):
                     "vastgesteld_door",
                     "vastgesteld_op",
                     "bekendmaking_op",
+                    "dagtekening",
                     "afwijking_motivatie",
                 ),
             ),

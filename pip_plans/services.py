@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.pdf import html_naar_pdf
-from core.validators import datums_controleren, geen_stuurtekens
+from core.validators import datum_in_bereik, datums_controleren, geen_stuurtekens
 from intake.constants import IntakeStatus
 from intake.models import BredeIntake
 from intake.services import zrm_meting_vastleggen
@@ -127,12 +127,22 @@ def doel_verwijderen(*, doel: PlanDoel, door: User) -> None:
 
 @transaction.atomic
 def plan_vaststellen(
-    *, plan: Plan, door: User, bekendmaking_op: datetime.date, afwijking_motivatie: str = ""
+    *,
+    plan: Plan,
+    door: User,
+    bekendmaking_op: datetime.date,
+    dagtekening: datetime.date | None = None,
+    afwijking_motivatie: str = "",
 ) -> PlanVersie:
-    """Fix the plan as a decision: an immutable version, the objection window, and — for the
-    first version only — the inburgeringstermijn and the last day to switch leerroute. A plan
-    that deviates from a route norm is fixed only with the reason why."""
-    datums_controleren(bekendmaking_op=bekendmaking_op)
+    """Fix the plan as a decision: an immutable version, the objection window (from the
+    bekendmaking), and — for the first version only — the inburgeringstermijn and the last day
+    to switch leerroute (from the dagtekening, the date on the decision; Wi art. 11 lid 2). A
+    plan that deviates from a route norm is fixed only with the reason why. Without a
+    dagtekening (the screen always asks it) the decision is dated today, or the day it was
+    made known when that was earlier."""
+    if dagtekening is None and bekendmaking_op is not None and datum_in_bereik(bekendmaking_op):
+        dagtekening = min(timezone.localdate(), bekendmaking_op)
+    datums_controleren(bekendmaking_op=bekendmaking_op, dagtekening=dagtekening)
     plan = _vergrendeld(plan)
     _eist_bewerkbaar(plan)
     inhoud = plan_snapshot(plan)
@@ -163,6 +173,23 @@ def plan_vaststellen(
                 )
             }
         )
+    if dagtekening > vandaag:
+        raise ValidationError(
+            {"dagtekening": _("Een besluit kan niet later gedateerd zijn dan vandaag.")}
+        )
+    if dagtekening < vandaag - datetime.timedelta(days=30):
+        raise ValidationError(
+            {"dagtekening": _("De dagtekening ligt meer dan 30 dagen terug; controleer de datum.")}
+        )
+    if bekendmaking_op < dagtekening:
+        raise ValidationError(
+            {
+                "bekendmaking_op": _(
+                    "De bekendmaking ligt vóór de dagtekening van het besluit (%(datum)s)."
+                )
+                % {"datum": f"{dagtekening:%d-%m-%Y}"}
+            }
+        )
     nummer = (plan.versies.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
     with pghistory.context(user=door.pk):
         versie = PlanVersie.objects.create(
@@ -172,6 +199,7 @@ def plan_vaststellen(
             vastgesteld_door=door,
             vastgesteld_op=timezone.now(),
             bekendmaking_op=bekendmaking_op,
+            dagtekening=dagtekening,
             afwijking_motivatie=afwijking_motivatie,
         )
         termijn_bijwerken(
@@ -185,9 +213,9 @@ def plan_vaststellen(
             ),
         )
         if nummer == 1:
-            # The inburgeringstermijn counts from the first PIP decision; later versions
-            # never move it.
-            plan.eerste_vaststelling_op = vandaag
+            # The inburgeringstermijn counts from the dagtekening of the first PIP decision;
+            # later versions never move it.
+            plan.eerste_vaststelling_op = dagtekening
         plan.status = PlanStatus.VASTGESTELD
         plan.save()
         plan_termijnen_bijwerken(plan=plan)

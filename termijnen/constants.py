@@ -77,7 +77,7 @@ TERMIJN_STANDAARDEN = [
     (
         "pip_vaststellen",
         _("PIP vastgesteld"),
-        "Besluit inburgering 2021 art. 5.3",
+        "Besluit inburgering 2021 art. 5.3 lid 1 en 2",
         _(
             "de latere van DUO-kennisgeving en BRP-inschrijving + N; eenmalig tot 2 weken langer "
             "bij wachten op derden"
@@ -91,7 +91,7 @@ TERMIJN_STANDAARDEN = [
     (
         "bezwaar_pip",
         _("Bezwaartermijn PIP"),
-        "Awb art. 6:7, 6:8",
+        "Awb art. 6:7, 6:8 lid 1",
         _("bekendmaking van het PIP-besluit + N"),
         6,
         "weken",
@@ -102,29 +102,29 @@ TERMIJN_STANDAARDEN = [
     (
         "inburgeringstermijn",
         _("Einde inburgeringstermijn"),
-        "Wet inburgering 2021 art. 11",
+        "Wet inburgering 2021 art. 11 lid 1 en 2",
         _("datum van het eerste PIP-besluit + N; verlenging door DUO telt"),
         3,
         "jaren",
         False,
-        False,
+        True,
         True,
     ),
     (
         "leerroute_wissel",
         _("Laatste dag leerroute wisselen"),
-        "Wet/Besluit inburgering 2021",
+        "Besluit inburgering 2021 art. 5.4 lid 1 (jo. Wet inburgering 2021 art. 17 lid 2)",
         _("datum van het eerste PIP-besluit + N"),
         18,
         "maanden",
         False,
-        False,
+        True,
         True,
     ),
     (
         "ontzorgperiode",
         _("Einde ontzorgperiode (minimum)"),
-        "Participatiewet art. 56a",
+        "Participatiewet art. 56a lid 2",
         _("start bijstand + N; verlenging bij besluit"),
         6,
         "maanden",
@@ -135,7 +135,7 @@ TERMIJN_STANDAARDEN = [
     (
         "bezwaar_ontzorging",
         _("Bezwaartermijn besluit ontzorging"),
-        "Awb art. 6:7, 6:8",
+        "Awb art. 6:7, 6:8 lid 1",
         _("bekendmaking van het besluit over de ontzorgperiode + N"),
         6,
         "weken",
@@ -182,12 +182,12 @@ TERMIJN_STANDAARDEN = [
     (
         "cbs_levering",
         _("Levering statistiek aan CBS"),
-        "CBS SWI",
+        "Wet inburgering 2021 art. 39 (termijn: afspraak met het CBS, niet in wet of besluit)",
         _("einde kwartaal + N"),
         4,
         "weken",
         False,
-        True,
+        False,
         True,
     ),
 ]

@@ -70,7 +70,9 @@ def _pips_meestal_op_tijd_en_soms_te_laat():
         assert termijn.gehaald_op == plan.eerste_vaststelling_op
         assert termijn.status == "gehaald"
         eerste = plan.versies.get(nummer=1)
-        assert eerste.vastgesteld_op.date() == plan.eerste_vaststelling_op
+        # The PIP counts from the date on the decision, not the day it was recorded.
+        assert eerste.dagtekening == plan.eerste_vaststelling_op
+        assert eerste.dagtekening <= eerste.vastgesteld_op.date()
         persoon = plan.persoon
         if not persoon.duo_kennisgeving_op:
             continue  # made not obliged afterwards, for the ontzorging demo

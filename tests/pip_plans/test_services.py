@@ -1,5 +1,6 @@
 import datetime
 
+import pgtrigger
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
@@ -295,3 +296,67 @@ def test_route_van_een_veld_komt_uit_een_plek(plan):
     assert not hoort_bij_route("z_taal_uren", "b1") and hoort_bij_route("z_taal_uren", "z")
     assert hoort_bij_route("map_uren", "b1") and not hoort_bij_route("map_uren", "onderwijs")
     assert hoort_bij_route("pvt_uren", "onderwijs")
+
+
+@time_machine.travel(datetime.date(2026, 4, 20))
+def test_termijnen_tellen_van_dagtekening_en_bekendmaking_niet_van_de_invoerdag(plan, regisseur):
+    """A PIP dated 15-04, made known 17-04 and recorded in Koers on 20-04: the
+    inburgeringstermijn and the leerroute window count from the dagtekening, the objection
+    window from the bekendmaking."""
+    versie = services.plan_vaststellen(
+        plan=plan,
+        door=regisseur,
+        dagtekening=datetime.date(2026, 4, 15),
+        bekendmaking_op=datetime.date(2026, 4, 17),
+    )
+    assert versie.dagtekening == datetime.date(2026, 4, 15)
+    termijnen = plan_termijnen(plan)
+    assert termijnen.inburgeringstermijn.vervalt_op == datetime.date(2029, 4, 15)
+    assert termijnen.leerroute_wissel.vervalt_op == datetime.date(2027, 10, 15)
+    # 17-04 + 6 weeks = 29-05-2026, a Friday.
+    assert termijnen.bezwaar[1].vervalt_op == datetime.date(2026, 5, 29)
+
+
+@time_machine.travel(datetime.date(2026, 4, 20))
+@pytest.mark.parametrize(
+    ("dagtekening", "bekendmaking", "veld", "fout"),
+    [
+        (
+            datetime.date(2026, 4, 21),
+            datetime.date(2026, 4, 22),
+            "dagtekening",
+            "Een besluit kan niet later gedateerd zijn dan vandaag.",
+        ),
+        (
+            datetime.date(2026, 4, 18),
+            datetime.date(2026, 4, 17),
+            "bekendmaking_op",
+            "De bekendmaking ligt vóór de dagtekening van het besluit (18-04-2026).",
+        ),
+        (
+            datetime.date(2026, 3, 1),
+            datetime.date(2026, 4, 17),
+            "dagtekening",
+            "De dagtekening ligt meer dan 30 dagen terug; controleer de datum.",
+        ),
+    ],
+)
+def test_dagtekening_die_niet_kan_wordt_geweigerd(
+    plan, regisseur, dagtekening, bekendmaking, veld, fout
+):
+    with pytest.raises(ValidationError) as uitzondering:
+        services.plan_vaststellen(
+            plan=plan, door=regisseur, dagtekening=dagtekening, bekendmaking_op=bekendmaking
+        )
+    assert uitzondering.value.message_dict == {veld: [fout]}
+    assert not PlanVersie.objects.exists()
+
+
+@time_machine.travel(datetime.date(2026, 4, 20))
+def test_database_weigert_bekendmaking_voor_dagtekening(plan, regisseur):
+    versie = services.plan_vaststellen(
+        plan=plan, door=regisseur, dagtekening=datetime.date(2026, 4, 15),
+        bekendmaking_op=datetime.date(2026, 4, 17),
+    )  # fmt: skip
+    with pytest.raises(DatabaseError), transaction.atomic(), pgtrigger.ignore():
+        PlanVersie.objects.filter(pk=versie.pk).update(dagtekening=datetime.date(2026, 4, 18))

@@ -100,7 +100,8 @@ def test_vaststellen_met_afwijking_vraagt_de_motivatie(regisseur_client, plan):
     assert "PVT: minimaal 12 uur, gepland 6." in html
     assert "Motivatie afwijking van de routenormen" in html
     response = regisseur_client.post(
-        _url("plan-vaststellen", plan), {"bekendmaking_op": "16-04-2026"}
+        _url("plan-vaststellen", plan),
+        {"dagtekening": "15-04-2026", "bekendmaking_op": "16-04-2026"},
     )
     assert response.status_code == 422
     assert response.context["form"].errors["afwijking_motivatie"] == [
@@ -112,6 +113,7 @@ def test_vaststellen_met_afwijking_vraagt_de_motivatie(regisseur_client, plan):
     response = regisseur_client.post(
         _url("plan-vaststellen", plan),
         {
+            "dagtekening": "15-04-2026",
             "bekendmaking_op": "16-04-2026",
             "afwijking_motivatie": "PVT-aanbieder heeft pas in juni plek; de uren volgen.",
         },
@@ -129,16 +131,30 @@ def test_vaststellen_zonder_afwijking_vraagt_geen_motivatie(regisseur_client, pl
     html = regisseur_client.get(_url("plan-vaststellen", plan)).content.decode()
     assert "afwijking_motivatie" not in html
     response = regisseur_client.post(
-        _url("plan-vaststellen", plan), {"bekendmaking_op": "16-04-2026"}
+        _url("plan-vaststellen", plan),
+        {"dagtekening": "15-04-2026", "bekendmaking_op": "16-04-2026"},
     )
     assert response.status_code == 302 and plan.versies.count() == 1
 
 
 def test_vaststellen_met_een_verkeerde_datum_legt_uit(regisseur_client, plan):
     response = regisseur_client.post(
-        _url("plan-vaststellen", plan), {"bekendmaking_op": "01-01-2020"}
+        _url("plan-vaststellen", plan),
+        {"dagtekening": "01-01-2020", "bekendmaking_op": "01-01-2020"},
     )
     assert "meer dan 30 dagen terug" in response.context["form"].errors["bekendmaking_op"][0]
+    assert not plan.versies.exists()
+
+
+def test_vaststellen_vraagt_de_dagtekening(regisseur_client, plan):
+    html = regisseur_client.get(_url("plan-vaststellen", plan)).content.decode()
+    assert "Dagtekening van het besluit" in html
+    response = regisseur_client.post(
+        _url("plan-vaststellen", plan), {"dagtekening": "", "bekendmaking_op": "16-04-2026"}
+    )
+    assert response.status_code == 422
+    assert response.context["form"].errors["dagtekening"]
+    assert 'value="16-04-2026"' in response.content.decode()
     assert not plan.versies.exists()
 
 

@@ -64,6 +64,7 @@ def _versie(plan, nummer, leerroute, op, door):
         vastgesteld_door=door,
         vastgesteld_op=_om(op),
         bekendmaking_op=op,
+        dagtekening=op,
     )
 
 

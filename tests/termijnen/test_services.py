@@ -1,4 +1,5 @@
 import datetime
+import importlib
 
 import pytest
 import time_machine
@@ -343,3 +344,40 @@ def test_onzichtbare_tekens_worden_geweigerd(persoon, regisseur, beheer, teken):
         termijnconfig_wijzigen(
             config=termijnconfig("verhuizing"), label=f"Verhuis{teken}termijn", door=beheer
         )
+
+
+WETTELIJK = (
+    "pip_vaststellen",
+    "bezwaar_pip",
+    "inburgeringstermijn",
+    "leerroute_wissel",
+    "ontzorgperiode",
+    "bezwaar_ontzorging",
+)
+
+
+@pytest.mark.parametrize("code", WETTELIJK)
+def test_elke_wettelijke_termijn_noemt_artikel_en_lid(code):
+    config = termijnconfig(code)
+    assert "art." in config.wettelijke_basis and "lid" in config.wettelijke_basis
+
+
+def test_controle_van_de_basis_past_alleen_wat_nog_standaard_was():
+    """The migration that records the checked bases leaves a basis beheer changed alone."""
+    from django.apps import apps as django_apps
+
+    migratie = importlib.import_module("termijnen.migrations.0003_wettelijke_basis_gecontroleerd")
+    TermijnConfig.objects.filter(code="leerroute_wissel").delete()
+    TermijnConfig.objects.filter(code="cbs_levering").delete()
+    oud = termijnconfig("leerroute_wissel")
+    TermijnConfig.objects.filter(pk=oud.pk).update(
+        wettelijke_basis="Wet/Besluit inburgering 2021", geverifieerd=False
+    )
+    eigen = termijnconfig("cbs_levering")
+    TermijnConfig.objects.filter(pk=eigen.pk).update(wettelijke_basis="Afspraak met CBS")
+    migratie.controleren(django_apps, None)
+    oud.refresh_from_db()
+    eigen.refresh_from_db()
+    assert oud.wettelijke_basis.startswith("Besluit inburgering 2021 art. 5.4 lid 1")
+    assert oud.geverifieerd
+    assert eigen.wettelijke_basis == "Afspraak met CBS"
