@@ -32,7 +32,10 @@ class BeveiligingslogFilterForm(KoersForm):
 
 
 class InloggenForm(KoersFormMixin, account_forms.LoginForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The login page has its own "Wachtwoord vergeten?" link; once is enough.
+        self.fields["password"].help_text = ""
 
 
 class OpnieuwInloggenForm(KoersFormMixin, account_forms.ReauthenticateForm):

@@ -148,6 +148,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Login (django-allauth): by username, no sign-up; staff may use an OpenID Connect provider.
 ACCOUNT_ADAPTER = "accounts.adapters.KoersAccountAdapter"
+# "U bent ingelogd als Ingrid Janssen": the person's name, not the username.
+ACCOUNT_USER_DISPLAY = str
 MFA_ADAPTER = "accounts.adapters.KoersMFAAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.KoersSocialAccountAdapter"
 # The forms a user types into are Koers's own subclasses, with the checks of every Koers form.

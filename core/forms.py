@@ -201,13 +201,16 @@ class KeuzeUitLijst(forms.ModelChoiceField):
 
 class GeheelGetalVeld(forms.IntegerField):
     """A whole number typed in a text box: the browser keeps whatever was typed (a number box
-    empties itself on text), and only the digits 0-9 count — "٧" or "1e1" is no number here."""
+    empties itself on text), and only the digits 0-9 count — "٧" or "1e1" is no number here.
+    Dutch thousands separators are read as such: "1.200" is twelve hundred."""
 
     widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip()
+            if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+", value):
+                value = value.replace(".", "")
             if value and not re.fullmatch(r"-?[0-9]{1,9}", value):
                 raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)

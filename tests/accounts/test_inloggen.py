@@ -207,3 +207,13 @@ def test_de_laatste_tweede_factor_kan_niet_weg_zolang_die_verplicht_is(regisseur
     assert not get_adapter().can_delete_authenticator(totp)
     herstelcodes = Authenticator.objects.get(user=regisseur, type=Authenticator.Type.RECOVERY_CODES)
     assert get_adapter().can_delete_authenticator(herstelcodes)
+
+
+def test_inlogpagina_noemt_wachtwoord_vergeten_eenmaal_en_groet_met_de_naam(client, regisseur):
+    pagina = client.get(reverse("accounts:login")).content.decode()
+    assert pagina.count("Wachtwoord vergeten?") == 1
+    totp_instellen(regisseur)
+    _wachtwoord_invullen(client, regisseur)
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code()}, follow=True)
+    berichten = [str(m) for m in response.context["messages"]]
+    assert f"U bent ingelogd als {regisseur.get_full_name()}." in berichten

@@ -24,7 +24,13 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 
 from accounts.models import User
-from core.forms import KoersForm, KoersFormMixin, KoersModelForm, ZonderStuurtekens
+from core.forms import (
+    GeheelGetalVeld,
+    KoersForm,
+    KoersFormMixin,
+    KoersModelForm,
+    ZonderStuurtekens,
+)
 from core.validators import (
     LANGE_TEKST,
     geen_stuurtekens,
@@ -263,3 +269,17 @@ def test_elk_formulier_van_koers_gebruikt_koersformmixin():
         if not issubclass(k.form, KoersFormMixin)
     ]
     assert not zonder, "Zonder core.forms.KoersFormMixin: " + ", ".join(sorted(zonder))
+
+
+@pytest.mark.parametrize(
+    ("getypt", "getal"),
+    [("1.200", 1200), ("12.000", 12000), ("1.234.567", 1234567), ("800", 800), (" 24 ", 24)],
+)
+def test_geheel_getal_met_nederlandse_duizendtallen(getypt, getal):
+    assert GeheelGetalVeld().clean(getypt) == getal
+
+
+@pytest.mark.parametrize("getypt", ["1.5", "1.20", "12.0000", "1,200", "1e3", "٧"])
+def test_geen_geheel_getal(getypt):
+    with pytest.raises(ValidationError):
+        GeheelGetalVeld().clean(getypt)

@@ -228,3 +228,14 @@ def test_vreemde_parameters_geven_de_pagina(client, weert, regisseur, parameters
     client.force_login(regisseur)
     antwoord = client.get(reverse("ontzorging:batch-detail", args=[batch.uuid]), parameters)
     assert antwoord.status_code == 200
+
+
+def test_foutsamenvatting_herhaalt_het_label_van_het_vakje_niet(
+    client, weert, regisseur, teamleider
+):
+    batch = _september_met_hogere_huur(weert, regisseur)
+    client.force_login(teamleider)
+    antwoord = client.post(reverse("ontzorging:batch-goedkeuren", args=[batch.uuid]), {})
+    samenvatting = antwoord.content.decode().split("data-foutsamenvatting", 1)[1].split("</ul>")[0]
+    assert "Eén betaling heeft een waarschuwing." in samenvatting
+    assert "Ik heb de betalingen met een waarschuwing bekeken" not in samenvatting
