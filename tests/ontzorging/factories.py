@@ -255,3 +255,31 @@ def batch_naar_de_bank(
     if exporteren:
         batch = services.batch_exporteren(batch=batch)
     return batch
+
+
+def drie_crediteuren_naar_de_bank(gemeente, door):
+    """An exported batch of three payments for one person's August: huur 612.50, energie
+    95.40 and water 21.09, executed 29-07-2026."""
+    instelling(gemeente)
+    p = periode(doelgroeppersoon(gemeente=gemeente, regisseur=door), door)
+    augustus = datetime.date(2026, 8, 1)
+    last(p, door, eerste_maand=augustus)
+    last(
+        p,
+        door,
+        soort="energie",
+        crediteur="Energie BV",
+        iban=IBAN_ENERGIE,
+        maandbedrag=Decimal("95.40"),
+        eerste_maand=augustus,
+    )
+    last(
+        p,
+        door,
+        soort="water",
+        crediteur="Waterbedrijf Limburg",
+        iban=IBAN_WATER,
+        maandbedrag=Decimal("21.09"),
+        eerste_maand=augustus,
+    )
+    return batch_naar_de_bank(gemeente, door, uitvoerdatum=datetime.date(2026, 7, 29))

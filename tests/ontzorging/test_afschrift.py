@@ -3,7 +3,6 @@ every line that matches nothing listed, never guessed."""
 
 import datetime
 import pathlib
-from decimal import Decimal
 from string import Template
 
 import pytest
@@ -17,13 +16,9 @@ from ontzorging.models import Afschrift, Betaling
 from tests.accounts.factories import UserFactory
 
 from .factories import (
-    IBAN_ENERGIE,
-    IBAN_WATER,
     batch_naar_de_bank,
-    doelgroeppersoon,
+    drie_crediteuren_naar_de_bank,
     instelling,
-    last,
-    periode,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,31 +37,7 @@ def juli():
 
 @pytest.fixture
 def batch(weert, regisseur):
-    """An exported batch of three payments: huur, energie and water."""
-    instelling(weert)
-    p = periode(doelgroeppersoon(gemeente=weert, regisseur=regisseur), regisseur)
-    # From August: the batch holds one month, one payment per creditor.
-    augustus = datetime.date(2026, 8, 1)
-    last(p, regisseur, eerste_maand=augustus)
-    last(
-        p,
-        regisseur,
-        soort="energie",
-        crediteur="Energie BV",
-        iban=IBAN_ENERGIE,
-        maandbedrag=Decimal("95.40"),
-        eerste_maand=augustus,
-    )
-    last(
-        p,
-        regisseur,
-        soort="water",
-        crediteur="Waterbedrijf Limburg",
-        iban=IBAN_WATER,
-        maandbedrag=Decimal("21.09"),
-        eerste_maand=augustus,
-    )
-    return batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 29))
+    return drie_crediteuren_naar_de_bank(weert, regisseur)
 
 
 def _regels(batch):

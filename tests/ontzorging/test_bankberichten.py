@@ -18,13 +18,7 @@ from ontzorging.constants import BetalingStatus, Terugboekingsoort, VerwerkingSt
 from ontzorging.models import Afschrift, Betaling, Terugboeking
 
 from .factories import (
-    IBAN_ENERGIE,
-    IBAN_WATER,
-    batch_naar_de_bank,
-    doelgroeppersoon,
-    instelling,
-    last,
-    periode,
+    drie_crediteuren_naar_de_bank,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,31 +34,7 @@ def juli():
 
 @pytest.fixture
 def batch(weert, regisseur):
-    """An exported batch of three payments: huur 612.50, energie 95.40 and water 21.09."""
-    instelling(weert)
-    p = periode(doelgroeppersoon(gemeente=weert, regisseur=regisseur), regisseur)
-    # From August: the batch holds one month, one payment per creditor.
-    augustus = datetime.date(2026, 8, 1)
-    last(p, regisseur, eerste_maand=augustus)
-    last(
-        p,
-        regisseur,
-        soort="energie",
-        crediteur="Energie BV",
-        iban=IBAN_ENERGIE,
-        maandbedrag=Decimal("95.40"),
-        eerste_maand=augustus,
-    )
-    last(
-        p,
-        regisseur,
-        soort="water",
-        crediteur="Waterbedrijf Limburg",
-        iban=IBAN_WATER,
-        maandbedrag=Decimal("21.09"),
-        eerste_maand=augustus,
-    )
-    return batch_naar_de_bank(weert, regisseur, uitvoerdatum=datetime.date(2026, 7, 29))
+    return drie_crediteuren_naar_de_bank(weert, regisseur)
 
 
 def _kenmerken(batch) -> dict[str, str]:
