@@ -235,3 +235,10 @@ def eerstvolgende_bankdag(datum: datetime.date) -> datetime.date:
     while not is_bankdag(datum):
         datum += datetime.timedelta(days=1)
     return datum
+
+
+def bankdagen_na(datum: datetime.date, dagen: int) -> datetime.date:
+    """The bank day `dagen` bank days after `datum` (weekends and TARGET holidays skipped)."""
+    for _dag in range(dagen):
+        datum = eerstvolgende_bankdag(datum + datetime.timedelta(days=1))
+    return datum

@@ -17,6 +17,7 @@ from accounts import scope
 from accounts.models import User
 from accounts.scope import Doel
 from core.selectors import pagina_kiezen
+from core.templatetags.koers import iban as iban_leesbaar
 from core.zoeken import persoon_zoekvoorwaarde
 from statushouders.models import Gemeente, Persoon
 from termijnen.selectors import termijn_van
@@ -721,10 +722,6 @@ def _naam(crediteur: str) -> str:
     return crediteur.strip().lower()
 
 
-def _iban_leesbaar(iban: str) -> str:
-    return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
-
-
 def _waarschuwingen(gemeente_id: int, opdrachten: list[_Betaalopdracht]) -> list[list[str]]:
     """The warnings per payment, in the same order; three queries however many payments."""
     if not opdrachten:
@@ -780,7 +777,7 @@ def _waarschuwingen(gemeente_id: int, opdrachten: list[_Betaalopdracht]) -> list
                 )
                 % {
                     "crediteur": opdracht.crediteur,
-                    "ibans": ", ".join(_iban_leesbaar(iban) for iban in anders),
+                    "ibans": ", ".join(iban_leesbaar(iban) for iban in anders),
                 }
             )
         if opdracht.iban not in betaald:
@@ -790,7 +787,7 @@ def _waarschuwingen(gemeente_id: int, opdrachten: list[_Betaalopdracht]) -> list
                     "betaling aan dit rekeningnummer. Controleer het IBAN op de factuur of "
                     "acceptgiro."
                 )
-                % {"iban": _iban_leesbaar(opdracht.iban)}
+                % {"iban": iban_leesbaar(opdracht.iban)}
             )
         vorige = vorige_maand(opdracht.maand)
         vorig_bedrag = vorige_bedragen.get((opdracht.last_id, vorige))

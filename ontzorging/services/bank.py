@@ -30,6 +30,7 @@ from ..constants import (
     KenmerkSoort,
 )
 from ..geld import (
+    bankdagen_na,
     eerstvolgende_bankdag,
     is_bankdag,
     maand_van,
@@ -193,13 +194,6 @@ def batch_goedkeuren(
 # The bank books a transfer on its execution date; a statement that still has not confirmed it
 # five bank days later means a statement was not read in, or the bank did not pay.
 BANKDAGEN_TOT_BEVESTIGING = 5
-
-
-def bankdagen_na(datum: datetime.date, dagen: int) -> datetime.date:
-    """The bank day `dagen` bank days after `datum` (weekends and TARGET holidays skipped)."""
-    for _dag in range(dagen):
-        datum = eerstvolgende_bankdag(datum + datetime.timedelta(days=1))
-    return datum
 
 
 @transaction.atomic

@@ -8,8 +8,8 @@ import time_machine
 
 from ontzorging import services
 from ontzorging.constants import BetalingStatus
+from ontzorging.geld import bankdagen_na
 from ontzorging.models import Betaling
-from ontzorging.services.bank import bankdagen_na
 from termijnen.models import Melding
 from tests.accounts.factories import UserFactory
 
